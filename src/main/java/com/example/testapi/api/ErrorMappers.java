@@ -58,7 +58,7 @@ public class ErrorMappers {
             case 415 -> new ApiError("unsupported_media_type", "Send the body as application/json.");
             case 413 -> new ApiError("payload_too_large", "The body is too large.");
             default -> new ApiError(status < 500 ? "bad_request" : "internal_error",
-                    status < 500 ? "The request was not understood." : "The server failed to answer the request.");
+                    status < 500 ? "The request is malformed: check its headers and query string." : "The server failed to answer the request.");
         });
     }
 
