@@ -1,24 +1,25 @@
 package com.example.testapi.items;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.uuid.UUIDClock;
-import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /**
- * Time-ordered item ids (UUIDv7, RFC 9562) from a kept library. The creation time is read back from the id so that
- * id order and {@code createdAt} can never disagree.
+ * Time-ordered item ids (UUIDv7, RFC 9562) from a kept library, monotonic within a millisecond in one instance.
+ * The creation time is read back from the id so that id order and {@code createdAt} can never disagree.
  */
 public final class ItemIds {
 
-    private final TimeBasedEpochRandomGenerator generator;
+    private final TimeBasedEpochGenerator generator;
 
     public ItemIds(Clock clock) {
-        // Ids are not secrets (access is decided by IAM roles), so a fast non-blocking random source is enough.
-        this.generator = new TimeBasedEpochRandomGenerator(ThreadLocalRandom.current(), new UUIDClock() {
+        // SecureRandom, not a seeded Random: with SnapStart every restored instance would replay a seed taken before the
+        // snapshot and mint colliding ids; the Lambda Java runtimes keep SecureRandom unique after restore.
+        this.generator = new TimeBasedEpochGenerator(new SecureRandom(), new UUIDClock() {
             @Override
             public long currentTimeMillis() {
                 return clock.millis();

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Offline SAM transform of template.yaml; fails unless every route of every HTTP API is protected by AWS_IAM.
+
+cfn-lint checks the template's syntax, but `Auth: {EnableIamAuthorizer: true}` alone transforms cleanly and
+leaves every route open: only the transformed OpenAPI body shows what API Gateway will enforce.
+"""
+import copy
+import os
+import sys
+
+os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+
+from samtranslator.translator.transform import transform  # noqa: E402
+from samtranslator.yaml_helper import yaml_parse  # noqa: E402
+
+
+class OfflinePolicyLoader:
+    """The real loader asks IAM for managed policy ARNs; offline, build them from their well-known names."""
+
+    def load(self):
+        names = ["AWSLambdaBasicExecutionRole", "AWSLambdaExecute", "AWSXrayWriteOnlyAccess"]
+        return {name: f"arn:aws:iam::aws:policy/service-role/{name}" for name in names}
+
+
+def local_code_to_s3(template):
+    """`sam package` replaces local CodeUri values with S3 URIs; the transform refuses local paths."""
+    for section in (template.get("Globals", {}).get("Function", {}),
+                    *(r.get("Properties", {}) for r in template["Resources"].values())):
+        uri = section.get("CodeUri")
+        if isinstance(uri, str) and not uri.startswith("s3://"):
+            section["CodeUri"] = "s3://offline-check/" + os.path.basename(uri)
+
+
+def check(path, parameters):
+    with open(path, encoding="utf-8") as f:
+        template = yaml_parse(f.read())
+    local_code_to_s3(template)
+    output = transform(copy.deepcopy(template), parameters, OfflinePolicyLoader())
+    problems, routes = [], 0
+    for name, resource in output["Resources"].items():
+        if resource["Type"] != "AWS::ApiGatewayV2::Api":
+            continue
+        body = resource["Properties"].get("Body", {})
+        for route, methods in body.get("paths", {}).items():
+            for method, operation in methods.items():
+                routes += 1
+                security = operation.get("security", [])
+                if not any("AWS_IAM" in entry for entry in security):
+                    problems.append(f"{name}: {method.upper()} {route} has no AWS_IAM security ({security})")
+    if routes == 0:
+        problems.append("no HTTP API routes found in the transformed template")
+    return routes, problems
+
+
+def main():
+    path = sys.argv[1] if len(sys.argv) > 1 else "template.yaml"
+    failed = False
+    for packaging in ("jvm", "native"):
+        routes, problems = check(path, {"Packaging": packaging})
+        for problem in problems:
+            print(f"FAIL [{packaging}] {problem}")
+        failed |= bool(problems)
+        if not problems:
+            print(f"ok [{packaging}]: {routes} routes, all AWS_IAM")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

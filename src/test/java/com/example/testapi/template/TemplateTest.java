@@ -1,0 +1,161 @@
+package com.example.testapi.template;
+
+import static com.example.testapi.template.SamTemplate.list;
+import static com.example.testapi.template.SamTemplate.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/** What template.yaml must say for the API to be closed to everyone but the two groups, each to its routes. */
+class TemplateTest {
+
+    private final SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
+
+    @Test
+    void everyRouteRequiresIam() {
+        List<SamTemplate.Route> routes = template.routes();
+
+        assertEquals(Set.of("GET /test", "POST /test"), routes.stream().map(SamTemplate.Route::key).collect(Collectors.toSet()));
+        routes.forEach(route -> assertEquals("AWS_IAM", route.authorizer(), route::toString));
+        Map<String, Object> auth = map(template.properties("HttpApi"), "Auth");
+        assertEquals(true, auth.get("EnableIamAuthorizer"));
+        assertEquals("AWS_IAM", auth.get("DefaultAuthorizer"));
+    }
+
+    /** The rule above must be able to fail: EnableIamAuthorizer alone leaves routes open (DESIGN.md). */
+    @Test
+    void enableIamAuthorizerAloneIsSeenAsOpen() {
+        SamTemplate open = SamTemplate.load(Path.of("template.yaml"));
+        Map<String, Object> auth = map(open.properties("HttpApi"), "Auth");
+        auth.remove("DefaultAuthorizer");
+        open.resourcesOfType("AWS::Serverless::Function").values().forEach(function -> map(map(function, "Properties"),
+                "Events").values().forEach(event -> map(map(cast(event), "Properties"), "Auth").clear()));
+
+        open.routes().forEach(route -> assertEquals(null, route.authorizer(), route::toString));
+    }
+
+    @Test
+    void groupsMapToTheirRolesWithDistinctPrecedence() {
+        Map<String, Object> full = template.properties("FullAccessGroup");
+        Map<String, Object> read = template.properties("ReadOnlyAccessGroup");
+
+        assertEquals("FullAccess", full.get("GroupName"));
+        assertEquals("ReadOnlyAccess", read.get("GroupName"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("FullAccessRole", "Arn")), full.get("RoleArn"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ReadAccessRole", "Arn")), read.get("RoleArn"));
+        assertNotEquals(full.get("Precedence"), read.get("Precedence"));
+        assertTrue((Integer) full.get("Precedence") < (Integer) read.get("Precedence"), "FullAccess wins");
+        assertEquals(Map.of("Fn::Sub", "${AWS::StackName}-TestApiFullAccess"),
+                template.properties("FullAccessRole").get("RoleName"));
+        assertEquals(Map.of("Fn::Sub", "${AWS::StackName}-TestApiReadAccess"),
+                template.properties("ReadAccessRole").get("RoleName"));
+    }
+
+    @Test
+    void theReadRoleMayOnlyGetAndTheFullRoleMayGetAndPost() {
+        assertEquals(Set.of("GET/test"), invokableRoutes("ReadAccessRole"));
+        assertEquals(Set.of("GET/test", "POST/test"), invokableRoutes("FullAccessRole"));
+    }
+
+    @Test
+    void theDefaultAuthenticatedRoleGrantsNothing() {
+        List<Map<String, Object>> statements = statements("AuthenticatedDefaultRole");
+        assertFalse(statements.isEmpty());
+        statements.forEach(statement -> assertEquals("Deny", statement.get("Effect")));
+    }
+
+    @Test
+    void everyCognitoRoleTrustsOnlyAuthenticatedIdentitiesOfThisPool() {
+        for (String role : List.of("FullAccessRole", "ReadAccessRole", "AuthenticatedDefaultRole")) {
+            List<Object> trust = list(map(template.properties(role), "AssumeRolePolicyDocument").get("Statement"));
+            assertEquals(1, trust.size(), role);
+            Map<String, Object> statement = cast(trust.get(0));
+            assertEquals("Allow", statement.get("Effect"));
+            assertEquals("cognito-identity.amazonaws.com", map(statement, "Principal").get("Federated"), role);
+            assertEquals("sts:AssumeRoleWithWebIdentity", statement.get("Action"), role);
+            Map<String, Object> condition = map(statement, "Condition");
+            assertEquals(Map.of("Ref", "IdentityPool"),
+                    map(condition, "StringEquals").get("cognito-identity.amazonaws.com:aud"), role);
+            assertEquals("authenticated",
+                    map(condition, "ForAnyValue:StringLike").get("cognito-identity.amazonaws.com:amr"), role);
+        }
+    }
+
+    @Test
+    void theIdentityPoolRefusesUnauthenticatedAndAmbiguousIdentities() {
+        Map<String, Object> pool = template.properties("IdentityPool");
+        assertEquals(false, pool.get("AllowUnauthenticatedIdentities"));
+        assertEquals(false, pool.get("AllowClassicFlow"));
+
+        Map<String, Object> attachment = template.properties("IdentityPoolRoles");
+        assertEquals(Set.of("authenticated"), map(attachment, "Roles").keySet(), "no unauthenticated role");
+        Map<String, Object> mappings = map(attachment, "RoleMappings");
+        assertFalse(mappings.isEmpty());
+        mappings.values().forEach(mapping -> {
+            assertEquals("Token", cast(mapping).get("Type"));
+            assertEquals("Deny", cast(mapping).get("AmbiguousRoleResolution"));
+        });
+    }
+
+    /** The functions' idea of the role names must be the roles' names, or every caller gets 403. */
+    @Test
+    void functionsAreToldTheRoleNamesTheRolesHave() {
+        Map<String, Object> variables = map(map(map(map(template.root(), "Globals"), "Function"), "Environment"),
+                "Variables");
+        assertEquals(template.properties("FullAccessRole").get("RoleName"), variables.get("TESTAPI_FULL_ACCESS_ROLE"));
+        assertEquals(template.properties("ReadAccessRole").get("RoleName"), variables.get("TESTAPI_READ_ACCESS_ROLE"));
+    }
+
+    @Test
+    void bothFunctionsRunTheOneZipOnJava21WithSnapStart() {
+        Map<String, Object> globals = map(map(template.root(), "Globals"), "Function");
+        assertEquals("target/function.zip", globals.get("CodeUri"));
+        assertEquals("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest", globals.get("Handler"));
+        assertEquals(Map.of("Fn::If", List.of("IsNative", "provided.al2023", "java21")), globals.get("Runtime"));
+        assertTrue(globals.containsKey("AutoPublishAlias"));
+        assertTrue(globals.get("SnapStart").toString().contains("PublishedVersions"));
+        assertEquals(2, template.resourcesOfType("AWS::Serverless::Function").size());
+        template.resourcesOfType("AWS::Serverless::Function").values()
+                .forEach(function -> assertFalse(map(function, "Properties").containsKey("Role"),
+                        "each function keeps its own generated execution role"));
+    }
+
+    /** METHOD/PATH pairs the role's Allow statements grant execute-api:Invoke on, for this API only. */
+    private Set<String> invokableRoutes(String role) {
+        Set<String> routes = new java.util.TreeSet<>();
+        for (Map<String, Object> statement : statements(role)) {
+            assertEquals("Allow", statement.get("Effect"), role);
+            assertEquals(List.of("execute-api:Invoke"), list(statement.get("Action")), role);
+            for (Object resource : list(statement.get("Resource"))) {
+                String arn = cast(resource).get("Fn::Sub").toString();
+                String prefix = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${HttpApi}/*/";
+                assertTrue(arn.startsWith(prefix), arn);
+                routes.add(arn.substring(prefix.length()));
+            }
+        }
+        return routes;
+    }
+
+    private List<Map<String, Object>> statements(String role) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : list(template.properties(role).get("Policies"))) {
+            list(map(cast(policy), "PolicyDocument").get("Statement")).forEach(s -> statements.add(cast(s)));
+        }
+        return statements;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        return (Map<String, Object>) value;
+    }
+}
