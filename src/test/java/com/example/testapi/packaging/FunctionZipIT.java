@@ -1,0 +1,60 @@
+package com.example.testapi.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs after `package`: the deployed artifact holds what runs in Lambda, and none of our tests or tooling. */
+class FunctionZipIT {
+
+    private static final Path ZIP = Path.of("target", "function.zip");
+    private static Set<String> entries;
+
+    @BeforeAll
+    static void read() throws IOException {
+        assertTrue(Files.isRegularFile(ZIP), "run ./mvnw package first: " + ZIP.toAbsolutePath());
+        try (ZipFile zip = new ZipFile(ZIP.toFile())) {
+            entries = zip.stream().map(ZipEntry::getName).collect(Collectors.toSet());
+        }
+    }
+
+    @Test
+    void holdsTheFunction() {
+        assertTrue(entries.contains("com/example/testapi/api/TestResource.class"), "the resource");
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/io.quarkus.quarkus-amazon-lambda-3")),
+                "the jar of QuarkusStreamHandler, the handler template.yaml names");
+    }
+
+    @Test
+    void holdsNoTestClass() throws IOException {
+        Path testClasses = Path.of("target", "test-classes");
+        try (Stream<Path> files = Files.walk(testClasses)) {
+            List<String> shipped = files.filter(p -> p.toString().endsWith(".class"))
+                    .map(p -> testClasses.relativize(p).toString().replace('\\', '/'))
+                    .filter(entries::contains)
+                    .toList();
+            assertTrue(shipped.isEmpty(), "test classes in function.zip: " + shipped);
+        }
+    }
+
+    @Test
+    void holdsNoTestOrToolingLibrary() {
+        List<String> forbidden = List.of("junit", "rest-assured", "snakeyaml", "hamcrest", "quarkus-junit",
+                "http-auth-aws", "aws-lambda-java-runtime-interface-client", "software.amazon.awssdk.auth-",
+                "jmh", "mockito", "wiremock");
+        List<String> shipped = entries.stream().filter(e -> e.startsWith("lib/"))
+                .filter(e -> forbidden.stream().anyMatch(e::contains)).sorted().toList();
+        assertTrue(shipped.isEmpty(), "tooling libraries in function.zip: " + shipped);
+    }
+}
