@@ -71,6 +71,12 @@ class CreateItemTest {
     }
 
     @Test
+    void emojiLeaveAsUtf8NotAsEscapedSurrogates() {
+        LambdaResponse created = LambdaResponse.invoke(post(messageBody("rocket 🚀")));
+        assertTrue(created.body().contains("\"rocket 🚀\""), created::body);
+    }
+
+    @Test
     void aBase64EncodedBodyIsDecoded() {
         LambdaResponse response = LambdaResponse.invoke(LambdaEvents.load("post-base64-body.json"));
 
