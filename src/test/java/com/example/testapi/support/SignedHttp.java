@@ -1,0 +1,113 @@
+package com.example.testapi.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+
+/**
+ * Requests signed with the AWS SDK v2 {@link AwsV4HttpSigner}, as a consumer of the API signs them, sent with the JDK
+ * HTTP client. Signing and sending are separate so a test can change a signed request before it goes out.
+ */
+public final class SignedHttp {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
+
+    /** What to sign with: keys, optional session token, and the scope. */
+    public record Signing(String accessKeyId, String secretAccessKey, String sessionToken, String region,
+            String service, Instant at) {
+
+        public static Signing of(String accessKeyId, String secretAccessKey, String sessionToken, String region) {
+            return new Signing(accessKeyId, secretAccessKey, sessionToken, region, "execute-api", null);
+        }
+
+        public Signing withSecret(String secret) {
+            return new Signing(accessKeyId, secret, sessionToken, region, service, at);
+        }
+
+        public Signing withSessionToken(String token) {
+            return new Signing(accessKeyId, secretAccessKey, token, region, service, at);
+        }
+
+        public Signing withScope(String newRegion, String newService) {
+            return new Signing(accessKeyId, secretAccessKey, sessionToken, newRegion, newService, at);
+        }
+
+        public Signing at(Instant time) {
+            return new Signing(accessKeyId, secretAccessKey, sessionToken, region, service, time);
+        }
+    }
+
+    /** A signed request: its headers (Host, X-Amz-Date, Authorization…), URI and body. */
+    public record Signed(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+        public Signed withBody(String text) {
+            return new Signed(method, uri, headers, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public Signed withUri(URI other) {
+            return new Signed(method, other, headers, body);
+        }
+    }
+
+    private SignedHttp() {
+    }
+
+    public static Signed sign(Signing signing, String method, URI uri, Map<String, String> headers, String body) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
+        headers.forEach(request::putHeader);
+        AwsCredentialsIdentity identity = signing.sessionToken() == null
+                ? AwsCredentialsIdentity.create(signing.accessKeyId(), signing.secretAccessKey())
+                : AwsSessionCredentialsIdentity.create(signing.accessKeyId(), signing.secretAccessKey(),
+                        signing.sessionToken());
+        Clock clock = signing.at() == null ? Clock.systemUTC() : Clock.fixed(signing.at(), ZoneOffset.UTC);
+        SdkHttpRequest signed = SIGNER.sign(r -> r.identity(identity).request(request.build())
+                .payload(ContentStreamProvider.fromByteArray(bytes))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signing.service())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, signing.region())
+                .putProperty(HttpSigner.SIGNING_CLOCK, clock)).request();
+        return new Signed(method, uri, signed.headers(), bytes);
+    }
+
+    public static HttpResponse<String> send(Signed request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(Duration.ofSeconds(60))
+                .method(request.method(), request.body().length == 0 && request.method().equals("GET")
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        // The JDK client sets Host (and Content-Length) itself, to the same value the signer signed.
+        request.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return send(builder.build());
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
