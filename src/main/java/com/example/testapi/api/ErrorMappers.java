@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.example.testapi.items.IdempotencyConflictException;
+import com.example.testapi.items.StoreUnavailableException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -28,6 +29,15 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response idempotencyConflict(IdempotencyConflictException e) {
         return json(409, new ApiError("idempotency_conflict", e.getMessage()));
+    }
+
+    /** Throttled or unreachable store: nothing was stored, and a retry (same Idempotency-Key) is safe. */
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        LOG.warn("Store unavailable: " + e.getCause());
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .entity(new ApiError("store_unavailable", e.getMessage())).build();
     }
 
     /** No IAM identity at all: Quarkus would say 401, but an IAM API has no login to offer, so 403 as API Gateway. */

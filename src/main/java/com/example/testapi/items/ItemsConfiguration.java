@@ -1,12 +1,28 @@
 package com.example.testapi.items;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
-/** Wires the store and the clock once per function instance. */
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Wires the store and the clock once per function instance: DynamoDB when {@code TABLE_NAME} is set (the endpoint
+ * follows the SDK's {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL}), else the in-memory store.
+ */
 public class ItemsConfiguration {
+
+    private static final Logger LOG = Logger.getLogger(ItemsConfiguration.class);
 
     @Produces
     @ApplicationScoped
@@ -22,7 +38,37 @@ public class ItemsConfiguration {
 
     @Produces
     @ApplicationScoped
-    ItemStore itemStore() {
-        return new InMemoryItemStore();
+    ItemStore itemStore(@ConfigProperty(name = "table.name") Optional<String> table, Instance<DynamoDbClient> client) {
+        if (table.isEmpty() || table.get().isBlank()) {
+            LOG.info("No TABLE_NAME set: items are kept in memory, per function instance, and lost on restart.");
+            return new InMemoryItemStore();
+        }
+        LOG.infof("Items are stored in DynamoDB table %s.", table.get());
+        return new DynamoDbItemStore(client.get(), table.get());
+    }
+
+    /**
+     * Created only with a table. Region, credentials and endpoint come from the SDK's default chains: Lambda sets
+     * AWS_REGION and the keys; AWS_ENDPOINT_URL_DYNAMODB points it elsewhere (moto, DynamoDB Local).
+     */
+    @Produces
+    @ApplicationScoped
+    DynamoDbClient dynamoDb() {
+        return withLambdaLimits(DynamoDbClient.builder())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(3)))
+                .build();
+    }
+
+    /**
+     * Bounds that fit a 15 s function: 3 attempts (DynamoDB's SDK default is up to 9, with long throttling back-off),
+     * 3 s per attempt, 8 s per call; then the caller gets a 503 with Retry-After instead of a Lambda timeout.
+     */
+    public static DynamoDbClientBuilder withLambdaLimits(DynamoDbClientBuilder builder) {
+        return builder
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
+                        .apiCallTimeout(Duration.ofSeconds(8))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(3)));
     }
 }

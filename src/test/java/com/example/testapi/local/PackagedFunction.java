@@ -87,7 +87,8 @@ public final class PackagedFunction implements FunctionBackend {
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("TESTAPI_") || k.equals("JAVA_TOOL_OPTIONS"));
+        // The caller's environment passes through (TABLE_NAME, AWS_ENDPOINT_URL_DYNAMODB, keys for it); the
+        // variables Lambda itself sets are ours.
         env.putAll(lambdaEnvironment(api.address(), launch.handler(), taskRoot));
         env.putAll(launch.environment());
         if (launch.log() == null) {
@@ -168,8 +169,7 @@ public final class PackagedFunction implements FunctionBackend {
         env.put("AWS_LAMBDA_FUNCTION_NAME", "local-function");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_REGION", System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
         env.put("TZ", ":UTC");
         return env;
     }

@@ -130,6 +130,62 @@ class TemplateTest {
                         "each function keeps its own generated execution role"));
     }
 
+    @Test
+    void theTableIsDurableEncryptedAndPaidPerRequest() {
+        Map<String, Object> table = template.properties("ItemsTable");
+        assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
+        assertEquals(true, map(table, "PointInTimeRecoverySpecification").get("PointInTimeRecoveryEnabled"));
+        assertEquals(true, map(table, "SSESpecification").get("SSEEnabled"));
+        assertEquals(Map.of("Fn::If", List.of("ProtectTable", true, false)), table.get("DeletionProtectionEnabled"));
+        assertEquals("expiresAt", map(table, "TimeToLiveSpecification").get("AttributeName"));
+        Map<String, Object> variables = map(map(map(map(template.root(), "Globals"), "Function"), "Environment"),
+                "Variables");
+        assertEquals(Map.of("Ref", "ItemsTable"), variables.get("TABLE_NAME"));
+    }
+
+    @Test
+    void theGetFunctionMayOnlyReadTheTable() {
+        List<Map<String, Object>> statements = functionStatements("GetTestFunction");
+        assertEquals(Set.of("dynamodb:Query", "dynamodb:GetItem"), actions(statements));
+        statements.forEach(statement -> list(statement.get("Resource")).forEach(resource -> assertTrue(
+                resource.equals(Map.of("Fn::GetAtt", List.of("ItemsTable", "Arn")))
+                        || resource.equals(Map.of("Fn::Sub", "${ItemsTable.Arn}/index/*")),
+                () -> "only the table and its indexes: " + resource)));
+    }
+
+    @Test
+    void thePostFunctionMayOnlyPutItems() {
+        List<Map<String, Object>> statements = functionStatements("PostTestFunction");
+        assertEquals(Set.of("dynamodb:PutItem"), actions(statements));
+        statements.forEach(statement -> assertEquals(List.of(Map.of("Fn::GetAtt", List.of("ItemsTable", "Arn"))),
+                list(statement.get("Resource"))));
+    }
+
+    /** The inline statements of a function's SAM Policies; anything else there (managed or template policies) fails. */
+    private List<Map<String, Object>> functionStatements(String function) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : list(template.properties(function).get("Policies"))) {
+            Map<String, Object> document = cast(policy);
+            assertEquals(Set.of("Statement"), document.keySet(), () -> function + ": inline statements only");
+            list(document.get("Statement")).forEach(s -> {
+                Map<String, Object> statement = cast(s);
+                assertEquals("Allow", statement.get("Effect"));
+                assertFalse(list(statement.get("Resource")).contains("*"), () -> function + ": no * resource");
+                statements.add(statement);
+            });
+        }
+        return statements;
+    }
+
+    private static Set<String> actions(List<Map<String, Object>> statements) {
+        Set<String> actions = new java.util.TreeSet<>();
+        statements.forEach(statement -> list(statement.get("Action")).forEach(a -> {
+            assertFalse(a.toString().contains("*"), () -> "no wildcard action: " + a);
+            actions.add(a.toString());
+        }));
+        return actions;
+    }
+
     /** METHOD/PATH pairs the role's Allow statements grant execute-api:Invoke on, for this API only. */
     private Set<String> invokableRoutes(String role) {
         Set<String> routes = new java.util.TreeSet<>();
