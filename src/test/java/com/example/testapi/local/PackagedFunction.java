@@ -69,9 +69,10 @@ public final class PackagedFunction implements FunctionBackend {
         this.launchedAt = launchedAt;
     }
 
-    /** Unpacks the zip (once per work dir) and starts one function instance. */
+    /** Unpacks the zip (fresh, per work dir) and starts one function instance. Without a zip, the task is empty. */
     public static PackagedFunction start(Launch launch) throws IOException {
-        Path taskRoot = unpack(launch.functionZip(), launch.workDir().resolve("task"));
+        Path taskRoot = launch.functionZip() == null ? Files.createDirectories(launch.workDir().resolve("task"))
+                .toRealPath() : unpack(launch.functionZip(), launch.workDir().resolve("task"));
         LocalRuntimeApi api = new LocalRuntimeApi();
         List<String> command = new ArrayList<>();
         command.add(launch.javaHome().resolve("bin").resolve("java").toString());
@@ -99,6 +100,11 @@ public final class PackagedFunction implements FunctionBackend {
         Instant launchedAt = Instant.now();
         Process process = builder.start();
         return new PackagedFunction(api, process, launchedAt);
+    }
+
+    /** The Runtime API this instance polls: the benchmark submits to it directly to time the first response. */
+    public LocalRuntimeApi runtimeApi() {
+        return runtimeApi;
     }
 
     public Instant launchedAt() {
