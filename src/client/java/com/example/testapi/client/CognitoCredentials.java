@@ -1,0 +1,95 @@
+package com.example.testapi.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+
+/**
+ * A user's group-role credentials, the way the identity pool hands them out: sign in to the user pool
+ * (USER_PASSWORD_AUTH), exchange the ID token for an identity id (GetId) and temporary credentials
+ * (GetCredentialsForIdentity) of the role of the user's group. Renewed 5 minutes before they expire, with the refresh
+ * token when the ID token has expired too. Thread-safe.
+ */
+public final class CognitoCredentials implements CallerCredentials {
+
+    private static final Duration EARLY = Duration.ofMinutes(5);
+
+    private final StackOutputs stack;
+    private final CognitoIdentityProviderClient userPool;
+    private final CognitoIdentityClient identityPool;
+    private final Clock clock;
+    private String idToken;
+    private Instant idTokenExpires;
+    private String refreshToken;
+    private String identityId;
+    private AwsSessionCredentialsIdentity credentials;
+    private Instant credentialsExpire = Instant.EPOCH;
+
+    public CognitoCredentials(StackOutputs stack, CognitoIdentityProviderClient userPool,
+            CognitoIdentityClient identityPool, Clock clock) {
+        this.stack = stack;
+        this.userPool = userPool;
+        this.identityPool = identityPool;
+        this.clock = clock;
+    }
+
+    /** Signs in; throws the SDK's NotAuthorizedException for a wrong password. */
+    public synchronized CognitoCredentials signIn(String username, String password) {
+        AuthenticationResultType result = userPool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult();
+        if (result == null) {
+            throw new IllegalStateException("sign-in needs a challenge answered (e.g. a new password): "
+                    + "set a permanent password with admin-set-user-password --permanent");
+        }
+        accept(result);
+        refreshToken = result.refreshToken();
+        credentialsExpire = Instant.EPOCH;
+        return this;
+    }
+
+    public synchronized String identityId() {
+        current();
+        return identityId;
+    }
+
+    @Override
+    public synchronized AwsCredentialsIdentity current() {
+        if (idToken == null) {
+            throw new IllegalStateException("sign in first");
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(credentialsExpire.minus(EARLY))) {
+            return credentials;
+        }
+        if (!now.isBefore(idTokenExpires.minus(EARLY))) {
+            accept(userPool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
+                    .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                    .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult());
+        }
+        Map<String, String> logins = Map.of(stack.loginsProvider(), idToken);
+        if (identityId == null) {
+            identityId = identityPool.getId(r -> r.identityPoolId(stack.identityPoolId()).logins(logins)).identityId();
+        }
+        Credentials issued = identityPool.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins))
+                .credentials();
+        credentials = AwsSessionCredentialsIdentity.create(issued.accessKeyId(), issued.secretKey(),
+                issued.sessionToken());
+        credentialsExpire = issued.expiration();
+        return credentials;
+    }
+
+    private void accept(AuthenticationResultType result) {
+        idToken = result.idToken();
+        idTokenExpires = clock.instant().plusSeconds(result.expiresIn() == null ? 3600 : result.expiresIn());
+    }
+}

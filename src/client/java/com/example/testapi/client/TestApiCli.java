@@ -1,0 +1,71 @@
+package com.example.testapi.client;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * Try the API from a terminal as a Cognito user:
+ * {@code TESTAPI_PASSWORD=… java -jar iam-test-api-client.jar --outputs outputs.json --user alice get|post MESSAGE}.
+ * The password comes from the environment only, never from the command line (it would show in the process list).
+ */
+public final class TestApiCli {
+
+    private TestApiCli() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path outputs = Path.of("outputs.json");
+        String user = System.getenv("TESTAPI_USER");
+        int i = 0;
+        while (i < args.length && args[i].startsWith("--")) {
+            switch (args[i]) {
+                case "--outputs" -> outputs = Path.of(args[++i]);
+                case "--user" -> user = args[++i];
+                default -> usage("unknown option " + args[i]);
+            }
+            i++;
+        }
+        String password = System.getenv("TESTAPI_PASSWORD");
+        if (i >= args.length || user == null || password == null) {
+            usage("need a command, --user (or TESTAPI_USER) and TESTAPI_PASSWORD");
+        }
+        StackOutputs stack = StackOutputs.fromDescribeStacks(outputs);
+        try (CognitoIdentityProviderClient userPool = CognitoIdentityProviderClient.builder()
+                .region(Region.of(stack.region())).httpClient(UrlConnectionHttpClient.create()).build();
+                CognitoIdentityClient identityPool = CognitoIdentityClient.builder()
+                        .region(Region.of(stack.region())).httpClient(UrlConnectionHttpClient.create()).build()) {
+            CognitoCredentials credentials = new CognitoCredentials(stack, userPool, identityPool, Clock.systemUTC())
+                    .signIn(user, password);
+            TestApiClient client = new TestApiClient(stack.apiUrl(), stack.region(), credentials);
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            try {
+                Object answer = switch (args[i]) {
+                    case "get" -> client.list(null, null);
+                    case "post" -> client.create(i + 1 < args.length ? args[i + 1] : usage("post needs a MESSAGE"),
+                            UUID.randomUUID().toString());
+                    default -> usage("unknown command " + args[i]);
+                };
+                System.out.println(json.writeValueAsString(answer));
+            } catch (ApiException e) {
+                System.err.println(e.getClass().getSimpleName() + " " + e.getMessage());
+                System.exit(2);
+            }
+        }
+    }
+
+    private static <T> T usage(String problem) {
+        System.err.println(problem + "\nusage: TESTAPI_PASSWORD=… java -jar iam-test-api-client.jar "
+                + "[--outputs outputs.json] [--user NAME] get | post MESSAGE");
+        System.exit(64);
+        return null;
+    }
+}

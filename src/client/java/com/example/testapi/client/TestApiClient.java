@@ -1,0 +1,142 @@
+package com.example.testapi.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+
+/**
+ * Calls GET and POST /test, each request signed with the AWS SDK's {@link AwsV4HttpSigner} for {@code execute-api}
+ * with the caller's current credentials. Answers are typed; refusals are {@link ApiException}s that say who refused.
+ */
+public final class TestApiClient {
+
+    public record CreatedBy(String role, String identityId, String userSub, String accountId) {
+    }
+
+    public record Item(String id, String message, String createdAt, CreatedBy createdBy) {
+    }
+
+    public record Caller(String role, String identityId, String userSub, String accountId) {
+    }
+
+    public record Page(Caller caller, List<Item> items, String nextToken) {
+    }
+
+    public record Created(Item item, boolean replayed) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
+
+    private final URI apiUrl;
+    private final String region;
+    private final CallerCredentials credentials;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** {@code credentials} null sends unsigned requests (API Gateway refuses them: for checks only). */
+    public TestApiClient(URI apiUrl, String region, CallerCredentials credentials) {
+        this.apiUrl = apiUrl;
+        this.region = region;
+        this.credentials = credentials;
+    }
+
+    public Page list(Integer limit, String nextToken) {
+        Map<String, String> query = new TreeMap<>();
+        if (limit != null) {
+            query.put("limit", limit.toString());
+        }
+        if (nextToken != null) {
+            query.put("nextToken", nextToken);
+        }
+        StringBuilder q = new StringBuilder();
+        query.forEach((k, v) -> q.append(q.length() == 0 ? "?" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return read(send("GET", "/test" + q, null, Map.of()), Page.class);
+    }
+
+    public Created create(String message, String idempotencyKey) {
+        String body = MAPPER.createObjectNode().put("message", message).toString();
+        Map<String, String> headers = idempotencyKey == null ? Map.of("content-type", "application/json")
+                : Map.of("content-type", "application/json", "idempotency-key", idempotencyKey);
+        HttpResponse<String> response = send("POST", "/test", body, headers);
+        return new Created(read(response, Item.class), response.statusCode() == 200);
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery, String body, Map<String, String> headers) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        URI uri = URI.create(apiUrl.toString().replaceAll("/+$", "") + pathAndQuery);
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
+        headers.forEach(request::putHeader);
+        SdkHttpRequest signed = credentials == null ? request.build()
+                : SIGNER.sign(r -> r.identity(credentials.current()).request(request.build())
+                        .payload(ContentStreamProvider.fromByteArray(bytes))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)).request();
+        HttpRequest.Builder out = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, bytes.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                values.forEach(v -> out.header(name, v));
+            }
+        });
+        try {
+            return http.send(out.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ApiException.ServerFailure(0, "no answer from " + uri + ": " + e.getMessage(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T read(HttpResponse<String> response, Class<T> type) {
+        int status = response.statusCode();
+        JsonNode body = parse(response.body());
+        if (status >= 200 && status < 300) {
+            return MAPPER.convertValue(body, type);
+        }
+        if (status >= 500) {
+            throw new ApiException.ServerFailure(status, body.path("message").asText(response.body()),
+                    response.headers().firstValue("retry-after").map(Integer::valueOf).orElse(null));
+        }
+        if (body.has("error")) { // the function's contract: {"error", "message"}
+            String code = body.get("error").asText();
+            String message = body.path("message").asText();
+            throw code.equals("forbidden") ? new ApiException.FunctionRefused(status, message)
+                    : new ApiException.ContractViolation(status, code, message);
+        }
+        // API Gateway's own answers carry only {"message"} (or {"Message"} for some IAM failures).
+        String message = body.has("message") ? body.get("message").asText() : body.path("Message").asText(response.body());
+        if (status == 403 || status == 401) {
+            throw new ApiException.GatewayRefused(status, message);
+        }
+        throw new ApiException.ContractViolation(status, "gateway", message);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+        } catch (IOException e) {
+            return MAPPER.createObjectNode().put("message", body);
+        }
+    }
+}

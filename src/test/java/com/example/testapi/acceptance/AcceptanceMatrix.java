@@ -1,0 +1,83 @@
+package com.example.testapi.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.example.testapi.client.ApiException;
+import com.example.testapi.client.TestApiClient;
+
+/**
+ * The product's promise, written once, through the consumer client: FullAccess reads and writes, ReadOnlyAccess only
+ * reads, nobody else gets in, and a refused write leaves nothing. Subclasses pick the target: the local front door
+ * (in every build) or a deployed stack (when named with -Dstack).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AcceptanceMatrix {
+
+    private AcceptanceTarget target;
+
+    protected abstract AcceptanceTarget openTarget() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        if (target == null) {
+            target = openTarget();
+        }
+    }
+
+    @AfterAll
+    void close() {
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    @Test
+    void fullAccessReads() {
+        TestApiClient.Page page = target.fullAccess().list(5, null);
+        assertTrue(page.caller().role().endsWith("-TestApiFullAccess"), page.caller()::toString);
+        assertTrue(page.items().size() <= 5);
+    }
+
+    @Test
+    void fullAccessWrites() {
+        String message = "acceptance " + UUID.randomUUID();
+        TestApiClient.Created created = target.fullAccess().create(message, UUID.randomUUID().toString());
+        assertFalse(created.replayed());
+        assertEquals(message, created.item().message());
+        assertTrue(created.item().createdBy().role().endsWith("-TestApiFullAccess"));
+        assertEquals(created.item().id(), target.readOnly().list(1, null).items().get(0).id(), "readable at once");
+    }
+
+    @Test
+    void readOnlyReads() {
+        TestApiClient.Page page = target.readOnly().list(5, null);
+        assertTrue(page.caller().role().endsWith("-TestApiReadAccess"), page.caller()::toString);
+    }
+
+    @Test
+    void readOnlyCannotWriteAndLeavesNoItem() {
+        String message = "must not be stored " + UUID.randomUUID();
+        ApiException.GatewayRefused refused = assertThrows(ApiException.GatewayRefused.class,
+                () -> target.readOnly().create(message, null));
+        assertEquals(403, refused.status());
+        assertFalse(target.fullAccess().list(100, null).items().stream().anyMatch(i -> i.message().equals(message)));
+    }
+
+    @Test
+    void unsignedRequestsAreRefused() {
+        ApiException.GatewayRefused refused = assertThrows(ApiException.GatewayRefused.class,
+                () -> target.unsigned().list(null, null));
+        assertEquals(403, refused.status());
+        assertEquals("Missing Authentication Token", refused.gatewayMessage());
+    }
+}

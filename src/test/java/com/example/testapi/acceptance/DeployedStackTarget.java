@@ -1,0 +1,123 @@
+package com.example.testapi.acceptance;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.example.testapi.client.CognitoCredentials;
+import com.example.testapi.client.StackOutputs;
+import com.example.testapi.client.TestApiClient;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * A deployed stack as acceptance target: reads its Outputs, creates a FullAccess and a ReadOnlyAccess user with random
+ * strong passwords (admin API, so the caller's AWS credentials need cognito-idp admin rights on the pool), signs both
+ * in through the consumer client, and deletes them on close, whatever happened.
+ */
+final class DeployedStackTarget implements AcceptanceTarget {
+
+    private final StackOutputs stack;
+    private final CognitoIdentityProviderClient userPool;
+    private final CognitoIdentityClient identityPool;
+    private final List<String> createdUsers = new ArrayList<>();
+    private final Map<String, TestApiClient> clients = new HashMap<>();
+
+    DeployedStackTarget(StackOutputs stack, CognitoIdentityProviderClient userPool, CognitoIdentityClient identityPool) {
+        this.stack = stack;
+        this.userPool = userPool;
+        this.identityPool = identityPool;
+    }
+
+    /** The stack {@code name} in {@code region}, with the AWS credentials of the environment. */
+    static DeployedStackTarget open(String name, String region) {
+        Region awsRegion = Region.of(region);
+        Map<String, String> outputs = new HashMap<>();
+        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().region(awsRegion)
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            cloudFormation.describeStacks(r -> r.stackName(name)).stacks().get(0).outputs()
+                    .forEach(o -> outputs.put(o.outputKey(), o.outputValue()));
+        }
+        DeployedStackTarget target = new DeployedStackTarget(StackOutputs.fromMap(outputs),
+                CognitoIdentityProviderClient.builder().region(awsRegion).httpClient(UrlConnectionHttpClient.create()).build(),
+                CognitoIdentityClient.builder().region(awsRegion).httpClient(UrlConnectionHttpClient.create()).build());
+        return target.withUsers();
+    }
+
+    /** Creates and signs in one user per group; on any failure, removes what it created. */
+    DeployedStackTarget withUsers() {
+        try {
+            clients.put("FullAccess", signedInMemberOf("FullAccess"));
+            clients.put("ReadOnlyAccess", signedInMemberOf("ReadOnlyAccess"));
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private TestApiClient signedInMemberOf(String group) {
+        String username = "acceptance-" + group.toLowerCase() + "-" + UUID.randomUUID();
+        String password = strongPassword();
+        userPool.adminCreateUser(r -> r.userPoolId(stack.userPoolId()).username(username).messageAction("SUPPRESS"));
+        createdUsers.add(username);
+        userPool.adminSetUserPassword(r -> r.userPoolId(stack.userPoolId()).username(username).password(password)
+                .permanent(true));
+        userPool.adminAddUserToGroup(r -> r.userPoolId(stack.userPoolId()).username(username).groupName(group));
+        CognitoCredentials credentials = new CognitoCredentials(stack, userPool, identityPool, Clock.systemUTC())
+                .signIn(username, password);
+        credentials.current(); // fail here, with the Cognito error, if the identity pool refuses the user
+        return new TestApiClient(stack.apiUrl(), stack.region(), credentials);
+    }
+
+    List<String> createdUsers() {
+        return List.copyOf(createdUsers);
+    }
+
+    @Override
+    public TestApiClient fullAccess() {
+        return clients.get("FullAccess");
+    }
+
+    @Override
+    public TestApiClient readOnly() {
+        return clients.get("ReadOnlyAccess");
+    }
+
+    @Override
+    public TestApiClient unsigned() {
+        return new TestApiClient(stack.apiUrl(), stack.region(), null);
+    }
+
+    @Override
+    public void close() {
+        for (String username : createdUsers) {
+            try {
+                userPool.adminDeleteUser(r -> r.userPoolId(stack.userPoolId()).username(username));
+            } catch (RuntimeException e) {
+                System.err.println("could not delete acceptance user " + username + ": " + e.getMessage());
+            }
+        }
+        createdUsers.clear();
+    }
+
+    /** 24 random characters from each class the pool's policy asks for (upper, lower, digit, symbol). */
+    static String strongPassword() {
+        SecureRandom random = new SecureRandom();
+        String[] classes = { "ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "!#%+-=?@^_" };
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            String pool = classes[i % classes.length];
+            password.append(pool.charAt(random.nextInt(pool.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,80 @@
+package com.example.testapi.acceptance;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for the Cognito identity pool's GetId and GetCredentialsForIdentity (moto only stubs them, without role
+ * mapping): records the Logins map each call carried and hands out distinct fake credentials valid for an hour.
+ */
+final class StubIdentityPool implements AutoCloseable {
+
+    record Call(String operation, JsonNode request) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final HttpServer server;
+    private final List<Call> calls = new ArrayList<>();
+    private final AtomicInteger issued = new AtomicInteger();
+    volatile boolean refuseCredentials;
+
+    StubIdentityPool() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+        JsonNode request = MAPPER.readTree(exchange.getRequestBody().readAllBytes());
+        synchronized (this) {
+            calls.add(new Call(operation, request));
+        }
+        int n = issued.incrementAndGet();
+        String body;
+        int status = 200;
+        if (operation.equals("GetId")) {
+            body = MAPPER.createObjectNode().put("IdentityId", "us-east-1:stub-identity-" + n).toString();
+        } else if (refuseCredentials) {
+            status = 400;
+            body = "{\"__type\":\"NotAuthorizedException\",\"message\":\"Ambiguous role mapping\"}";
+        } else {
+            var answer = MAPPER.createObjectNode().put("IdentityId", request.path("IdentityId").asText());
+            answer.putObject("Credentials").put("AccessKeyId", "ASIASTUB" + n).put("SecretKey", "stub-secret-" + n)
+                    .put("SessionToken", "stub-token-" + n)
+                    .put("Expiration", Instant.now().plusSeconds(3600).getEpochSecond());
+            body = answer.toString();
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
