@@ -14,8 +14,10 @@ import org.jboss.logging.Logger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.example.testapi.caller.AccessRoles;
+import com.example.testapi.items.ItemStore;
 
 import io.quarkus.amazon.lambda.http.LambdaHttpHandler;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -23,7 +25,9 @@ import io.quarkus.runtime.Startup;
  * mapping, security with the configured role, routing, JSON, error mapping), so the classes and JIT state it needs are
  * in the snapshot instead of being loaded by the first real caller. The request is {@code GET /test?limit=0}: refused
  * with 400 before the store is touched, so priming reads nothing, writes nothing and opens no connection that would
- * be stale after restore. Without SnapStart the hook never runs.
+ * be stale after restore. It also creates the store, so the DynamoDB client (built without any network call; its
+ * credentials are looked up at its first call, after restore) is in the snapshot too. Without SnapStart the hook never
+ * runs.
  */
 @Startup
 @ApplicationScoped
@@ -31,9 +35,11 @@ public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
     private final AccessRoles roles;
+    private final ItemStore store;
 
-    SnapStartPriming(AccessRoles roles) {
+    SnapStartPriming(AccessRoles roles, ItemStore store) {
         this.roles = roles;
+        this.store = store;
     }
 
     @PostConstruct
@@ -43,8 +49,10 @@ public class SnapStartPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        Object created = ClientProxy.unwrap(store); // the store is created lazily; create it now
         int status = prime();
-        LOG.infof("SnapStart priming request answered %d", status);
+        LOG.infof("SnapStart priming: %s ready, priming request answered %d", created.getClass().getSimpleName(),
+                status);
     }
 
     @Override

@@ -18,10 +18,19 @@ final class Launches {
     private Launches() {
     }
 
+    /**
+     * Extra JVM options for both contenders (as JAVA_TOOL_OPTIONS, the way template.yaml passes them), to measure a
+     * lever: {@code -Dbench.javaToolOptions="..."}.
+     */
+    static Map<String, String> environment() {
+        String options = System.getProperty("bench.javaToolOptions", "");
+        return options.isBlank() ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", options);
+    }
+
     /** target/function.zip with the Quarkus handler of template.yaml. */
     static PackagedFunction quarkus(Path work, Path javaHome) throws Exception {
         return PackagedFunction.start(PackagedFunction.Launch.of(Path.of("target", "function.zip"), work)
-                .withJavaHome(javaHome).withLog(log(work)));
+                .withJavaHome(javaHome).withEnvironment(environment()).withLog(log(work)));
     }
 
     /** {@link BaselineHandler} with only what it uses: our classes, Jackson, the Lambda events, the UUID library. */
@@ -38,7 +47,7 @@ final class Launches {
             }
         }
         return PackagedFunction.start(new PackagedFunction.Launch(null, work, javaHome,
-                BaselineHandler.class.getName() + "::handleRequest", classpath, Map.of(), log(work)));
+                BaselineHandler.class.getName() + "::handleRequest", classpath, environment(), log(work)));
     }
 
     static Instant awaitReady(PackagedFunction function) throws Exception {
