@@ -1,21 +1,14 @@
 package com.example.testapi.acceptance;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 
 import com.example.testapi.client.TestApiClient;
-import com.example.testapi.local.EventFactory;
 import com.example.testapi.local.LocalAccount;
 import com.example.testapi.local.LocalFrontDoor;
 import com.example.testapi.local.LocalUser;
 import com.example.testapi.local.LocalUsers;
 import com.example.testapi.local.MockEventServerBackend;
-import com.example.testapi.local.SigV4Verifier;
-import com.example.testapi.local.TemplateAccess;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -30,11 +23,8 @@ class LocalAcceptanceTest extends AcceptanceMatrix {
     protected AcceptanceTarget openTarget() throws Exception {
         LocalAccount account = LocalAccount.defaults("us-east-1");
         LocalUsers users = LocalUsers.load(Path.of(LocalUsers.DEFAULT_FILE));
-        LocalFrontDoor door = new LocalFrontDoor(TemplateAccess.load(Path.of("template.yaml"), account),
-                new SigV4Verifier(users, account.region(), Clock.systemUTC()),
-                new EventFactory(new ObjectMapper(), account, Clock.systemUTC()),
-                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), line -> {
+        LocalFrontDoor door = LocalFrontDoor.create(Path.of("template.yaml"), account, users,
+                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")), 0, line -> {
                 });
         URI api = door.baseUri();
         return new AcceptanceTarget() {

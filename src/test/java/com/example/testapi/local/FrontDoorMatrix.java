@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,18 +63,14 @@ public abstract class FrontDoorMatrix {
     }
 
     static LocalFrontDoor start(Path template, FunctionBackend backend, List<String> log) throws IOException {
-        LocalAccount account = LocalAccount.defaults(REGION);
         List<LocalUser> users = new ArrayList<>(DEFAULT_USERS.all());
         users.add(CAROL);
         users.add(DAVE);
-        return new LocalFrontDoor(TemplateAccess.load(template, account),
-                new SigV4Verifier(new LocalUsers(users), REGION, Clock.systemUTC()),
-                new EventFactory(MAPPER, account, Clock.systemUTC()), backend,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), line -> {
-                    synchronized (log) {
-                        log.add(line);
-                    }
-                });
+        return LocalFrontDoor.create(template, LocalAccount.defaults(REGION), new LocalUsers(users), backend, 0, line -> {
+            synchronized (log) {
+                log.add(line);
+            }
+        });
     }
 
     @AfterAll

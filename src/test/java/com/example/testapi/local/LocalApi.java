@@ -1,14 +1,10 @@
 package com.example.testapi.local;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The whole API on this machine: the function (packaged {@code target/function.zip}, in-memory store) behind the
@@ -32,19 +28,17 @@ public final class LocalApi {
         String backendChoice = System.getProperty("local.backend", "zip");
 
         LocalAccount account = LocalAccount.defaults(region);
-        TemplateAccess access = TemplateAccess.load(templateFile, account);
         LocalUsers users = LocalUsers.load(usersFile);
         FunctionBackend backend = backendChoice.equals("zip") ? startPackaged() : new MockEventServerBackend(URI.create(backendChoice));
-        LocalFrontDoor door = new LocalFrontDoor(access, new SigV4Verifier(users, region, Clock.systemUTC()),
-                new EventFactory(new ObjectMapper(), account, Clock.systemUTC()), backend,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), line -> System.out.println("[front door] " + line));
+        LocalFrontDoor door = LocalFrontDoor.create(templateFile, account, users, backend, port,
+                line -> System.out.println("[front door] " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             door.close();
             backend.close();
             stopped.countDown();
         }));
-        System.out.println(Banner.text(door.baseUri(), region, templateFile, usersFile, backend, users, access));
+        System.out.println(Banner.text(door.baseUri(), region, templateFile, usersFile, backend, users, door.access()));
         stopped.await();
     }
 

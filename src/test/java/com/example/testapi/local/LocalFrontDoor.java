@@ -3,9 +3,12 @@ package com.example.testapi.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -52,6 +55,22 @@ public final class LocalFrontDoor implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
+    }
+
+    /**
+     * The front door as API Gateway would stand in {@code account}: access from {@code template}, signatures checked
+     * against {@code users} with the system clock, listening on loopback {@code port} (0: any free port).
+     */
+    public static LocalFrontDoor create(Path template, LocalAccount account, LocalUsers users, FunctionBackend backend,
+            int port, Consumer<String> log) throws IOException {
+        return new LocalFrontDoor(TemplateAccess.load(template, account),
+                new SigV4Verifier(users, account.region(), Clock.systemUTC()),
+                new EventFactory(MAPPER, account, Clock.systemUTC()), backend,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), log);
+    }
+
+    public TemplateAccess access() {
+        return access;
     }
 
     public URI baseUri() {
