@@ -1,6 +1,7 @@
 package com.example.testapi.api;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,7 +32,7 @@ public class ErrorMappers {
         return json(409, new ApiError("idempotency_conflict", e.getMessage()));
     }
 
-    /** Throttled or unreachable store: nothing was stored, and a retry (same Idempotency-Key) is safe. */
+    /** Throttled or unreachable store: a write may or may not have happened; a retry with the same key is safe. */
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
         LOG.warn("Store unavailable: " + e.getCause());
@@ -62,14 +63,18 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        return json(status, switch (status) {
+        Response response = json(status, switch (status) {
             case 404 -> new ApiError("not_found", "No resource at " + uri.getPath() + ".");
             case 405 -> new ApiError("method_not_allowed", request.method() + " is not allowed on " + uri.getPath() + ".");
             case 415 -> new ApiError("unsupported_media_type", "Send the body as application/json.");
             case 413 -> new ApiError("payload_too_large", "The body is too large.");
             default -> new ApiError(status < 500 ? "bad_request" : "internal_error",
-                    status < 500 ? "The request is malformed: check its headers and query string." : "The server failed to answer the request.");
+                    status < 500 ? "The request is malformed: check its headers and query string."
+                            : "The server failed to answer the request.");
         });
+        // /test is the only resource, so a 405 is always about it: say which methods it takes.
+        return status == 405 ? Response.fromResponse(response).header(HttpHeaders.ALLOW, TestResource.ALLOWED_METHODS)
+                .build() : response;
     }
 
     /** Last resort: log the cause for us, tell the caller nothing internal. */

@@ -32,6 +32,7 @@ public class TestResource {
     /** Larger bodies are refused with 413 before they are parsed. */
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    static final String ALLOWED_METHODS = "GET, POST";
 
     private final ItemStore store;
     private final ItemIds ids;

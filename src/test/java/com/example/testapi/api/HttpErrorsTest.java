@@ -3,6 +3,7 @@ package com.example.testapi.api;
 import static com.example.testapi.support.Answers.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,8 +27,11 @@ class HttpErrorsTest {
     @ParameterizedTest
     @ValueSource(strings = { "PUT", "DELETE", "PATCH" })
     void otherMethodsOnTestAre405(String method) {
-        assertError(LambdaResponse.invoke(LambdaEvents.withRoute(LambdaEvents.load("get-full-access.json"), method, "/test")),
-                405, "method_not_allowed");
+        LambdaResponse response = LambdaResponse.invoke(
+                LambdaEvents.withRoute(LambdaEvents.load("get-full-access.json"), method, "/test"));
+        assertError(response, 405, "method_not_allowed");
+        assertTrue(response.header("allow").contains("GET") && response.header("allow").contains("POST"),
+                () -> "Allow names the methods: " + response.headers());
     }
 
     /**
