@@ -7,9 +7,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.example.testapi.local.LocalUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -29,6 +32,8 @@ final class StubIdentityPool implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final AtomicInteger issued = new AtomicInteger();
     volatile boolean refuseCredentials;
+    /** Group → keys to hand out, as token-based role mapping would pick the group's role; empty: fresh fake keys. */
+    volatile Map<String, LocalUser> keysByGroup = Map.of();
 
     StubIdentityPool() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -60,9 +65,12 @@ final class StubIdentityPool implements AutoCloseable {
             status = 400;
             body = "{\"__type\":\"NotAuthorizedException\",\"message\":\"Ambiguous role mapping\"}";
         } else {
+            LocalUser keys = keysByGroup.get(firstGroup(request.path("Logins")));
             var answer = MAPPER.createObjectNode().put("IdentityId", request.path("IdentityId").asText());
-            answer.putObject("Credentials").put("AccessKeyId", "ASIASTUB" + n).put("SecretKey", "stub-secret-" + n)
-                    .put("SessionToken", "stub-token-" + n)
+            answer.putObject("Credentials")
+                    .put("AccessKeyId", keys == null ? "ASIASTUB" + n : keys.accessKeyId())
+                    .put("SecretKey", keys == null ? "stub-secret-" + n : keys.secretAccessKey())
+                    .put("SessionToken", keys == null ? "stub-token-" + n : keys.sessionToken())
                     .put("Expiration", Instant.now().plusSeconds(3600).getEpochSecond());
             body = answer.toString();
         }
@@ -71,6 +79,21 @@ final class StubIdentityPool implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** The first {@code cognito:groups} entry of the (only) ID token in a Logins map. */
+    static String firstGroup(JsonNode logins) {
+        var tokens = logins.elements();
+        if (!tokens.hasNext()) {
+            return null;
+        }
+        String[] parts = tokens.next().asText().split("\\.");
+        try {
+            JsonNode claims = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path("cognito:groups").path(0).asText(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     @Override
