@@ -65,7 +65,8 @@ final class StubIdentityPool implements AutoCloseable {
             status = 400;
             body = "{\"__type\":\"NotAuthorizedException\",\"message\":\"Ambiguous role mapping\"}";
         } else {
-            LocalUser keys = keysByGroup.get(firstGroup(request.path("Logins")));
+            String group = firstGroup(request.path("Logins"));
+            LocalUser keys = group == null ? null : keysByGroup.get(group); // Map.of() refuses a null key
             var answer = MAPPER.createObjectNode().put("IdentityId", request.path("IdentityId").asText());
             answer.putObject("Credentials")
                     .put("AccessKeyId", keys == null ? "ASIASTUB" + n : keys.accessKeyId())
