@@ -23,6 +23,8 @@ public final class TestApiCli {
     }
 
     public static void main(String[] args) throws Exception {
+        // The SDK logs through SLF4J; the jar ships no logging backend, and SLF4J would warn about that on every run.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         Path outputs = Path.of("outputs.json");
         String user = System.getenv("TESTAPI_USER");
         int i = 0;
