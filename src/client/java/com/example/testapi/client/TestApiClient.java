@@ -16,13 +16,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 
 /**
- * Calls GET and POST /test, each request signed with the AWS SDK's {@link AwsV4HttpSigner} for {@code execute-api}
+ * Calls GET and POST /test, each request signed with the AWS SDK's AwsV4HttpSigner ({@link SigV4}) for {@code execute-api}
  * with the caller's current credentials. Answers are typed; refusals are {@link ApiException}s that say who refused.
  */
 public final class TestApiClient {
@@ -44,7 +42,6 @@ public final class TestApiClient {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     private final URI apiUrl;
     private final String region;
@@ -86,18 +83,8 @@ public final class TestApiClient {
         SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
         headers.forEach(request::putHeader);
         SdkHttpRequest signed = credentials == null ? request.build()
-                : SIGNER.sign(r -> r.identity(credentials.current()).request(request.build())
-                        .payload(ContentStreamProvider.fromByteArray(bytes))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)).request();
-        HttpRequest.Builder out = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .method(method, bytes.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
-        signed.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
-                values.forEach(v -> out.header(name, v));
-            }
-        });
+                : SigV4.sign(request.build(), bytes, credentials.current(), region, "execute-api", null);
+        HttpRequest.Builder out = SigV4.toJdk(method, uri, signed.headers(), bytes);
         try {
             return http.send(out.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +24,6 @@ import com.example.testapi.client.CognitoCredentials;
 import com.example.testapi.client.StackOutputs;
 import com.example.testapi.support.Moto;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
@@ -42,7 +39,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
  */
 class DeployedStackTargetTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private CognitoIdentityProviderClient userPool;
     private CognitoIdentityClient identityPool;
     private StubIdentityPool stub;
@@ -86,7 +82,7 @@ class DeployedStackTargetTest {
         for (int i = 0; i < calls.size(); i++) {
             JsonNode logins = calls.get(i).request().get("Logins");
             assertEquals(List.of(stack.loginsProvider()), List.copyOf(iterable(logins)));
-            JsonNode claims = claims(logins.get(stack.loginsProvider()).asText());
+            JsonNode claims = StubIdentityPool.claims(logins.get(stack.loginsProvider()).asText());
             assertEquals(i < 2 ? "FullAccess" : "ReadOnlyAccess", claims.path("cognito:groups").path(0).asText(),
                     "the ID token the pool issued names the user's group");
         }
@@ -143,14 +139,6 @@ class DeployedStackTargetTest {
     private List<String> groupsOf(String user) {
         return userPool.adminListGroupsForUser(r -> r.userPoolId(stack.userPoolId()).username(user)).groups().stream()
                 .map(g -> g.groupName()).toList();
-    }
-
-    private static JsonNode claims(String jwt) {
-        try {
-            return MAPPER.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new AssertionError("not a JWT: " + jwt, e);
-        }
     }
 
     private static List<String> iterable(JsonNode object) {

@@ -88,12 +88,15 @@ final class StubIdentityPool implements AutoCloseable {
         if (!tokens.hasNext()) {
             return null;
         }
-        String[] parts = tokens.next().asText().split("\\.");
+        return claims(tokens.next().asText()).path("cognito:groups").path(0).asText(null);
+    }
+
+    /** The payload of a JWT (not verified: the stub only reads what the user pool put there); empty if unreadable. */
+    static JsonNode claims(String jwt) {
         try {
-            JsonNode claims = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.path("cognito:groups").path(0).asText(null);
+            return MAPPER.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
         } catch (IOException | RuntimeException e) {
-            return null;
+            return MAPPER.createObjectNode();
         }
     }
 

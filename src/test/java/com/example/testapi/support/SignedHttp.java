@@ -13,22 +13,20 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import software.amazon.awssdk.http.ContentStreamProvider;
+import com.example.testapi.client.SigV4;
+
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * Requests signed with the AWS SDK v2 {@link AwsV4HttpSigner}, as a consumer of the API signs them, sent with the JDK
+ * Requests signed with the AWS SDK v2 signer exactly as the consumer client signs them ({@link SigV4}), sent with the JDK
  * HTTP client. Signing and sending are separate so a test can change a signed request before it goes out.
  */
 public final class SignedHttp {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     /** What to sign with: keys, optional session token, and the scope. */
     public record Signing(String accessKeyId, String secretAccessKey, String sessionToken, String region,
@@ -77,27 +75,13 @@ public final class SignedHttp {
                 ? AwsCredentialsIdentity.create(signing.accessKeyId(), signing.secretAccessKey())
                 : AwsSessionCredentialsIdentity.create(signing.accessKeyId(), signing.secretAccessKey(),
                         signing.sessionToken());
-        Clock clock = signing.at() == null ? Clock.systemUTC() : Clock.fixed(signing.at(), ZoneOffset.UTC);
-        SdkHttpRequest signed = SIGNER.sign(r -> r.identity(identity).request(request.build())
-                .payload(ContentStreamProvider.fromByteArray(bytes))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signing.service())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, signing.region())
-                .putProperty(HttpSigner.SIGNING_CLOCK, clock)).request();
+        Clock clock = signing.at() == null ? null : Clock.fixed(signing.at(), ZoneOffset.UTC);
+        SdkHttpRequest signed = SigV4.sign(request.build(), bytes, identity, signing.region(), signing.service(), clock);
         return new Signed(method, uri, signed.headers(), bytes);
     }
 
     public static HttpResponse<String> send(Signed request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(Duration.ofSeconds(60))
-                .method(request.method(), request.body().length == 0 && request.method().equals("GET")
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        // The JDK client sets Host (and Content-Length) itself, to the same value the signer signed.
-        request.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
-                values.forEach(value -> builder.header(name, value));
-            }
-        });
-        return send(builder.build());
+        return send(SigV4.toJdk(request.method(), request.uri(), request.headers(), request.body()).build());
     }
 
     public static HttpResponse<String> send(HttpRequest request) {

@@ -1,0 +1,52 @@
+package com.example.testapi.client;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/** SigV4 signing with the AWS SDK's {@link AwsV4HttpSigner}, and the signed request handed to the JDK HTTP client. */
+public final class SigV4 {
+
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
+
+    private SigV4() {
+    }
+
+    /** {@code request} signed for {@code service} in {@code region}; {@code clock} null means now. */
+    public static SdkHttpRequest sign(SdkHttpRequest request, byte[] body, AwsCredentialsIdentity identity,
+            String region, String service, Clock clock) {
+        return SIGNER.sign(r -> {
+            r.identity(identity).request(request).payload(ContentStreamProvider.fromByteArray(body))
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, region);
+            if (clock != null) {
+                r.putProperty(HttpSigner.SIGNING_CLOCK, clock);
+            }
+        }).request();
+    }
+
+    /**
+     * A JDK request carrying the signed headers. The JDK client sets Host and Content-Length itself (it refuses
+     * them), to the values the signer saw.
+     */
+    public static HttpRequest.Builder toJdk(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder;
+    }
+}
