@@ -13,7 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.example.testapi.caller.Caller;
-import com.example.testapi.caller.CallerParser;
+import com.example.testapi.caller.CurrentCaller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,6 +28,8 @@ public class AccessLog {
 
     @Inject
     APIGatewayV2HTTPEvent event;
+    @Inject
+    CurrentCaller currentCaller;
     @Inject
     ObjectMapper mapper;
 
@@ -45,9 +47,7 @@ public class AccessLog {
         line.put("route", request.getMethod() + " " + request.getUriInfo().getPath());
         line.put("status", response.getStatus());
         line.put("latencyMs", started == null ? null : (System.nanoTime() - (long) started) / 1_000_000.0);
-        // Read from the event, not the SecurityIdentity: authentication is lazy and may not have run (e.g. 404).
-        Caller caller = context == null || context.getAuthorizer() == null ? null
-                : CallerParser.parse(context.getAuthorizer().getIam()).orElse(null);
+        Caller caller = currentCaller.get().orElse(null);
         line.put("role", caller == null ? null : caller.roleName());
         line.put("identityId", caller == null ? null : caller.identityId());
         try {

@@ -23,7 +23,7 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @ServerExceptionMapper
-    public Response apiError(ApiException e) {
+    public Response apiError(ContractViolationException e) {
         return json(e.status(), e.body());
     }
 

@@ -23,7 +23,7 @@ final class IdempotencyKey {
             return Optional.empty();
         }
         if (!VALID.matcher(header).matches() || header.isBlank()) {
-            throw ApiException.badRequest("invalid_header",
+            throw ContractViolationException.badRequest("invalid_header",
                     "Header '" + HEADER + "' must be 1 to 128 printable ASCII characters.");
         }
         String owner = caller.identityId() != null ? caller.identityId() : caller.userId();

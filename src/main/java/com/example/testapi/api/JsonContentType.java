@@ -10,7 +10,7 @@ final class JsonContentType {
 
     static void require(String contentType) {
         if (!isJson(contentType)) {
-            throw new ApiException(415, "unsupported_media_type",
+            throw new ContractViolationException(415, "unsupported_media_type",
                     "Content-Type must be application/json (got " + (contentType == null ? "none" : "'" + contentType + "'")
                             + ").");
         }

@@ -30,19 +30,19 @@ public class NewItemRequest {
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** The validated message, or an {@link ApiException} with status 400. */
+    /** The validated message, or an {@link ContractViolationException} with status 400. */
     public String message(byte[] body) {
         JsonNode root;
         try {
             root = body.length == 0 ? null : reader.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed_json", "The body is not valid JSON: "
+            throw ContractViolationException.badRequest("malformed_json", "The body is not valid JSON: "
                     + e.getOriginalMessage() + ".");
         } catch (IOException e) {
-            throw ApiException.badRequest("malformed_json", "The body could not be read as JSON.");
+            throw ContractViolationException.badRequest("malformed_json", "The body could not be read as JSON.");
         }
         if (root == null || !root.isObject()) {
-            throw ApiException.badRequest("invalid_body", "The body must be a JSON object like {\"message\": \"…\"}.");
+            throw ContractViolationException.badRequest("invalid_body", "The body must be a JSON object like {\"message\": \"…\"}.");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
             String name = names.next();
@@ -66,7 +66,7 @@ public class NewItemRequest {
         return text;
     }
 
-    private static ApiException invalidField(String message) {
-        return ApiException.badRequest("invalid_field", message);
+    private static ContractViolationException invalidField(String message) {
+        return ContractViolationException.badRequest("invalid_field", message);
     }
 }

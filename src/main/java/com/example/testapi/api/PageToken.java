@@ -39,8 +39,8 @@ final class PageToken {
         return Optional.of(text.substring(PREFIX.length()));
     }
 
-    private static ApiException invalid() {
-        return ApiException.badRequest("invalid_next_token",
+    private static ContractViolationException invalid() {
+        return ContractViolationException.badRequest("invalid_next_token",
                 "Query parameter 'nextToken' is malformed or was altered: pass the value of the previous response as is.");
     }
 }

@@ -18,7 +18,7 @@ final class QueryLimit {
         }
         int limit = DIGITS.matcher(value).matches() ? Integer.parseInt(value) : -1;
         if (limit < 1 || limit > MAX) {
-            throw ApiException.badRequest("invalid_query",
+            throw ContractViolationException.badRequest("invalid_query",
                     "Query parameter 'limit' must be a whole number from 1 to " + MAX + ".");
         }
         return limit;

@@ -14,15 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.example.testapi.caller.Caller;
+import com.example.testapi.caller.CurrentCaller;
 import com.example.testapi.caller.Permissions;
-import com.example.testapi.items.Author;
 import com.example.testapi.items.Item;
 import com.example.testapi.items.ItemIds;
 import com.example.testapi.items.ItemStore;
 import com.example.testapi.items.Page;
 import com.example.testapi.items.SaveResult;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** GET /test lists items, POST /test stores one. Who may call which is decided before these methods run. */
 @Path("/test")
@@ -37,13 +35,14 @@ public class TestResource {
     private final ItemStore store;
     private final ItemIds ids;
     private final NewItemRequest newItemRequest;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
 
-    TestResource(ItemStore store, ItemIds ids, NewItemRequest newItemRequest, SecurityIdentity identity) {
+    TestResource(ItemStore store, ItemIds ids, NewItemRequest newItemRequest,
+            CurrentCaller currentCaller) {
         this.store = store;
         this.ids = ids;
         this.newItemRequest = newItemRequest;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
     }
 
     @GET
@@ -51,7 +50,7 @@ public class TestResource {
     public ListResponse list(@QueryParam("limit") String limit, @QueryParam("nextToken") String nextToken) {
         int size = QueryLimit.parse(limit);
         Page page = store.list(size, PageToken.decode(nextToken));
-        return new ListResponse(ListResponse.CallerView.of(caller()),
+        return new ListResponse(caller().identity(),
                 page.items().stream().map(ItemView::of).toList(),
                 page.lastId().map(PageToken::encode).orElse(null));
     }
@@ -62,23 +61,22 @@ public class TestResource {
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
         JsonContentType.require(contentType);
         if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "payload_too_large",
+            throw new ContractViolationException(413, "payload_too_large",
                     "The body is " + body.length + " bytes; at most " + MAX_BODY_BYTES + " are accepted.");
         }
         String message = newItemRequest.message(body);
         Caller caller = caller();
         Optional<String> key = IdempotencyKey.scoped(idempotencyKey, caller);
         String id = ids.next();
-        Author author = new Author(caller.roleName(), caller.identityId(), caller.userSub(), caller.accountId());
-        SaveResult saved = store.save(new Item(id, message, ItemIds.createdAt(id), author), key);
+        SaveResult saved = store.save(new Item(id, message, ItemIds.createdAt(id), caller.identity()), key);
         return Response.status(saved.replayed() ? Response.Status.OK : Response.Status.CREATED)
                 .header(REPLAYED_HEADER, saved.replayed() ? "true" : null)
                 .entity(ItemView.of(saved.item()))
                 .build();
     }
 
-    /** Present whenever a permission was granted: {@code CallerRoles} grants them only with a parsed caller. */
+    /** Present whenever a permission was granted: {@code RolePermissions} grants them only to a parsed caller. */
     private Caller caller() {
-        return Caller.of(identity).orElseThrow(() -> new IllegalStateException("permission without a caller"));
+        return currentCaller.get().orElseThrow(() -> new IllegalStateException("permission without a caller"));
     }
 }

@@ -1,9 +1,5 @@
 package com.example.testapi.caller;
 
-import java.util.Optional;
-
-import io.quarkus.security.identity.SecurityIdentity;
-
 /**
  * The IAM identity API Gateway verified, as read from {@code requestContext.authorizer.iam}. Holds no secret: the
  * access key is kept masked only.
@@ -23,10 +19,8 @@ public record Caller(String accountId, String roleName, String sessionName, Stri
         String identityPoolId, String userPoolProvider, String userSub, boolean authenticated,
         String maskedAccessKey) {
 
-    /** The attribute under which {@link CallerRoles} puts the caller on the security identity. */
-    public static final String ATTRIBUTE = Caller.class.getName();
-
-    public static Optional<Caller> of(SecurityIdentity identity) {
-        return Optional.ofNullable(identity.getAttribute(ATTRIBUTE));
+    /** The part of the caller that is shown and stored. */
+    public CallerIdentity identity() {
+        return new CallerIdentity(roleName, identityId, userSub, accountId);
     }
 }

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
+import com.example.testapi.caller.CallerIdentity;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -49,7 +51,7 @@ final class ItemRecords {
         Map<String, AttributeValue> record = new HashMap<>(key(bucket(day(item.createdAt())), item.id()));
         record.put("message", s(item.message()));
         record.put("createdAt", s(item.createdAt().toString()));
-        Author author = item.createdBy();
+        CallerIdentity author = item.createdBy();
         putIfPresent(record, "role", author.role());
         putIfPresent(record, "identityId", author.identityId());
         putIfPresent(record, "userSub", author.userSub());
@@ -60,7 +62,7 @@ final class ItemRecords {
     static Item item(Map<String, AttributeValue> record) {
         return new Item(record.get("itemId") != null ? text(record, "itemId") : text(record, SK),
                 text(record, "message"), Instant.parse(text(record, "createdAt")),
-                new Author(text(record, "role"), text(record, "identityId"), text(record, "userSub"),
+                new CallerIdentity(text(record, "role"), text(record, "identityId"), text(record, "userSub"),
                         text(record, "accountId")));
     }
 

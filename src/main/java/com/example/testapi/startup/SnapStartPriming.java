@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
-import com.example.testapi.caller.AccessRoles;
+import com.example.testapi.caller.StackRoles;
 import com.example.testapi.items.ItemStore;
 
 import io.quarkus.amazon.lambda.http.LambdaHttpHandler;
@@ -34,10 +34,10 @@ import io.quarkus.runtime.Startup;
 public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
-    private final AccessRoles roles;
+    private final StackRoles roles;
     private final ItemStore store;
 
-    SnapStartPriming(AccessRoles roles, ItemStore store) {
+    SnapStartPriming(StackRoles roles, ItemStore store) {
         this.roles = roles;
         this.store = store;
     }

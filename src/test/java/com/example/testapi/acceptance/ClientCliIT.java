@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import com.example.testapi.local.LocalAccount;
-import com.example.testapi.local.LocalFrontDoor;
-import com.example.testapi.local.LocalUser;
-import com.example.testapi.local.LocalUsers;
-import com.example.testapi.local.PackagedFunction;
+import com.example.testapi.local.gateway.LocalFrontDoor;
+import com.example.testapi.local.gateway.LocalUser;
+import com.example.testapi.local.gateway.LocalUsers;
+import com.example.testapi.local.lambda.PackagedFunction;
 import com.example.testapi.support.Moto;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 
 import com.example.testapi.client.TestApiClient;
 import com.example.testapi.local.LocalAccount;
-import com.example.testapi.local.LocalFrontDoor;
-import com.example.testapi.local.LocalUser;
-import com.example.testapi.local.LocalUsers;
-import com.example.testapi.local.MockEventServerBackend;
+import com.example.testapi.local.gateway.LocalFrontDoor;
+import com.example.testapi.local.gateway.LocalUser;
+import com.example.testapi.local.gateway.LocalUsers;
+import com.example.testapi.local.lambda.MockEventServerBackend;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

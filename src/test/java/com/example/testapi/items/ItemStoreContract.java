@@ -21,12 +21,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.example.testapi.caller.CallerIdentity;
 import com.example.testapi.support.Answers;
 
 /** What every {@link ItemStore} must do, written once; each implementation runs it with a fresh store. */
 abstract class ItemStoreContract {
 
-    static final Author AUTHOR = new Author("role", "identity", "sub", "111122223333");
+    static final CallerIdentity AUTHOR = new CallerIdentity("role", "identity", "sub", "111122223333");
 
     protected ItemStore store;
     private final ItemIds ids = new ItemIds(Clock.systemUTC());

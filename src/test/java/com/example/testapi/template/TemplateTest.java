@@ -1,7 +1,8 @@
 package com.example.testapi.template;
 
-import static com.example.testapi.template.SamTemplate.list;
-import static com.example.testapi.template.SamTemplate.map;
+import static com.example.testapi.local.template.SamTemplate.list;
+import static com.example.testapi.local.template.SamTemplate.map;
+import static com.example.testapi.local.template.SamTemplate.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
+import com.example.testapi.local.template.SamTemplate;
 
 /** What template.yaml must say for the API to be closed to everyone but the two groups, each to its routes. */
 class TemplateTest {
@@ -32,14 +35,14 @@ class TemplateTest {
         assertEquals("AWS_IAM", auth.get("DefaultAuthorizer"));
     }
 
-    /** The rule above must be able to fail: EnableIamAuthorizer alone leaves routes open (DESIGN.md). */
+    /** The rule above must be able to fail: EnableIamAuthorizer alone leaves routes open (checked with cfn-lint and the SAM translator). */
     @Test
     void enableIamAuthorizerAloneIsSeenAsOpen() {
         SamTemplate open = SamTemplate.load(Path.of("template.yaml"));
         Map<String, Object> auth = map(open.properties("HttpApi"), "Auth");
         auth.remove("DefaultAuthorizer");
         open.resourcesOfType("AWS::Serverless::Function").values().forEach(function -> map(map(function, "Properties"),
-                "Events").values().forEach(event -> map(map(cast(event), "Properties"), "Auth").clear()));
+                "Events").values().forEach(event -> map(map(object(event), "Properties"), "Auth").clear()));
 
         open.routes().forEach(route -> assertEquals(null, route.authorizer(), route::toString));
     }
@@ -79,7 +82,7 @@ class TemplateTest {
         for (String role : List.of("FullAccessRole", "ReadAccessRole", "AuthenticatedDefaultRole")) {
             List<Object> trust = list(map(template.properties(role), "AssumeRolePolicyDocument").get("Statement"));
             assertEquals(1, trust.size(), role);
-            Map<String, Object> statement = cast(trust.get(0));
+            Map<String, Object> statement = object(trust.get(0));
             assertEquals("Allow", statement.get("Effect"));
             assertEquals("cognito-identity.amazonaws.com", map(statement, "Principal").get("Federated"), role);
             assertEquals("sts:AssumeRoleWithWebIdentity", statement.get("Action"), role);
@@ -102,8 +105,8 @@ class TemplateTest {
         Map<String, Object> mappings = map(attachment, "RoleMappings");
         assertFalse(mappings.isEmpty());
         mappings.values().forEach(mapping -> {
-            assertEquals("Token", cast(mapping).get("Type"));
-            assertEquals("Deny", cast(mapping).get("AmbiguousRoleResolution"));
+            assertEquals("Token", object(mapping).get("Type"));
+            assertEquals("Deny", object(mapping).get("AmbiguousRoleResolution"));
         });
     }
 
@@ -144,13 +147,12 @@ class TemplateTest {
     }
 
     @Test
-    void theGetFunctionMayOnlyReadTheTable() {
+    void theGetFunctionMayOnlyQueryTheTable() {
+        // The listing calls Query and nothing else; the table has no index, so no index ARN either.
         List<Map<String, Object>> statements = functionStatements("GetTestFunction");
-        assertEquals(Set.of("dynamodb:Query", "dynamodb:GetItem"), actions(statements));
-        statements.forEach(statement -> list(statement.get("Resource")).forEach(resource -> assertTrue(
-                resource.equals(Map.of("Fn::GetAtt", List.of("ItemsTable", "Arn")))
-                        || resource.equals(Map.of("Fn::Sub", "${ItemsTable.Arn}/index/*")),
-                () -> "only the table and its indexes: " + resource)));
+        assertEquals(Set.of("dynamodb:Query"), actions(statements));
+        statements.forEach(statement -> assertEquals(List.of(Map.of("Fn::GetAtt", List.of("ItemsTable", "Arn"))),
+                list(statement.get("Resource"))));
     }
 
     @Test
@@ -165,10 +167,10 @@ class TemplateTest {
     private List<Map<String, Object>> functionStatements(String function) {
         List<Map<String, Object>> statements = new ArrayList<>();
         for (Object policy : list(template.properties(function).get("Policies"))) {
-            Map<String, Object> document = cast(policy);
+            Map<String, Object> document = object(policy);
             assertEquals(Set.of("Statement"), document.keySet(), () -> function + ": inline statements only");
             list(document.get("Statement")).forEach(s -> {
-                Map<String, Object> statement = cast(s);
+                Map<String, Object> statement = object(s);
                 assertEquals("Allow", statement.get("Effect"));
                 assertFalse(list(statement.get("Resource")).contains("*"), () -> function + ": no * resource");
                 statements.add(statement);
@@ -193,7 +195,7 @@ class TemplateTest {
             assertEquals("Allow", statement.get("Effect"), role);
             assertEquals(List.of("execute-api:Invoke"), list(statement.get("Action")), role);
             for (Object resource : list(statement.get("Resource"))) {
-                String arn = cast(resource).get("Fn::Sub").toString();
+                String arn = object(resource).get("Fn::Sub").toString();
                 String prefix = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${HttpApi}/*/";
                 assertTrue(arn.startsWith(prefix), arn);
                 routes.add(arn.substring(prefix.length()));
@@ -205,13 +207,9 @@ class TemplateTest {
     private List<Map<String, Object>> statements(String role) {
         List<Map<String, Object>> statements = new ArrayList<>();
         for (Object policy : list(template.properties(role).get("Policies"))) {
-            list(map(cast(policy), "PolicyDocument").get("Statement")).forEach(s -> statements.add(cast(s)));
+            list(map(object(policy), "PolicyDocument").get("Statement")).forEach(s -> statements.add(object(s)));
         }
         return statements;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object value) {
-        return (Map<String, Object>) value;
-    }
 }

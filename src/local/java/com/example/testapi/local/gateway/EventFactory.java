@@ -1,0 +1,132 @@
+package com.example.testapi.local.gateway;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.example.testapi.local.LocalAccount;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the payload-2.0 event API Gateway's HTTP API hands a Lambda integration, with {@code authorizer.iam} filled
+ * as for a Cognito identity-pool caller.
+ */
+public final class EventFactory {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final ObjectMapper mapper;
+    private final LocalAccount account;
+    private final Clock clock;
+
+    public EventFactory(ObjectMapper mapper, LocalAccount account, Clock clock) {
+        this.mapper = mapper;
+        this.account = account;
+        this.clock = clock;
+    }
+
+    /** One received request: lower-cased header names, values in arrival order. */
+    public record Incoming(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+            byte[] body, String sourceIp) {
+    }
+
+    public ObjectNode build(Incoming request, LocalUser user, String roleName) {
+        Instant now = clock.instant();
+        String routeKey = request.method() + " " + request.rawPath();
+        String domain = first(request.headers(), "host", account.apiId() + ".execute-api.localhost");
+        String userAgent = first(request.headers(), "user-agent", "");
+
+        ObjectNode event = mapper.createObjectNode().put("version", "2.0").put("routeKey", routeKey)
+                .put("rawPath", request.rawPath()).put("rawQueryString", request.rawQuery() == null ? "" : request.rawQuery());
+        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+        List<String> cookies = headers.remove("cookie");
+        if (cookies != null) {
+            var array = event.putArray("cookies");
+            cookies.stream().flatMap(c -> List.of(c.split(";\\s*")).stream()).filter(c -> !c.isEmpty())
+                    .forEach(array::add);
+        }
+        ObjectNode headerNode = event.putObject("headers");
+        headers.forEach((name, values) -> headerNode.put(name, String.join(",", values)));
+        headerNode.put("x-amzn-trace-id", "Root=1-" + Long.toHexString(now.getEpochSecond()) + "-"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
+        headerNode.put("x-forwarded-for", request.sourceIp());
+        headerNode.put("x-forwarded-proto", "http");
+
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        SigV4Verifier.queryParameters(request.rawQuery())
+                .forEach(p -> query.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p[1]));
+        if (!query.isEmpty()) {
+            ObjectNode queryNode = event.putObject("queryStringParameters");
+            query.forEach((name, values) -> queryNode.put(name, String.join(",", values)));
+        }
+
+        ObjectNode context = event.putObject("requestContext").put("accountId", account.accountId())
+                .put("apiId", account.apiId()).put("domainName", domain)
+                .put("domainPrefix", domain.contains(".") ? domain.substring(0, domain.indexOf('.')) : domain)
+                .put("requestId", Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII)).substring(0, 16))
+                .put("routeKey", routeKey).put("stage", "$default").put("time", TIME.format(now))
+                .put("timeEpoch", now.toEpochMilli());
+        context.putObject("http").put("method", request.method()).put("path", request.rawPath())
+                .put("protocol", "HTTP/1.1").put("sourceIp", request.sourceIp()).put("userAgent", userAgent);
+        context.putObject("authorizer").set("iam", iam(user, roleName));
+
+        if (request.body().length > 0) {
+            String text = utf8Text(request.body(), first(request.headers(), "content-type", ""));
+            event.put("body", text != null ? text : Base64.getEncoder().encodeToString(request.body()));
+            event.put("isBase64Encoded", text == null);
+        } else {
+            event.put("isBase64Encoded", false);
+        }
+        return event;
+    }
+
+    private ObjectNode iam(LocalUser user, String roleName) {
+        String provider = "cognito-idp." + account.region() + ".amazonaws.com/" + account.region() + "_local";
+        // A stable pretend role id: IAM's are AROA + 17 characters.
+        String roleId = "AROA" + String.format("%017X", Integer.toUnsignedLong(roleName.hashCode()));
+        String callerId = roleId + ":CognitoIdentityCredentials";
+        ObjectNode iam = mapper.createObjectNode().put("accessKey", user.accessKeyId())
+                .put("accountId", account.accountId()).put("callerId", callerId);
+        ObjectNode cognito = iam.putObject("cognitoIdentity");
+        cognito.putArray("amr").add("authenticated").add(provider).add(provider + ":CognitoSignIn:" + user.sub());
+        cognito.put("identityId", user.identityId()).put("identityPoolId", account.region() + ":local-identity-pool");
+        return iam.putNull("principalOrgId")
+                .put("userArn", "arn:aws:sts::" + account.accountId() + ":assumed-role/" + roleName
+                        + "/CognitoIdentityCredentials")
+                .put("userId", callerId);
+    }
+
+    /** The body as text when it is declared textual and is valid UTF-8; else null (sent base64, as API Gateway does). */
+    private static String utf8Text(byte[] body, String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        boolean textual = type.startsWith("text/") || type.contains("json") || type.contains("xml")
+                || type.contains("javascript") || type.startsWith("application/x-www-form-urlencoded");
+        if (!textual) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String first(Map<String, List<String>> headers, String name, String fallback) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? fallback : values.get(0);
+    }
+}

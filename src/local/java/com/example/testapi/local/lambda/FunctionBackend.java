@@ -1,0 +1,22 @@
+package com.example.testapi.local.lambda;
+
+/** Where the front door hands an event: the function, answering with its APIGatewayV2HTTPResponse JSON. */
+public interface FunctionBackend extends AutoCloseable {
+
+    /** Invokes the function once. Throws {@link FunctionFailedException} when the function reports an error. */
+    byte[] invoke(byte[] event) throws Exception;
+
+    /** A short description for the console. */
+    String describe();
+
+    @Override
+    default void close() {
+    }
+
+    /** The function ran and failed: API Gateway answers 500 Internal Server Error. */
+    final class FunctionFailedException extends Exception {
+        public FunctionFailedException(String message) {
+            super(message);
+        }
+    }
+}

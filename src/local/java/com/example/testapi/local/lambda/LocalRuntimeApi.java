@@ -1,0 +1,154 @@
+package com.example.testapi.local.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The Lambda Runtime API (2018-06-01) on loopback, as the Lambda service offers it to a function's runtime: the
+ * runtime polls {@code /next} for an event and posts the response or an error back. One function instance, one event
+ * at a time, as in Lambda. The cold-start benchmark reads its timestamps.
+ */
+public final class LocalRuntimeApi implements AutoCloseable {
+
+    private static final String PREFIX = "/2018-06-01/runtime/";
+
+    record Invocation(String id, byte[] event, CompletableFuture<byte[]> response) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "local-runtime-api");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
+    private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
+    private final CompletableFuture<Instant> firstPoll = new CompletableFuture<>();
+    private final CompletableFuture<String> initError = new CompletableFuture<>();
+    private volatile boolean closed;
+
+    public LocalRuntimeApi() throws IOException {
+        // Without nodelay the JDK server waits on Nagle's algorithm: ~40 ms per small response.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(PREFIX, this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** host:port, the value of AWS_LAMBDA_RUNTIME_API. */
+    public String address() {
+        return server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    }
+
+    /** Completes when the runtime first asks for an event: its initialisation is over. */
+    public CompletableFuture<Instant> firstPoll() {
+        return firstPoll;
+    }
+
+    /** Completes when the runtime reports that initialisation failed. */
+    public CompletableFuture<String> initError() {
+        return initError;
+    }
+
+    /** Queues an event; the future completes with the function's response body. */
+    public CompletableFuture<byte[]> submit(byte[] event) {
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>());
+        if (closed) {
+            invocation.response().completeExceptionally(new IllegalStateException("runtime API closed"));
+        } else {
+            pending.add(invocation);
+        }
+        return invocation.response();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readAllBytes();
+            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
+            if (path.equals("invocation/next") && exchange.getRequestMethod().equals("GET")) {
+                next(exchange);
+            } else if (path.equals("init/error")) {
+                initError.complete(new String(body, StandardCharsets.UTF_8));
+                reply(exchange, 202, new byte[0]);
+            } else if (path.startsWith("invocation/") && (path.endsWith("/response") || path.endsWith("/error"))) {
+                String id = path.substring("invocation/".length(), path.lastIndexOf('/'));
+                Invocation invocation = inFlight.remove(id);
+                if (invocation == null) {
+                    reply(exchange, 400, "{\"errorMessage\":\"unknown request id\"}".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                if (path.endsWith("/response")) {
+                    invocation.response().complete(body);
+                } else {
+                    invocation.response().completeExceptionally(new FunctionBackend.FunctionFailedException(
+                            new String(body, StandardCharsets.UTF_8)));
+                }
+                reply(exchange, 202, new byte[0]);
+            } else {
+                reply(exchange, 404, new byte[0]);
+            }
+        }
+    }
+
+    private void next(HttpExchange exchange) throws IOException {
+        firstPoll.complete(Instant.now());
+        Invocation invocation = null;
+        try {
+            while (!closed && invocation == null) {
+                invocation = pending.poll(200, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (invocation == null) {
+            reply(exchange, 503, new byte[0]);
+            return;
+        }
+        inFlight.put(invocation.id(), invocation);
+        var headers = exchange.getResponseHeaders();
+        headers.add("Lambda-Runtime-Aws-Request-Id", invocation.id());
+        headers.add("Lambda-Runtime-Deadline-Ms", String.valueOf(System.currentTimeMillis() + 900_000));
+        headers.add("Lambda-Runtime-Invoked-Function-Arn",
+                "arn:aws:lambda:us-east-1:123456789012:function:local-function");
+        headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
+        headers.add("Content-Type", "application/json");
+        reply(exchange, 200, invocation.event());
+    }
+
+    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        server.stop(0);
+        executor.shutdownNow();
+        IllegalStateException stopped = new IllegalStateException("runtime API closed");
+        pending.forEach(i -> i.response().completeExceptionally(stopped));
+        inFlight.values().forEach(i -> i.response().completeExceptionally(stopped));
+    }
+}

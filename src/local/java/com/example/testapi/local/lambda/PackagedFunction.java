@@ -1,0 +1,228 @@
+package com.example.testapi.local.lambda;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Runs {@code target/function.zip} the way Lambda's java21 managed runtime does: unzipped as the task root, a JVM
+ * with the runtime's flags, the AWS runtime interface client as main class with the handler of template.yaml, and
+ * {@code AWS_LAMBDA_RUNTIME_API} pointing to a {@link LocalRuntimeApi}.
+ */
+public final class PackagedFunction implements FunctionBackend {
+
+    public static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** The flags the java21 runtime starts a 512 MB function with (max heap ~85% of memory). */
+    public static final List<String> RUNTIME_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx435m");
+
+    /** What to start: the zip, where to unpack it, the JDK, the handler and extra environment. */
+    public record Launch(Path functionZip, Path workDir, Path javaHome, String handler, List<String> classpathExtras,
+            Map<String, String> environment, File log) {
+
+        public static Launch of(Path functionZip, Path workDir) {
+            return new Launch(functionZip, workDir, Path.of(System.getProperty("java.home")), HANDLER, List.of(),
+                    Map.of(), null);
+        }
+
+        public Launch withJavaHome(Path home) {
+            return new Launch(functionZip, workDir, home, handler, classpathExtras, environment, log);
+        }
+
+        public Launch withHandler(String name, List<String> extras) {
+            return new Launch(functionZip, workDir, javaHome, name, extras, environment, log);
+        }
+
+        public Launch withEnvironment(Map<String, String> env) {
+            return new Launch(functionZip, workDir, javaHome, handler, classpathExtras, env, log);
+        }
+
+        /** Function output to this file (appended) instead of this console. */
+        public Launch withLog(File file) {
+            return new Launch(functionZip, workDir, javaHome, handler, classpathExtras, environment, file);
+        }
+    }
+
+    private final LocalRuntimeApi runtimeApi;
+    private final Process process;
+    private final Instant launchedAt;
+
+    private PackagedFunction(LocalRuntimeApi runtimeApi, Process process, Instant launchedAt) {
+        this.runtimeApi = runtimeApi;
+        this.process = process;
+        this.launchedAt = launchedAt;
+    }
+
+    /** Unpacks the zip (fresh, per work dir) and starts one function instance. Without a zip, the task is empty. */
+    public static PackagedFunction start(Launch launch) throws IOException {
+        Path taskRoot = launch.functionZip() == null ? Files.createDirectories(launch.workDir().resolve("task"))
+                .toRealPath() : unpack(launch.functionZip(), launch.workDir().resolve("task"));
+        LocalRuntimeApi api = new LocalRuntimeApi();
+        List<String> command = new ArrayList<>();
+        command.add(launch.javaHome().resolve("bin").resolve("java").toString());
+        command.addAll(RUNTIME_FLAGS);
+        command.add("-cp");
+        List<String> classpath = new ArrayList<>(runtimeClientJars());
+        classpath.add(taskRoot.toString());
+        classpath.add(taskRoot.resolve("lib") + File.separator + "*");
+        classpath.addAll(launch.classpathExtras());
+        command.add(String.join(File.pathSeparator, classpath));
+        command.add(RIC_MAIN);
+        command.add(launch.handler());
+
+        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
+        Map<String, String> env = builder.environment();
+        // The caller's environment passes through (TABLE_NAME, AWS_ENDPOINT_URL_DYNAMODB, keys for it); the
+        // variables Lambda itself sets are ours.
+        env.putAll(lambdaEnvironment(api.address(), launch.handler(), taskRoot));
+        env.putAll(launch.environment());
+        if (launch.log() == null) {
+            builder.inheritIO();
+        } else {
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(launch.log()));
+        }
+        Instant launchedAt = Instant.now();
+        Process process = builder.start();
+        return new PackagedFunction(api, process, launchedAt);
+    }
+
+    /** The Runtime API this instance polls: the benchmark submits to it directly to time the first response. */
+    public LocalRuntimeApi runtimeApi() {
+        return runtimeApi;
+    }
+
+    public Instant launchedAt() {
+        return launchedAt;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits until the runtime polls for its first event; fails if it reports an init error or exits. */
+    public Instant awaitReady(Duration timeout) throws Exception {
+        CompletableFuture<Object> done = CompletableFuture.anyOf(runtimeApi.firstPoll(), runtimeApi.initError(),
+                process.onExit());
+        Object first = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (first instanceof Instant ready) {
+            return ready;
+        }
+        throw new IllegalStateException("the function did not start: " + (first instanceof Process p
+                ? "exited with " + p.exitValue() : first));
+    }
+
+    @Override
+    public byte[] invoke(byte[] event) throws Exception {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the function process exited with " + process.exitValue());
+        }
+        try {
+            return runtimeApi.submit(event).get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "target/function.zip on the AWS runtime interface client (pid " + process.pid() + ")";
+    }
+
+    /** Resident memory of the function process in MiB, from /proc (Linux). */
+    public double rssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IOException("no VmRSS for pid " + process.pid());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runtimeApi.close();
+    }
+
+    private static Map<String, String> lambdaEnvironment(String runtimeApi, String handler, Path taskRoot) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        env.put("_HANDLER", handler);
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "local-function");
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        env.put("AWS_REGION", System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+        env.put("TZ", ":UTC");
+        return env;
+    }
+
+    /** The jars of the runtime interface client and its dependencies (serialization, utils-lite), wherever this JVM loaded them. */
+    private static List<String> runtimeClientJars() {
+        List<String> jars = new ArrayList<>();
+        for (String className : List.of(RIC_MAIN,
+                "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+                "software.amazon.awssdk.utilslite.SdkInternalThreadLocal")) {
+            try {
+                jars.add(Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .toString());
+            } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
+                throw new IllegalStateException("the runtime interface client is not on the (test) class path", e);
+            }
+        }
+        return jars;
+    }
+
+    private static Path unpack(Path zip, Path target) throws IOException {
+        if (!Files.isRegularFile(zip)) {
+            throw new IOException(zip + " does not exist: run ./mvnw package first");
+        }
+        if (Files.exists(target)) {
+            try (Stream<Path> old = Files.walk(target)) {
+                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(target);
+        Path root = target.toRealPath();
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null;) {
+                Path out = root.resolve(entry.getName()).normalize();
+                if (!out.startsWith(root)) {
+                    throw new IOException("zip entry outside the task root: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(entries, out);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return root;
+    }
+}

@@ -1,0 +1,42 @@
+package com.example.testapi.caller;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.amazon.lambda.http.IAMPrincipal;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Second, fail-closed layer behind API Gateway's IAM check: grants {@link Permissions} only to an assumed role whose
+ * name is one of the {@link StackRoles}. Anything else keeps no permission and gets 403.
+ */
+@ApplicationScoped
+public class RolePermissions implements SecurityIdentityAugmentor {
+
+    private final StackRoles roles;
+    private final CurrentCaller caller;
+
+    RolePermissions(StackRoles roles, CurrentCaller caller) {
+        this.roles = roles;
+        this.caller = caller;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (!(identity.getPrincipal() instanceof IAMPrincipal)) {
+            return Uni.createFrom().item(identity);
+        }
+        return Uni.createFrom().item(caller.get().map(current -> {
+            QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity);
+            if (current.roleName().equals(roles.fullAccessRole())) {
+                builder.addRole(Permissions.READ).addRole(Permissions.WRITE);
+            } else if (current.roleName().equals(roles.readAccessRole())) {
+                builder.addRole(Permissions.READ);
+            }
+            return (SecurityIdentity) builder.build();
+        }).orElse(identity));
+    }
+}

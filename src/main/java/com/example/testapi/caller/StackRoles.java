@@ -1,0 +1,17 @@
+package com.example.testapi.caller;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * The names of this stack's two IAM roles, the only roles that may call the API. template.yaml sets them per stack
+ * ({@code STACK-TestApiFullAccess}) through {@code TESTAPI_FULL_ACCESS_ROLE} and {@code TESTAPI_READ_ACCESS_ROLE}.
+ */
+@ConfigMapping(prefix = "testapi")
+public interface StackRoles {
+
+    /** Role name allowed to read and write. */
+    String fullAccessRole();
+
+    /** Role name allowed to read only. */
+    String readAccessRole();
+}

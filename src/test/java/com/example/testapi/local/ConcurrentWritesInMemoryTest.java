@@ -1,8 +1,0 @@
-package com.example.testapi.local;
-
-import io.quarkus.test.junit.QuarkusTest;
-
-/** The concurrency contract on the embedded in-memory store. */
-@QuarkusTest
-class ConcurrentWritesInMemoryTest extends ConcurrentWritesContract {
-}

@@ -1,0 +1,152 @@
+package com.example.testapi.local.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.lambda.FunctionBackend;
+import com.example.testapi.local.lambda.MockEventServerBackend;
+import com.example.testapi.local.template.CfnYaml;
+import com.example.testapi.local.template.SamTemplate;
+import com.example.testapi.support.SignedHttp;
+import com.example.testapi.support.SignedHttp.Signed;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/** The front door takes every access decision from template.yaml: change a copy of it, and the answer changes. */
+@QuarkusTest
+class TemplateDrivesAccessTest {
+
+    private static final String ROUTE_ARN = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${HttpApi}/*/";
+
+    @TempDir
+    Path dir;
+
+    /** A copy of template.yaml with {@code edit} applied to its tree (intrinsics kept in their long form). */
+    private Path copy(Consumer<Map<String, Object>> edit) throws IOException {
+        Map<String, Object> template = CfnYaml.load(Path.of("template.yaml"));
+        edit.accept(template);
+        Path file = dir.resolve("template-" + System.nanoTime() + ".yaml");
+        Files.writeString(file, new Yaml().dump(template));
+        return file;
+    }
+
+    private static List<Object> statements(Map<String, Object> template, String role) {
+        Map<String, Object> policy = cast(SamTemplate.list(new SamTemplate(template).properties(role).get("Policies")).get(0));
+        return SamTemplate.list(SamTemplate.map(policy, "PolicyDocument").get("Statement"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> resources(Map<String, Object> template, String role) {
+        return (List<Object>) cast(statements(template, role).get(0)).get("Resource");
+    }
+
+    private HttpResponse<String> send(Path template, LocalUser user, String method) throws IOException {
+        FunctionBackend backend = new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_"));
+        try (LocalFrontDoor door = FrontDoorMatrix.start(template, backend, new ArrayList<>())) {
+            URI uri = door.baseUri().resolve("/test");
+            Signed request = method.equals("GET")
+                    ? SignedHttp.sign(FrontDoorMatrix.signing(user), "GET", uri, Map.of(), null)
+                    : SignedHttp.sign(FrontDoorMatrix.signing(user), "POST", uri, Map.of("content-type", "application/json"),
+                            "{\"message\":\"the template decides\"}");
+            return SignedHttp.send(request);
+        }
+    }
+
+    @Test
+    void removingGetFromTheReadRoleShutsBobOut() throws IOException {
+        Path narrowed = copy(t -> resources(t, "ReadAccessRole").set(0, Map.of("Fn::Sub", ROUTE_ARN + "GET/other")));
+
+        assertEquals(200, send(Path.of("template.yaml"), FrontDoorMatrix.BOB, "GET").statusCode());
+        HttpResponse<String> refused = send(narrowed, FrontDoorMatrix.BOB, "GET");
+        assertEquals(403, refused.statusCode());
+        assertEquals("Forbidden", FrontDoorMatrix.json(refused).get("message").asText());
+    }
+
+    /**
+     * With POST added to the read role, API Gateway lets bob's POST through, and the function's own fail-closed check
+     * is what refuses it: a JSON error of the function, where the original template gets the gateway's 403.
+     */
+    @Test
+    void addingPostToTheReadRoleLetsBobPastTheGatewayOnly() throws IOException {
+        Path widened = copy(t -> resources(t, "ReadAccessRole").add(Map.of("Fn::Sub", ROUTE_ARN + "POST/test")));
+
+        HttpResponse<String> byGateway = send(Path.of("template.yaml"), FrontDoorMatrix.BOB, "POST");
+        assertEquals(403, byGateway.statusCode());
+        assertEquals("Forbidden", FrontDoorMatrix.json(byGateway).get("message").asText());
+
+        HttpResponse<String> byFunction = send(widened, FrontDoorMatrix.BOB, "POST");
+        assertEquals(403, byFunction.statusCode(), byFunction::body);
+        assertEquals("forbidden", FrontDoorMatrix.json(byFunction).get("error").asText());
+    }
+
+    @Test
+    void anExplicitDenyWinsOverAnAllow() throws IOException {
+        Path denied = copy(t -> {
+            Map<String, Object> deny = new LinkedHashMap<>();
+            deny.put("Effect", "Deny");
+            deny.put("Action", "execute-api:*");
+            deny.put("Resource", "arn:aws:execute-api:*:*:*/*/POST/*");
+            statements(t, "FullAccessRole").add(deny);
+        });
+
+        assertEquals(201, send(Path.of("template.yaml"), FrontDoorMatrix.ALICE, "POST").statusCode());
+        assertEquals(403, send(denied, FrontDoorMatrix.ALICE, "POST").statusCode());
+        assertEquals(200, send(denied, FrontDoorMatrix.ALICE, "GET").statusCode());
+    }
+
+    @Test
+    void equalPrecedencesLeaveATwoGroupUserWithoutARole() throws IOException {
+        Path tied = copy(t -> new SamTemplate(t).properties("ReadOnlyAccessGroup").put("Precedence", 0));
+
+        assertEquals(201, send(Path.of("template.yaml"), FrontDoorMatrix.DAVE, "POST").statusCode());
+        assertEquals(403, send(tied, FrontDoorMatrix.DAVE, "GET").statusCode());
+        assertEquals(201, send(tied, FrontDoorMatrix.ALICE, "POST").statusCode(), "one group: no tie");
+    }
+
+    @Test
+    void aTemplateWithAnOpenRouteIsRefused() throws IOException {
+        Path open = copy(t -> {
+            SamTemplate template = new SamTemplate(t);
+            SamTemplate.map(template.properties("HttpApi"), "Auth").remove("DefaultAuthorizer");
+            SamTemplate.map(SamTemplate.map(SamTemplate.map(template.properties("GetTestFunction"), "Events"), "GetTest"),
+                    "Properties").remove("Auth");
+        });
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> TemplateAccess.load(open, LocalAccount.defaults("us-east-1")));
+        assertTrue(refused.getMessage().contains("GET /test is not protected by AWS_IAM"), refused::getMessage);
+    }
+
+    @Test
+    void aPolicyTheFrontDoorCannotEvaluateIsRefusedLoudly() throws IOException {
+        Path conditional = copy(t -> cast(statements(t, "FullAccessRole").get(0))
+                .put("Condition", Map.of("IpAddress", Map.of("aws:SourceIp", "10.0.0.0/8"))));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> TemplateAccess.load(conditional, LocalAccount.defaults("us-east-1")));
+        assertTrue(refused.getMessage().contains("Condition"), refused::getMessage);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        return (Map<String, Object>) value;
+    }
+}
