@@ -12,9 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What a caller needs from the deployed stack, as its CloudFormation Outputs name it: {@code ApiUrl}, {@code Region},
- * {@code UserPoolId}, {@code UserPoolClientId}, {@code IdentityPoolId}.
+ * {@code UserPoolId}, {@code UserPoolClientId}, {@code IdentityPoolId}; and, for the local cloud only, where its
+ * user pool and identity pool listen ({@code CognitoIdpEndpoint}, {@code CognitoIdentityEndpoint}; null for AWS).
  */
-public record StackOutputs(URI apiUrl, String region, String userPoolId, String userPoolClientId, String identityPoolId) {
+public record StackOutputs(URI apiUrl, String region, String userPoolId, String userPoolClientId, String identityPoolId,
+        URI cognitoIdpEndpoint, URI cognitoIdentityEndpoint) {
+
+    public StackOutputs(URI apiUrl, String region, String userPoolId, String userPoolClientId, String identityPoolId) {
+        this(apiUrl, region, userPoolId, userPoolClientId, identityPoolId, null, null);
+    }
 
     /**
      * Reads the JSON of {@code aws cloudformation describe-stacks --stack-name NAME} (whole answer, or just the
@@ -32,12 +38,18 @@ public record StackOutputs(URI apiUrl, String region, String userPoolId, String 
     public static StackOutputs fromMap(Map<String, String> outputs) {
         return new StackOutputs(URI.create(required(outputs, "ApiUrl")), required(outputs, "Region"),
                 required(outputs, "UserPoolId"), required(outputs, "UserPoolClientId"),
-                required(outputs, "IdentityPoolId"));
+                required(outputs, "IdentityPoolId"), optionalUri(outputs, "CognitoIdpEndpoint"),
+                optionalUri(outputs, "CognitoIdentityEndpoint"));
     }
 
     /** The key of the identity pool's Logins map: {@code cognito-idp.REGION.amazonaws.com/POOL_ID}. */
     public String loginsProvider() {
         return "cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+    }
+
+    private static URI optionalUri(Map<String, String> outputs, String key) {
+        String value = outputs.get(key);
+        return value == null || value.isBlank() ? null : URI.create(value);
     }
 
     private static String required(Map<String, String> outputs, String key) {

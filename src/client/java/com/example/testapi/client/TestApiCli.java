@@ -7,8 +7,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
@@ -41,10 +39,8 @@ public final class TestApiCli {
             usage("need a command, --user (or TESTAPI_USER) and TESTAPI_PASSWORD");
         }
         StackOutputs stack = StackOutputs.fromDescribeStacks(outputs);
-        try (CognitoIdentityProviderClient userPool = CognitoIdentityProviderClient.builder()
-                .region(Region.of(stack.region())).httpClient(UrlConnectionHttpClient.create()).build();
-                CognitoIdentityClient identityPool = CognitoIdentityClient.builder()
-                        .region(Region.of(stack.region())).httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (CognitoIdentityProviderClient userPool = CognitoClients.userPool(stack);
+                CognitoIdentityClient identityPool = CognitoClients.identityPool(stack)) {
             CognitoCredentials credentials = new CognitoCredentials(stack, userPool, identityPool, Clock.systemUTC())
                     .signIn(user, password);
             TestApiClient client = new TestApiClient(stack.apiUrl(), stack.region(), credentials);

@@ -1,35 +1,57 @@
 package com.example.testapi.local;
 
-import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 
-import com.example.testapi.local.gateway.LocalUser;
-import com.example.testapi.local.gateway.LocalUsers;
-import com.example.testapi.local.gateway.TemplateAccess;
+import com.example.testapi.local.awsjson.AwsError;
+import com.example.testapi.local.identitypool.IssuedCredentials;
 import com.example.testapi.local.lambda.FunctionBackend;
 
-/** What the local API prints at start: where it listens, and a ready signed curl line for every local user. */
+/**
+ * What the local cloud prints at start: where each service listens, the exports that point the AWS CLI and SDKs at
+ * it, and for every local user ready-to-paste curl lines with credentials the local identity pool just issued.
+ */
 final class Banner {
 
     private Banner() {
     }
 
-    static String text(URI base, String region, Path template, Path usersFile, FunctionBackend backend, LocalUsers users,
-            TemplateAccess access) {
+    static String text(LocalCloud cloud, Path template, String usersFile, Path stackFile, FunctionBackend backend,
+            LocalUsers users) {
+        Map<String, String> outputs = cloud.outputs();
+        String region = cloud.account().region();
+        String api = outputs.get("ApiUrl");
         StringBuilder out = new StringBuilder()
-                .append("\nLocal API on ").append(base).append(" - IAM enforced from ").append(template)
-                .append("\nFunction: ").append(backend.describe())
-                .append("\nUsers (").append(usersFile).append("):\n");
-        for (LocalUser user : users.all()) {
-            String role = access.roleFor(user.groups()).orElse("no role: every call is refused");
-            String sign = "curl -s --aws-sigv4 \"aws:amz:" + region + ":execute-api\" --user '" + user.accessKeyId() + ":"
-                    + user.secretAccessKey() + "'" + (user.sessionToken() == null ? ""
-                            : " -H 'x-amz-security-token: " + user.sessionToken() + "'");
-            out.append("\n  ").append(user.name()).append(" ").append(user.groups()).append(" -> ").append(role)
-                    .append("\n    ").append(sign).append(" ").append(base).append("/test")
-                    .append("\n    ").append(sign).append(" -H 'content-type: application/json' -d '{\"message\":\"hello from ")
-                    .append(user.name()).append("\"}' ").append(base).append("/test\n");
+                .append("\nLocal cloud of ").append(template).append(" (stack outputs in ").append(stackFile).append(")")
+                .append("\n  API (IAM enforced)   ").append(api).append("/test")
+                .append("\n  user pool            ").append(outputs.get("CognitoIdpEndpoint")).append("  ")
+                .append(outputs.get("UserPoolId")).append(", app client ").append(outputs.get("UserPoolClientId"))
+                .append("\n  identity pool        ").append(outputs.get("CognitoIdentityEndpoint")).append("  ")
+                .append(outputs.get("IdentityPoolId"))
+                .append("\n  function             ").append(backend.describe())
+                .append("\n\nPoint the AWS CLI and SDKs at it (admin calls accept any well-formed signature locally):")
+                .append("\n  export AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=").append(outputs.get("CognitoIdpEndpoint"))
+                .append(" AWS_ENDPOINT_URL_COGNITO_IDENTITY=").append(outputs.get("CognitoIdentityEndpoint"))
+                .append(" \\\n         AWS_REGION=").append(region).append(" AWS_DEFAULT_REGION=").append(region)
+                .append(" AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local")
+                .append("\n\nUsers (").append(usersFile).append("), with credentials issued just now (valid 1 h):");
+        for (LocalUsers.User user : users.users()) {
+            out.append("\n\n  ").append(user.name()).append(" ").append(user.groups()).append(", password ")
+                    .append(user.password());
+            try {
+                IssuedCredentials credentials = cloud.identityPool().credentialsFor(
+                        cloud.userPool().settings().providerName(), cloud.userPool().signIn(user.name(), user.password()));
+                String sign = "curl -s --aws-sigv4 \"aws:amz:" + region + ":execute-api\" --user '"
+                        + credentials.accessKeyId() + ":" + credentials.secretKey() + "' -H 'x-amz-security-token: "
+                        + credentials.sessionToken() + "'";
+                out.append(" -> ").append(credentials.roleName())
+                        .append("\n    ").append(sign).append(" ").append(api).append("/test")
+                        .append("\n    ").append(sign).append(" -H 'content-type: application/json' -d '{\"message\":\"hello from ")
+                        .append(user.name()).append("\"}' ").append(api).append("/test");
+            } catch (AwsError e) {
+                out.append(" -> no credentials: ").append(e.type()).append(" ").append(e.getMessage());
+            }
         }
-        return out.append("\nCtrl-C stops it.").toString();
+        return out.append("\n\nCtrl-C stops it.").toString();
     }
 }

@@ -1,26 +1,87 @@
 package com.example.testapi.local;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * The pretend AWS account the local API lives in, and the values CloudFormation would substitute for
- * {@code !Sub}/{@code !Ref} there. The stack is named {@code local} and the account {@code 123456789012}, as
- * {@code sam local} names them, so role names agree with the function's defaults and the events/ files.
- */
-public record LocalAccount(String region, String accountId, String stackName, String apiId, String apiLogicalId) {
+import com.example.testapi.local.template.SamTemplate;
 
-    public static LocalAccount defaults(String region) {
-        return new LocalAccount(region, "123456789012", "local", "localapi01", "HttpApi");
-    }
+/**
+ * The pretend AWS account and stack the local cloud lives in, and the values CloudFormation would substitute for
+ * {@code !Ref}, {@code !GetAtt} and {@code !Sub} there. The stack is named {@code local} and the account
+ * {@code 123456789012}, as {@code sam local} names them, so role names agree with the function's defaults and the
+ * events/ files. Every resource of the template gets a stable physical id, the same at every start, so ids printed
+ * once (pool ids, client id) stay valid.
+ *
+ * @param names {@code LogicalId} → what {@code !Ref} gives, and {@code LogicalId.Attribute} → what {@code !GetAtt}
+ *              gives; parameters resolve to their defaults
+ */
+public record LocalAccount(String region, String accountId, String stackName, String apiId, String apiLogicalId,
+        Map<String, String> names) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
 
-    /** A template value resolved to a string: a literal, {@code Fn::Sub} of a string, or a {@code Ref}. */
+    /** The account without a template: only pseudo parameters and the HTTP API resolve. */
+    public static LocalAccount defaults(String region) {
+        return new LocalAccount(region, "123456789012", "local", "localapi01", "HttpApi", Map.of());
+    }
+
+    /** The account with every resource and parameter of {@code template} named as a deployment would name it. */
+    public static LocalAccount forTemplate(String region, SamTemplate template) {
+        LocalAccount base = defaults(region);
+        Map<String, String> names = new HashMap<>();
+        SamTemplate.map(template.root(), "Parameters").forEach((name, value) -> {
+            Object fallback = SamTemplate.object(value).get("Default");
+            names.put(name, fallback instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf)
+                    .toList()) : fallback == null ? "" : fallback.toString());
+        });
+        template.resources().forEach((logicalId, value) -> {
+            Map<String, Object> resource = SamTemplate.object(value);
+            String type = String.valueOf(resource.get("Type"));
+            switch (type) {
+                case "AWS::Cognito::UserPool" -> {
+                    String id = region + "_Local" + stable(logicalId).substring(0, 4);
+                    names.put(logicalId, id);
+                    names.put(logicalId + ".Arn", "arn:aws:cognito-idp:" + region + ":" + base.accountId
+                            + ":userpool/" + id);
+                    names.put(logicalId + ".ProviderName", "cognito-idp." + region + ".amazonaws.com/" + id);
+                    names.put(logicalId + ".ProviderURL", "https://cognito-idp." + region + ".amazonaws.com/" + id);
+                }
+                case "AWS::Cognito::UserPoolClient" -> names.put(logicalId, stable(logicalId));
+                case "AWS::Cognito::IdentityPool" -> names.put(logicalId, region + ":"
+                        + UUID.nameUUIDFromBytes((base.stackName + "/" + logicalId).getBytes(StandardCharsets.UTF_8)));
+                case "AWS::Serverless::HttpApi" -> names.put(logicalId, logicalId.equals(base.apiLogicalId)
+                        ? base.apiId : stable(logicalId).substring(0, 10));
+                default -> names.put(logicalId, base.stackName + "-" + logicalId + "-LOCAL");
+            }
+        });
+        LocalAccount partial = new LocalAccount(region, base.accountId, base.stackName, base.apiId, base.apiLogicalId,
+                Map.copyOf(names));
+        // Role names may use !Sub of pseudo parameters: resolve them once the rest is named.
+        template.resourcesOfType("AWS::IAM::Role").forEach((logicalId, resource) -> {
+            Object roleName = SamTemplate.map(resource, "Properties").get("RoleName");
+            String name = roleName == null ? names.get(logicalId) : partial.resolve(roleName);
+            names.put(logicalId, name);
+            names.put(logicalId + ".Arn", "arn:aws:iam::" + base.accountId + ":role/" + name);
+        });
+        return new LocalAccount(region, base.accountId, base.stackName, base.apiId, base.apiLogicalId,
+                Map.copyOf(names));
+    }
+
+    /** A template value resolved to a string: a literal, {@code Fn::Sub} of a string, a {@code Ref} or a GetAtt. */
     public String resolve(Object value) {
         if (value instanceof String text) {
             return text;
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
         }
         if (value instanceof Map<?, ?> map && map.size() == 1) {
             if (map.get("Fn::Sub") instanceof String template) {
@@ -34,9 +95,28 @@ public record LocalAccount(String region, String accountId, String stackName, St
             if (map.get("Ref") instanceof String name) {
                 return ref(name);
             }
+            if (map.get("Fn::GetAtt") instanceof List<?> att && att.size() == 2) {
+                return ref(att.get(0) + "." + att.get(1));
+            }
         }
-        throw new IllegalArgumentException("the local API cannot resolve " + value
-                + ": only literals, !Sub of a string and !Ref of pseudo parameters or the HTTP API are supported");
+        throw new IllegalArgumentException("the local cloud cannot resolve " + value
+                + ": only literals, !Sub of a string, !Ref and !GetAtt are supported");
+    }
+
+    /** A copy of a template subtree with every intrinsic ({@code Ref}, {@code Fn::Sub}, {@code Fn::GetAtt}) resolved. */
+    public Object resolveAll(Object tree) {
+        if (tree instanceof Map<?, ?> map) {
+            if (map.size() == 1 && (map.containsKey("Ref") || map.containsKey("Fn::Sub") || map.containsKey("Fn::GetAtt"))) {
+                return resolve(map);
+            }
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((key, value) -> copy.put(String.valueOf(key), resolveAll(value)));
+            return copy;
+        }
+        if (tree instanceof List<?> list) {
+            return list.stream().map(this::resolveAll).toList();
+        }
+        return tree;
     }
 
     private String ref(String name) {
@@ -50,8 +130,23 @@ public record LocalAccount(String region, String accountId, String stackName, St
                 if (name.equals(apiLogicalId)) {
                     yield apiId;
                 }
-                throw new IllegalArgumentException("the local API cannot resolve ${" + name + "}");
+                String known = names.get(name);
+                if (known == null) {
+                    throw new IllegalArgumentException("the local cloud cannot resolve ${" + name + "}");
+                }
+                yield known;
             }
         };
+    }
+
+    /** Lower-case letters and digits derived from the stack and the logical id: the same at every start. */
+    private static String stable(String logicalId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("local/" + logicalId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 26);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

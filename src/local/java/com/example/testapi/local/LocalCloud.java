@@ -1,50 +1,172 @@
 package com.example.testapi.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 import com.example.testapi.local.gateway.LocalFrontDoor;
-import com.example.testapi.local.gateway.LocalUsers;
+import com.example.testapi.local.identitypool.CredentialsStore;
+import com.example.testapi.local.identitypool.IdentityPoolSettings;
+import com.example.testapi.local.identitypool.LocalIdentityPool;
 import com.example.testapi.local.lambda.FunctionBackend;
 import com.example.testapi.local.lambda.MockEventServerBackend;
 import com.example.testapi.local.lambda.PackagedFunction;
-
+import com.example.testapi.local.template.SamTemplate;
+import com.example.testapi.local.userpool.LocalUserPool;
+import com.example.testapi.local.userpool.UserPoolSettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The whole API on this machine: the function (packaged {@code target/function.zip}, in-memory store) behind the
- * local front door that enforces IAM from template.yaml. Started by {@code ./mvnw -Plocal package}.
+ * The whole stack of template.yaml on this machine: the user pool, the identity pool and the HTTP API gateway with
+ * IAM enforced, in front of the function. Started by {@code ./mvnw -Plocal}; tests start it with their own back end,
+ * clock and free ports.
  *
- * <p>System properties: {@code local.port} (3000), {@code local.region} (us-east-1), {@code local.users}
- * ({@value LocalUsers#DEFAULT_FILE}), {@code local.template} (template.yaml), {@code local.backend}: {@code zip}
+ * <p>System properties of {@link #main}: {@code local.port} (3000, the API), {@code local.user-pool-port} (3001),
+ * {@code local.identity-pool-port} (3002), {@code local.region} (us-east-1), {@code local.users}
+ * ({@value LocalUsers#DEFAULT_FILE}, or {@code none}), {@code local.template} (template.yaml), {@code local.backend}: {@code zip}
  * (default) or the URL of a running mock event server, e.g. {@code http://localhost:8080/_lambda_} of
  * {@code ./mvnw quarkus:dev} for hot reload.
  */
-public final class LocalCloud {
+public final class LocalCloud implements AutoCloseable {
 
-    private LocalCloud() {
+    /** Loopback ports; 0 picks a free one. */
+    public record Ports(int gateway, int userPool, int identityPool) {
+        public static final Ports ANY = new Ports(0, 0, 0);
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final SamTemplate template;
+    private final LocalAccount account;
+    private final LocalUserPool userPool;
+    private final LocalIdentityPool identityPool;
+    private final LocalFrontDoor gateway;
+    private final CredentialsStore credentials;
+
+    private LocalCloud(SamTemplate template, LocalAccount account, LocalUserPool userPool,
+            LocalIdentityPool identityPool, LocalFrontDoor gateway, CredentialsStore credentials) {
+        this.template = template;
+        this.account = account;
+        this.userPool = userPool;
+        this.identityPool = identityPool;
+        this.gateway = gateway;
+        this.credentials = credentials;
+    }
+
+    /** Starts the three services of {@code templateFile} in {@code region}, and creates {@code users}. */
+    public static LocalCloud start(Path templateFile, String region, Ports ports, FunctionBackend backend,
+            LocalUsers users, Clock clock, Consumer<String> log) throws IOException {
+        SamTemplate template = SamTemplate.load(templateFile);
+        LocalAccount account = LocalAccount.forTemplate(region, template);
+        CredentialsStore credentials = new CredentialsStore();
+        LocalUserPool userPool = new LocalUserPool(UserPoolSettings.from(template, account), ports.userPool(), clock,
+                line -> log.accept("[user pool] " + line));
+        LocalIdentityPool identityPool = new LocalIdentityPool(IdentityPoolSettings.from(template, account), userPool,
+                credentials, ports.identityPool(), clock, line -> log.accept("[identity pool] " + line));
+        LocalFrontDoor gateway = LocalFrontDoor.create(template, account, credentials, backend, ports.gateway(), clock,
+                line -> log.accept("[gateway] " + line));
+        LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);
+        users.users().forEach(user -> userPool.createUser(user.name(), user.password(), user.groups()));
+        return cloud;
+    }
+
+    public LocalUserPool userPool() {
+        return userPool;
+    }
+
+    public LocalIdentityPool identityPool() {
+        return identityPool;
+    }
+
+    public LocalFrontDoor gateway() {
+        return gateway;
+    }
+
+    /** Every credential the identity pool issued: what the gateway accepts. */
+    public CredentialsStore credentials() {
+        return credentials;
+    }
+
+    public LocalAccount account() {
+        return account;
+    }
+
+    /**
+     * The Outputs a deployed stack of this template has, with the local API's URL, plus where the two Cognito
+     * services listen ({@code CognitoIdpEndpoint}, {@code CognitoIdentityEndpoint}). Outputs under a condition
+     * (the hosted UI) are left out: the local cloud has no hosted UI.
+     */
+    public Map<String, String> outputs() {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        SamTemplate.map(template.root(), "Outputs").forEach((key, value) -> {
+            Map<String, Object> output = SamTemplate.object(value);
+            if (!output.containsKey("Condition")) {
+                outputs.put(key, account.resolve(output.get("Value")));
+            }
+        });
+        outputs.put("ApiUrl", gateway.baseUri().toString());
+        outputs.put("CognitoIdpEndpoint", userPool.endpoint().toString());
+        outputs.put("CognitoIdentityEndpoint", identityPool.endpoint().toString());
+        return outputs;
+    }
+
+    /** Writes {@link #outputs()} in the shape of {@code aws cloudformation describe-stacks --output json}. */
+    public void writeDescribeStacks(Path file) {
+        ObjectNode stack = MAPPER.createObjectNode().put("StackName", account.stackName())
+                .put("StackStatus", "CREATE_COMPLETE");
+        ArrayNode list = stack.putArray("Outputs");
+        outputs().forEach((key, value) -> list.addObject().put("OutputKey", key).put("OutputValue", value));
+        ObjectNode root = MAPPER.createObjectNode();
+        root.putArray("Stacks").add(stack);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, MAPPER.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        identityPool.close();
+        userPool.close();
     }
 
     public static void main(String[] args) throws Exception {
-        int port = Integer.getInteger("local.port", 3000);
         String region = System.getProperty("local.region", "us-east-1");
-        Path usersFile = Path.of(System.getProperty("local.users", LocalUsers.DEFAULT_FILE));
+        String usersChoice = System.getProperty("local.users", LocalUsers.DEFAULT_FILE);
         Path templateFile = Path.of(System.getProperty("local.template", "template.yaml"));
         String backendChoice = System.getProperty("local.backend", "zip");
+        Ports ports = new Ports(Integer.getInteger("local.port", 3000), Integer.getInteger("local.user-pool-port", 3001),
+                Integer.getInteger("local.identity-pool-port", 3002));
 
-        LocalAccount account = LocalAccount.defaults(region);
-        LocalUsers users = LocalUsers.load(usersFile);
-        FunctionBackend backend = backendChoice.equals("zip") ? startPackaged() : new MockEventServerBackend(URI.create(backendChoice));
-        LocalFrontDoor door = LocalFrontDoor.create(templateFile, account, users, backend, port,
-                line -> System.out.println("[front door] " + line));
+        // "none": an empty user pool, to create users with the admin API as in AWS.
+        LocalUsers users = usersChoice.equals("none") ? new LocalUsers(java.util.List.of())
+                : LocalUsers.load(Path.of(usersChoice));
+        FunctionBackend backend = backendChoice.equals("zip") ? startPackaged()
+                : new MockEventServerBackend(URI.create(backendChoice));
+        LocalCloud cloud = start(templateFile, region, ports, backend, users, Clock.systemUTC(), System.out::println);
+        Path stackFile = Path.of("target", "local", "stack.json");
+        cloud.writeDescribeStacks(stackFile);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            door.close();
+            cloud.close();
             backend.close();
             stopped.countDown();
         }));
-        System.out.println(Banner.text(door.baseUri(), region, templateFile, usersFile, backend, users, door.access()));
+        System.out.println(Banner.text(cloud, templateFile, usersChoice, stackFile, backend, users));
         stopped.await();
     }
 

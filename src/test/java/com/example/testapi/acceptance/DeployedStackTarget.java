@@ -1,5 +1,7 @@
 package com.example.testapi.acceptance;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.example.testapi.client.CognitoClients;
 import com.example.testapi.client.CognitoCredentials;
 import com.example.testapi.client.StackOutputs;
 import com.example.testapi.client.TestApiClient;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -30,6 +35,7 @@ final class DeployedStackTarget implements AcceptanceTarget {
     private final CognitoIdentityClient identityPool;
     private final List<String> createdUsers = new ArrayList<>();
     private final Map<String, TestApiClient> clients = new HashMap<>();
+    private boolean ownsClients;
 
     DeployedStackTarget(StackOutputs stack, CognitoIdentityProviderClient userPool, CognitoIdentityClient identityPool) {
         this.stack = stack;
@@ -46,10 +52,27 @@ final class DeployedStackTarget implements AcceptanceTarget {
             cloudFormation.describeStacks(r -> r.stackName(name)).stacks().get(0).outputs()
                     .forEach(o -> outputs.put(o.outputKey(), o.outputValue()));
         }
-        DeployedStackTarget target = new DeployedStackTarget(StackOutputs.fromMap(outputs),
-                CognitoIdentityProviderClient.builder().region(awsRegion).httpClient(UrlConnectionHttpClient.create()).build(),
-                CognitoIdentityClient.builder().region(awsRegion).httpClient(UrlConnectionHttpClient.create()).build());
-        return target.withUsers();
+        StackOutputs stack = StackOutputs.fromMap(outputs);
+        return new DeployedStackTarget(stack, CognitoClients.userPool(stack), CognitoClients.identityPool(stack))
+                .owningClients().withUsers();
+    }
+
+    /**
+     * The local cloud as a deployed stack, from the describe-stacks file it writes. Its admin API takes any
+     * well-formed signature, so the administrator signs with placeholder keys.
+     */
+    static DeployedStackTarget local(Path describeStacks) throws IOException {
+        StackOutputs stack = StackOutputs.fromDescribeStacks(describeStacks);
+        CognitoIdentityProviderClient admin = CognitoIdentityProviderClient.builder()
+                .region(Region.of(stack.region())).endpointOverride(stack.cognitoIdpEndpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        return new DeployedStackTarget(stack, admin, CognitoClients.identityPool(stack)).owningClients().withUsers();
+    }
+
+    private DeployedStackTarget owningClients() {
+        ownsClients = true;
+        return this;
     }
 
     /** Creates and signs in one user per group; on any failure, removes what it created. */
@@ -59,7 +82,7 @@ final class DeployedStackTarget implements AcceptanceTarget {
             clients.put("ReadOnlyAccess", signedInMemberOf("ReadOnlyAccess"));
             return this;
         } catch (RuntimeException e) {
-            close();
+            deleteUsers();
             throw e;
         }
     }
@@ -99,6 +122,17 @@ final class DeployedStackTarget implements AcceptanceTarget {
 
     @Override
     public void close() {
+        try {
+            deleteUsers();
+        } finally {
+            if (ownsClients) {
+                userPool.close();
+                identityPool.close();
+            }
+        }
+    }
+
+    private void deleteUsers() {
         for (String username : createdUsers) {
             try {
                 userPool.adminDeleteUser(r -> r.userPoolId(stack.userPoolId()).username(username));

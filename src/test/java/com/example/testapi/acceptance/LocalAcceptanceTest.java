@@ -1,64 +1,58 @@
 package com.example.testapi.acceptance;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.example.testapi.client.TestApiClient;
-import com.example.testapi.local.LocalAccount;
-import com.example.testapi.local.gateway.LocalFrontDoor;
-import com.example.testapi.local.gateway.LocalUser;
-import com.example.testapi.local.gateway.LocalUsers;
+import com.example.testapi.local.LocalUsers;
 import com.example.testapi.local.lambda.MockEventServerBackend;
+import com.example.testapi.support.TestCloud;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
-/** The acceptance matrix against the local front door, with the local users' keys standing in for Cognito's. */
+/**
+ * The acceptance matrix against the local cloud, through the same deployed-stack target code as against AWS: it
+ * reads the stack's Outputs (the describe-stacks file the local cloud writes), creates a user per group with the
+ * admin API, signs them in through the user pool and the identity pool, and deletes them afterwards.
+ */
 @QuarkusTest
 class LocalAcceptanceTest extends AcceptanceMatrix {
 
     @Override
     protected AcceptanceTarget openTarget() throws Exception {
-        LocalAccount account = LocalAccount.defaults("us-east-1");
-        LocalUsers users = LocalUsers.load(Path.of(LocalUsers.DEFAULT_FILE));
-        LocalFrontDoor door = LocalFrontDoor.create(Path.of("template.yaml"), account, users,
-                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")), 0, line -> {
-                });
-        URI api = door.baseUri();
+        TestCloud cloud = TestCloud.start(Path.of("template.yaml"),
+                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")),
+                new LocalUsers(List.of()));
+        Path stack = Files.createTempDirectory("local-stack").resolve("stack.json");
+        cloud.cloud.writeDescribeStacks(stack);
+        DeployedStackTarget target = DeployedStackTarget.local(stack);
         return new AcceptanceTarget() {
             @Override
             public TestApiClient fullAccess() {
-                return client(user(users, "alice"));
+                return target.fullAccess();
             }
 
             @Override
             public TestApiClient readOnly() {
-                return client(user(users, "bob"));
+                return target.readOnly();
             }
 
             @Override
             public TestApiClient unsigned() {
-                return new TestApiClient(api, account.region(), null);
-            }
-
-            private TestApiClient client(LocalUser user) {
-                AwsCredentialsIdentity keys = user.sessionToken() == null
-                        ? AwsCredentialsIdentity.create(user.accessKeyId(), user.secretAccessKey())
-                        : AwsSessionCredentialsIdentity.create(user.accessKeyId(), user.secretAccessKey(),
-                                user.sessionToken());
-                return new TestApiClient(api, account.region(), () -> keys);
+                return target.unsigned();
             }
 
             @Override
             public void close() {
-                door.close();
+                try {
+                    target.close();
+                } finally {
+                    cloud.close();
+                }
             }
         };
-    }
-
-    private static LocalUser user(LocalUsers users, String name) {
-        return users.all().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.identitypool.IssuedCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -43,7 +44,7 @@ public final class EventFactory {
             byte[] body, String sourceIp) {
     }
 
-    public ObjectNode build(Incoming request, LocalUser user, String roleName) {
+    public ObjectNode build(Incoming request, IssuedCredentials caller) {
         Instant now = clock.instant();
         String routeKey = request.method() + " " + request.rawPath();
         String domain = first(request.headers(), "host", account.apiId() + ".execute-api.localhost");
@@ -82,7 +83,7 @@ public final class EventFactory {
                 .put("timeEpoch", now.toEpochMilli());
         context.putObject("http").put("method", request.method()).put("path", request.rawPath())
                 .put("protocol", "HTTP/1.1").put("sourceIp", request.sourceIp()).put("userAgent", userAgent);
-        context.putObject("authorizer").set("iam", iam(user, roleName));
+        context.putObject("authorizer").set("iam", iam(caller));
 
         if (request.body().length > 0) {
             String text = utf8Text(request.body(), first(request.headers(), "content-type", ""));
@@ -94,18 +95,18 @@ public final class EventFactory {
         return event;
     }
 
-    private ObjectNode iam(LocalUser user, String roleName) {
-        String provider = "cognito-idp." + account.region() + ".amazonaws.com/" + account.region() + "_local";
+    /** {@code authorizer.iam} as API Gateway fills it for credentials of a Cognito identity pool. */
+    private ObjectNode iam(IssuedCredentials caller) {
         // A stable pretend role id: IAM's are AROA + 17 characters.
-        String roleId = "AROA" + String.format("%017X", Integer.toUnsignedLong(roleName.hashCode()));
+        String roleId = "AROA" + String.format("%017X", Integer.toUnsignedLong(caller.roleName().hashCode()));
         String callerId = roleId + ":CognitoIdentityCredentials";
-        ObjectNode iam = mapper.createObjectNode().put("accessKey", user.accessKeyId())
+        ObjectNode iam = mapper.createObjectNode().put("accessKey", caller.accessKeyId())
                 .put("accountId", account.accountId()).put("callerId", callerId);
         ObjectNode cognito = iam.putObject("cognitoIdentity");
-        cognito.putArray("amr").add("authenticated").add(provider).add(provider + ":CognitoSignIn:" + user.sub());
-        cognito.put("identityId", user.identityId()).put("identityPoolId", account.region() + ":local-identity-pool");
+        caller.amr().forEach(cognito.putArray("amr")::add);
+        cognito.put("identityId", caller.identityId()).put("identityPoolId", caller.identityPoolId());
         return iam.putNull("principalOrgId")
-                .put("userArn", "arn:aws:sts::" + account.accountId() + ":assumed-role/" + roleName
+                .put("userArn", "arn:aws:sts::" + account.accountId() + ":assumed-role/" + caller.roleName()
                         + "/CognitoIdentityCredentials")
                 .put("userId", callerId);
     }

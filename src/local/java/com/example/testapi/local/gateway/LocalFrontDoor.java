@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,12 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.identitypool.CredentialsStore;
+import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.local.lambda.FunctionBackend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,14 +62,14 @@ public final class LocalFrontDoor implements AutoCloseable {
 
     /**
      * The front door as API Gateway would stand in {@code account}: access from {@code template}, signatures checked
-     * against {@code users} with the system clock, listening on loopback {@code port} (0: any free port).
+     * against the identity pool's {@code credentials} at {@code clock}'s time, listening on loopback {@code port}
+     * (0: any free port).
      */
-    public static LocalFrontDoor create(Path template, LocalAccount account, LocalUsers users, FunctionBackend backend,
-            int port, Consumer<String> log) throws IOException {
-        return new LocalFrontDoor(TemplateAccess.load(template, account),
-                new SigV4Verifier(users, account.region(), Clock.systemUTC()),
-                new EventFactory(MAPPER, account, Clock.systemUTC()), backend,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), log);
+    public static LocalFrontDoor create(SamTemplate template, LocalAccount account, CredentialsStore credentials,
+            FunctionBackend backend, int port, Clock clock, Consumer<String> log) throws IOException {
+        return new LocalFrontDoor(TemplateAccess.of(template, account),
+                new SigV4Verifier(credentials, account.region(), clock), new EventFactory(MAPPER, account, clock),
+                backend, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), log);
     }
 
     public TemplateAccess access() {
@@ -116,20 +117,16 @@ public final class LocalFrontDoor implements AutoCloseable {
         if (outcome.refusal() != null) {
             return Answer.gateway(403, outcome.refusal(), "signature");
         }
-        LocalUser user = outcome.user();
-        Optional<String> role = access.roleFor(user.groups());
-        if (role.isEmpty()) {
-            return Answer.gateway(403, "Forbidden", user.name() + " gets no role: in no group of the template, or "
-                    + "an ambiguous precedence tie (AmbiguousRoleResolution: Deny)");
-        }
-        PolicyEvaluator.Decision decision = access.mayInvoke(role.get(), request.method(), request.rawPath());
+        IssuedCredentials caller = outcome.credentials();
+        String who = caller.identityId() + " as " + caller.roleName();
+        PolicyEvaluator.Decision decision = access.mayInvoke(caller.roleName(), request.method(), request.rawPath());
         if (decision != PolicyEvaluator.Decision.ALLOW) {
-            return Answer.gateway(403, "Forbidden", user.name() + " as " + role.get() + ": " + decision
-                    + " for execute-api:Invoke on " + access.invokeArn(request.method(), request.rawPath()));
+            return Answer.gateway(403, "Forbidden", who + ": " + decision + " for execute-api:Invoke on "
+                    + access.invokeArn(request.method(), request.rawPath()));
         }
         try {
-            byte[] response = backend.invoke(MAPPER.writeValueAsBytes(events.build(request, user, role.get())));
-            return fromFunction(MAPPER.readTree(response), user.name() + " as " + role.get());
+            byte[] response = backend.invoke(MAPPER.writeValueAsBytes(events.build(request, caller)));
+            return fromFunction(MAPPER.readTree(response), who);
         } catch (Exception e) {
             return Answer.gateway(500, "Internal Server Error", "function failed: " + e);
         }

@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.testapi.local.identitypool.CredentialsStore;
+import com.example.testapi.local.identitypool.IssuedCredentials;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -38,6 +41,7 @@ public final class SigV4Verifier {
     public static final String SERVICE = "execute-api";
     static final String MISSING_TOKEN = "Missing Authentication Token";
     static final String INVALID_TOKEN = "The security token included in the request is invalid.";
+    static final String EXPIRED_TOKEN = "The security token included in the request is expired";
     static final String MISMATCH = "The request signature we calculated does not match the signature you provided. "
             + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
     private static final Duration MAX_SKEW = Duration.ofMinutes(5);
@@ -55,20 +59,20 @@ public final class SigV4Verifier {
         }
     }
 
-    /** Either the verified user, or API Gateway's refusal message. */
-    public record Outcome(LocalUser user, String refusal) {
+    /** Either the verified caller's credentials, or API Gateway's refusal message. */
+    public record Outcome(IssuedCredentials credentials, String refusal) {
         static Outcome refused(String message) {
             return new Outcome(null, message);
         }
     }
 
-    private final LocalUsers users;
+    private final CredentialsStore credentials;
     private final String region;
     private final Clock clock;
     private final Aws4Signer signer = Aws4Signer.create();
 
-    public SigV4Verifier(LocalUsers users, String region, Clock clock) {
-        this.users = users;
+    public SigV4Verifier(CredentialsStore credentials, String region, Clock clock) {
+        this.credentials = credentials;
         this.region = region;
         this.clock = clock;
     }
@@ -93,11 +97,11 @@ public final class SigV4Verifier {
         if (!scope[2].equals(region)) {
             return Outcome.refused("Credential should be scoped to a valid region.");
         }
-        Optional<LocalUser> found = users.byAccessKey(scope[0]);
+        Optional<IssuedCredentials> found = credentials.byAccessKey(scope[0]);
         if (found.isEmpty()) {
             return Outcome.refused(INVALID_TOKEN);
         }
-        LocalUser user = found.get();
+        IssuedCredentials user = found.get();
         List<String> signedHeaders = Arrays.asList(auth.group(2).split(";"));
         if (!signedHeaders.contains("host")) {
             return Outcome.refused("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
@@ -126,8 +130,12 @@ public final class SigV4Verifier {
                     + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " + 5 min.)");
         }
         String token = request.header("x-amz-security-token");
-        if (!java.util.Objects.equals(token, user.sessionToken())) {
+        if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                user.sessionToken().getBytes(StandardCharsets.UTF_8))) {
             return Outcome.refused(INVALID_TOKEN);
+        }
+        if (!now.isBefore(user.expiration())) {
+            return Outcome.refused(EXPIRED_TOKEN);
         }
         String expected = recompute(request, user, signedHeaders, signedAt);
         boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
@@ -135,7 +143,7 @@ public final class SigV4Verifier {
         return same ? new Outcome(user, null) : Outcome.refused(MISMATCH);
     }
 
-    private String recompute(Request request, LocalUser user, List<String> signedHeaders, Instant signedAt) {
+    private String recompute(Request request, IssuedCredentials user, List<String> signedHeaders, Instant signedAt) {
         String host = request.header("host");
         int colon = host == null ? -1 : host.lastIndexOf(':');
         SdkHttpFullRequest.Builder copy = SdkHttpFullRequest.builder()
@@ -153,11 +161,12 @@ public final class SigV4Verifier {
                 request.headers().get(name).forEach(value -> copy.appendHeader(name, value));
             }
         }
-        AwsCredentials credentials = signedHeaders.contains("x-amz-security-token") && user.sessionToken() != null
-                ? AwsSessionCredentials.create(user.accessKeyId(), user.secretAccessKey(), user.sessionToken())
-                : AwsBasicCredentials.create(user.accessKeyId(), user.secretAccessKey());
+        // The token is signed when the client put it in SignedHeaders (the SDKs do; curl only with -H).
+        AwsCredentials signing = signedHeaders.contains("x-amz-security-token")
+                ? AwsSessionCredentials.create(user.accessKeyId(), user.secretKey(), user.sessionToken())
+                : AwsBasicCredentials.create(user.accessKeyId(), user.secretKey());
         Aws4SignerParams params = Aws4SignerParams.builder()
-                .awsCredentials(credentials)
+                .awsCredentials(signing)
                 .signingName(SERVICE)
                 .signingRegion(Region.of(region))
                 .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))

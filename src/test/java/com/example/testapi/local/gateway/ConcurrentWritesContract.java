@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.example.testapi.local.lambda.MockEventServerBackend;
 import com.example.testapi.support.SignedHttp;
+import com.example.testapi.support.TestCloud;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.RestAssured;
@@ -41,13 +42,18 @@ abstract class ConcurrentWritesContract {
     record Sent(String key, int status, String id) {
     }
 
+    private SignedHttp.Signing writer;
+    private SignedHttp.Signing reader;
+
     @Test
     void everyAcknowledgedItemIsStoredExactlyOnce() throws Exception {
         String run = UUID.randomUUID().toString();
-        List<String> log = new ArrayList<>();
-        try (LocalFrontDoor door = FrontDoorMatrix.start(Path.of("template.yaml"),
-                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")), log)) {
-            List<Sent> sent = postAll(door.baseUri(), run);
+        try (TestCloud cloud = TestCloud.start(Path.of("template.yaml"),
+                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")))) {
+            writer = TestCloud.signing(cloud.credentials("alice"));
+            reader = TestCloud.signing(cloud.credentials("bob"));
+            URI base = cloud.api("/");
+            List<Sent> sent = postAll(base, run);
 
             Map<String, String> acknowledged = new HashMap<>();
             Map<String, Integer> created = new HashMap<>();
@@ -61,7 +67,7 @@ abstract class ConcurrentWritesContract {
             assertEquals(ITEMS, acknowledged.size());
             created.forEach((key, count) -> assertEquals(1, count, "exactly one 201 for " + key));
 
-            List<String> listed = listAll(door.baseUri(), run);
+            List<String> listed = listAll(base, run);
             assertEquals(listed.size(), new HashSet<>(listed).size(), "no item listed twice");
             assertEquals(new HashSet<>(acknowledged.values()), new HashSet<>(listed),
                     "listed exactly the acknowledged items");
@@ -91,22 +97,22 @@ abstract class ConcurrentWritesContract {
         }
     }
 
-    private static Sent post(URI base, String key, String body, boolean withKey) {
+    private Sent post(URI base, String key, String body, boolean withKey) {
         Map<String, String> headers = withKey ? Map.of("content-type", "application/json", "idempotency-key", key)
                 : Map.of("content-type", "application/json");
-        HttpResponse<String> response = SignedHttp.send(SignedHttp.sign(FrontDoorMatrix.signing(FrontDoorMatrix.ALICE),
+        HttpResponse<String> response = SignedHttp.send(SignedHttp.sign(writer,
                 "POST", base.resolve("/test"), headers, body));
         JsonNode json = FrontDoorMatrix.json(response);
         return new Sent(key, response.statusCode(), json.path("id").asText(null));
     }
 
     /** Ids of this run's items, walking every page of GET /test as bob. */
-    private static List<String> listAll(URI base, String run) {
+    private List<String> listAll(URI base, String run) {
         List<String> ids = new ArrayList<>();
         Set<String> tokens = new HashSet<>();
         String token = null;
         do {
-            HttpResponse<String> page = SignedHttp.send(SignedHttp.sign(FrontDoorMatrix.signing(FrontDoorMatrix.BOB),
+            HttpResponse<String> page = SignedHttp.send(SignedHttp.sign(reader,
                     "GET", base.resolve("/test?limit=100" + (token == null ? "" : "&nextToken=" + token)), Map.of(), null));
             assertEquals(200, page.statusCode(), page::body);
             JsonNode json = FrontDoorMatrix.json(page);

@@ -19,6 +19,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.example.testapi.caller.Caller;
 import com.example.testapi.caller.CallerParser;
 import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.identitypool.IssuedCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,12 +30,14 @@ class EventFactoryTest {
     private static final Instant NOW = Instant.parse("2026-11-26T06:00:00.123Z");
     private final EventFactory factory = new EventFactory(MAPPER, LocalAccount.defaults("eu-central-1"),
             Clock.fixed(NOW, ZoneOffset.UTC));
-    private final LocalUser alice = new LocalUser("alice", List.of("FullAccess"), "AKIAALICE", "secret", null,
-            "eu-central-1:alice-identity", "alice-sub");
+    private static final String PROVIDER = "cognito-idp.eu-central-1.amazonaws.com/eu-central-1_LocalPool";
+    private final IssuedCredentials alice = new IssuedCredentials("ASIAALICE", "secret", "token",
+            NOW.plusSeconds(3600), "arn:aws:iam::123456789012:role/local-TestApiFullAccess",
+            "eu-central-1:alice-identity", "eu-central-1:pool",
+            List.of("authenticated", PROVIDER, PROVIDER + ":CognitoSignIn:alice-sub"));
 
     private ObjectNode build(Map<String, List<String>> headers, String query, byte[] body) {
-        return factory.build(new EventFactory.Incoming("GET", "/test", query, headers, body, "127.0.0.1"), alice,
-                "local-TestApiFullAccess");
+        return factory.build(new EventFactory.Incoming("GET", "/test", query, headers, body, "127.0.0.1"), alice);
     }
 
     @Test
@@ -71,7 +74,8 @@ class EventFactoryTest {
         assertEquals("eu-central-1:alice-identity", caller.identityId());
         assertEquals("alice-sub", caller.userSub());
         assertTrue(caller.authenticated());
-        assertEquals("cognito-idp.eu-central-1.amazonaws.com/eu-central-1_local", caller.userPoolProvider());
+        assertEquals(PROVIDER, caller.userPoolProvider());
+        assertEquals("eu-central-1:pool", caller.identityPoolId());
     }
 
     @Test

@@ -19,11 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.identitypool.IssuedCredentials;
 import com.example.testapi.local.lambda.FunctionBackend;
 import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.SignedHttp.Signed;
 import com.example.testapi.support.SignedHttp.Signing;
+import com.example.testapi.support.TestCloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -34,67 +35,48 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class FrontDoorMatrix {
 
-    static final String REGION = "us-east-1";
+    static final String REGION = TestCloud.REGION;
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static final LocalUsers DEFAULT_USERS = LocalUsers.load(Path.of(LocalUsers.DEFAULT_FILE));
-    static final LocalUser ALICE = user("alice");
-    static final LocalUser BOB = user("bob");
-    static final LocalUser CAROL = new LocalUser("carol", List.of(), "AKIALOCALCAROL000003", "carol-secret", null,
-            "us-east-1:ca401000-0000-4000-8000-000000000003", "ca401000-0000-4000-8000-000000000003");
-    static final LocalUser DAVE = new LocalUser("dave", List.of("ReadOnlyAccess", "FullAccess"),
-            "AKIALOCALDAVE0000004", "dave-secret", null, "us-east-1:da4e0000-0000-4000-8000-000000000004",
-            "da4e0000-0000-4000-8000-000000000004");
 
-    private LocalFrontDoor door;
+    private TestCloud cloud;
     private FunctionBackend backend;
-    protected final List<String> gatewayLog = new ArrayList<>();
+    IssuedCredentials alice;
+    IssuedCredentials bob;
 
     /** The function the front door hands its events to. */
     protected abstract FunctionBackend startBackend() throws Exception;
 
-    protected Path template() {
-        return Path.of("template.yaml");
-    }
-
     @BeforeEach
-    void startFrontDoor() throws Exception {
-        if (door == null) {
+    void startCloud() throws Exception {
+        if (cloud == null) {
             backend = startBackend();
-            door = start(template(), backend, gatewayLog);
+            cloud = TestCloud.start(Path.of("template.yaml"), backend);
+            alice = cloud.credentials("alice");
+            bob = cloud.credentials("bob");
         }
-    }
-
-    static LocalFrontDoor start(Path template, FunctionBackend backend, List<String> log) throws IOException {
-        List<LocalUser> users = new ArrayList<>(DEFAULT_USERS.all());
-        users.add(CAROL);
-        users.add(DAVE);
-        return LocalFrontDoor.create(template, LocalAccount.defaults(REGION), new LocalUsers(users), backend, 0, line -> {
-            synchronized (log) {
-                log.add(line);
-            }
-        });
+        cloud.clock.reset();
     }
 
     @AfterAll
     void stop() {
-        if (door != null) {
-            door.close();
+        if (cloud != null) {
+            cloud.close();
         }
         if (backend != null) {
             backend.close();
         }
     }
 
-    static LocalUser user(String name) {
-        return DEFAULT_USERS.all().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
+    protected List<String> gatewayLog() {
+        return cloud.log;
     }
 
-    static Signing signing(LocalUser user) {
-        return Signing.of(user.accessKeyId(), user.secretAccessKey(), user.sessionToken(), REGION);
+    static Signing signing(IssuedCredentials credentials) {
+        return TestCloud.signing(credentials);
     }
 
     URI uri(String pathAndQuery) {
-        return door.baseUri().resolve(pathAndQuery);
+        return cloud.api(pathAndQuery);
     }
 
     Signed get(Signing signing, String pathAndQuery) {
@@ -122,7 +104,7 @@ public abstract class FrontDoorMatrix {
 
     /** All items as alice sees them (first 100), to show a refused request stored nothing. */
     List<String> itemIds() {
-        HttpResponse<String> response = SignedHttp.send(get(signing(ALICE), "/test?limit=100"));
+        HttpResponse<String> response = SignedHttp.send(get(signing(alice), "/test?limit=100"));
         assertEquals(200, response.statusCode(), response::body);
         List<String> ids = new ArrayList<>();
         json(response).get("items").forEach(item -> ids.add(item.get("id").asText()));
@@ -131,21 +113,22 @@ public abstract class FrontDoorMatrix {
 
     @Test
     void aliceReadsAndWrites() {
-        HttpResponse<String> read = SignedHttp.send(get(signing(ALICE), "/test"));
+        HttpResponse<String> read = SignedHttp.send(get(signing(alice), "/test"));
         assertEquals(200, read.statusCode(), read::body);
         assertEquals("local-TestApiFullAccess", json(read).at("/caller/role").asText());
-        assertEquals(ALICE.identityId(), json(read).at("/caller/identityId").asText());
-        assertEquals(ALICE.sub(), json(read).at("/caller/userSub").asText());
+        assertEquals(alice.identityId(), json(read).at("/caller/identityId").asText());
+        assertEquals(alice.userSub(), json(read).at("/caller/userSub").asText());
+        assertTrue(alice.identityId().startsWith(REGION + ":"), alice::identityId);
 
-        HttpResponse<String> write = SignedHttp.send(post(signing(ALICE), "from alice 🚀"));
+        HttpResponse<String> write = SignedHttp.send(post(signing(alice), "from alice 🚀"));
         assertEquals(201, write.statusCode(), write::body);
         assertEquals("from alice 🚀", json(write).get("message").asText());
-        assertEquals(json(write).get("id"), json(SignedHttp.send(get(signing(ALICE), "/test"))).at("/items/0/id"));
+        assertEquals(json(write).get("id"), json(SignedHttp.send(get(signing(alice), "/test"))).at("/items/0/id"));
     }
 
     @Test
     void bobReads() {
-        HttpResponse<String> read = SignedHttp.send(get(signing(BOB), "/test?limit=5"));
+        HttpResponse<String> read = SignedHttp.send(get(signing(bob), "/test?limit=5"));
         assertEquals(200, read.statusCode(), read::body);
         assertEquals("local-TestApiReadAccess", json(read).at("/caller/role").asText());
     }
@@ -153,7 +136,7 @@ public abstract class FrontDoorMatrix {
     @Test
     void bobCannotWriteAndNothingIsStored() {
         List<String> before = itemIds();
-        assertGateway(SignedHttp.send(post(signing(BOB), "bob was here")), 403, "Forbidden");
+        assertGateway(SignedHttp.send(post(signing(bob), "bob was here")), 403, "Forbidden");
         assertEquals(before, itemIds());
     }
 
@@ -165,14 +148,14 @@ public abstract class FrontDoorMatrix {
 
     @Test
     void aWrongSecretIsRefused() {
-        assertGateway(SignedHttp.send(get(signing(ALICE).withSecret("not-the-secret"), "/test")), 403,
+        assertGateway(SignedHttp.send(get(signing(alice).withSecret("not-the-secret"), "/test")), 403,
                 "The request signature we calculated does not match");
     }
 
     @Test
     void aBodyChangedAfterSigningIsRefusedAndNotStored() {
         List<String> before = itemIds();
-        Signed signed = post(signing(ALICE), "original");
+        Signed signed = post(signing(alice), "original");
         assertGateway(SignedHttp.send(signed.withBody("{\"message\":\"changed\"}")), 403,
                 "The request signature we calculated does not match");
         assertEquals(before, itemIds());
@@ -180,14 +163,14 @@ public abstract class FrontDoorMatrix {
 
     @Test
     void aQueryChangedAfterSigningIsRefused() {
-        Signed signed = get(signing(ALICE), "/test?limit=5");
+        Signed signed = get(signing(alice), "/test?limit=5");
         assertGateway(SignedHttp.send(signed.withUri(uri("/test?limit=6"))), 403,
                 "The request signature we calculated does not match");
     }
 
     @Test
     void aSignatureSixMinutesOldIsRefused() {
-        Signing old = signing(ALICE).at(Instant.now().minus(Duration.ofMinutes(6)));
+        Signing old = signing(alice).at(Instant.now().minus(Duration.ofMinutes(6)));
         assertGateway(SignedHttp.send(get(old, "/test")), 403, "Signature expired");
     }
 
@@ -200,28 +183,42 @@ public abstract class FrontDoorMatrix {
 
     @Test
     void aSignatureForAnotherServiceOrRegionIsRefused() {
-        assertGateway(SignedHttp.send(get(signing(ALICE).withScope(REGION, "s3"), "/test")), 403,
+        assertGateway(SignedHttp.send(get(signing(alice).withScope(REGION, "s3"), "/test")), 403,
                 "Credential should be scoped to correct service");
-        assertGateway(SignedHttp.send(get(signing(ALICE).withScope("eu-west-1", "execute-api"), "/test")), 403,
+        assertGateway(SignedHttp.send(get(signing(alice).withScope("eu-west-1", "execute-api"), "/test")), 403,
                 "Credential should be scoped to a valid region");
     }
 
     @Test
     void aMissingOrWrongSessionTokenIsRefused() {
-        assertGateway(SignedHttp.send(get(signing(BOB).withSessionToken(null), "/test")), 403,
+        assertGateway(SignedHttp.send(get(signing(bob).withSessionToken(null), "/test")), 403,
                 "The security token included in the request is invalid.");
-        assertGateway(SignedHttp.send(get(signing(BOB).withSessionToken("stolen"), "/test")), 403,
+        assertGateway(SignedHttp.send(get(signing(bob).withSessionToken("stolen"), "/test")), 403,
                 "The security token included in the request is invalid.");
     }
 
     @Test
-    void aUserInNoGroupIsRefused() {
-        assertGateway(SignedHttp.send(get(signing(CAROL), "/test")), 403, "Forbidden");
+    void credentialsAreRefusedOnceTheyExpire() {
+        cloud.clock.advance(Duration.ofMinutes(59));
+        assertEquals(200, SignedHttp.send(get(signing(alice).at(cloud.clock.instant()), "/test")).statusCode());
+        cloud.clock.advance(Duration.ofMinutes(2));
+        assertGateway(SignedHttp.send(get(signing(alice).at(cloud.clock.instant()), "/test")), 403,
+                "The security token included in the request is expired");
+    }
+
+    @Test
+    void credentialsNoIdentityPoolIssuedAreRefused() {
+        // The keys of a real-looking temporary credential the local identity pool never issued.
+        Signing forged = Signing.of("ASIA" + alice.accessKeyId().substring(4, 19) + "X", alice.secretKey(),
+                alice.sessionToken(), REGION);
+        assertGateway(SignedHttp.send(get(forged, "/test")), 403,
+                "The security token included in the request is invalid.");
     }
 
     @Test
     void aUserInTwoGroupsGetsTheLowerPrecedenceRole() {
-        HttpResponse<String> write = SignedHttp.send(post(signing(DAVE), "dave, FullAccess by precedence"));
+        HttpResponse<String> write = SignedHttp.send(post(signing(cloud.credentials("dave")),
+                "dave, FullAccess by precedence"));
         assertEquals(201, write.statusCode(), write::body);
         assertEquals("local-TestApiFullAccess", json(write).at("/createdBy/role").asText());
     }
@@ -229,12 +226,12 @@ public abstract class FrontDoorMatrix {
     @Test
     void anUnknownRouteIs404BeforeAnyCheck() {
         assertGateway(SignedHttp.send(HttpRequest.newBuilder(uri("/nope")).GET().build()), 404, "Not Found");
-        assertGateway(SignedHttp.send(get(signing(ALICE), "/test/extra")), 404, "Not Found");
+        assertGateway(SignedHttp.send(get(signing(alice), "/test/extra")), 404, "Not Found");
     }
 
     @Test
     void theFunctionsOwnErrorsPassThrough() {
-        HttpResponse<String> response = SignedHttp.send(get(signing(ALICE), "/test?limit=0"));
+        HttpResponse<String> response = SignedHttp.send(get(signing(alice), "/test?limit=0"));
         assertEquals(400, response.statusCode(), response::body);
         assertEquals("invalid_query", json(response).get("error").asText());
     }
@@ -242,18 +239,16 @@ public abstract class FrontDoorMatrix {
     /** README's promise: curl --aws-sigv4 as alice can POST, as bob cannot. */
     @Test
     void curlSignsAsTheReadmeShows() throws Exception {
-        assertEquals("201", curl(ALICE, "-H", "content-type: application/json", "-d", "{\"message\":\"curl\"}"));
-        assertEquals("200", curl(BOB));
-        assertEquals("403", curl(BOB, "-H", "content-type: application/json", "-d", "{\"message\":\"curl\"}"));
+        assertEquals("201", curl(alice, "-H", "content-type: application/json", "-d", "{\"message\":\"curl\"}"));
+        assertEquals("200", curl(bob));
+        assertEquals("403", curl(bob, "-H", "content-type: application/json", "-d", "{\"message\":\"curl\"}"));
     }
 
-    private String curl(LocalUser user, String... extra) throws Exception {
+    private String curl(IssuedCredentials user, String... extra) throws Exception {
         List<String> command = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
                 "--aws-sigv4", "aws:amz:" + REGION + ":execute-api",
-                "--user", user.accessKeyId() + ":" + user.secretAccessKey()));
-        if (user.sessionToken() != null) {
-            command.addAll(List.of("-H", "x-amz-security-token: " + user.sessionToken()));
-        }
+                "--user", user.accessKeyId() + ":" + user.secretKey(),
+                "-H", "x-amz-security-token: " + user.sessionToken()));
         command.addAll(List.of(extra));
         command.add(uri("/test").toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

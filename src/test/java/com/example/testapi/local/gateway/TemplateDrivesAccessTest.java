@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +15,14 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
-import com.example.testapi.local.LocalAccount;
-import com.example.testapi.local.lambda.FunctionBackend;
+import com.example.testapi.local.awsjson.AwsError;
 import com.example.testapi.local.lambda.MockEventServerBackend;
-import com.example.testapi.local.template.CfnYaml;
 import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.SignedHttp.Signed;
+import com.example.testapi.support.TemplateCopy;
+import com.example.testapi.support.TestCloud;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -39,13 +36,8 @@ class TemplateDrivesAccessTest {
     @TempDir
     Path dir;
 
-    /** A copy of template.yaml with {@code edit} applied to its tree (intrinsics kept in their long form). */
     private Path copy(Consumer<Map<String, Object>> edit) throws IOException {
-        Map<String, Object> template = CfnYaml.load(Path.of("template.yaml"));
-        edit.accept(template);
-        Path file = dir.resolve("template-" + System.nanoTime() + ".yaml");
-        Files.writeString(file, new Yaml().dump(template));
-        return file;
+        return TemplateCopy.of(dir, edit);
     }
 
     private static List<Object> statements(Map<String, Object> template, String role) {
@@ -58,13 +50,19 @@ class TemplateDrivesAccessTest {
         return (List<Object>) cast(statements(template, role).get(0)).get("Resource");
     }
 
-    private HttpResponse<String> send(Path template, LocalUser user, String method) throws IOException {
-        FunctionBackend backend = new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_"));
-        try (LocalFrontDoor door = FrontDoorMatrix.start(template, backend, new ArrayList<>())) {
-            URI uri = door.baseUri().resolve("/test");
+    private static TestCloud cloud(Path template) throws IOException {
+        return TestCloud.start(template,
+                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")));
+    }
+
+    /** {@code user} signs in to the local cloud of {@code template} and calls {@code method /test}. */
+    private HttpResponse<String> send(Path template, String user, String method) throws IOException {
+        try (TestCloud cloud = cloud(template)) {
+            URI uri = cloud.api("/test");
+            SignedHttp.Signing signing = TestCloud.signing(cloud.credentials(user));
             Signed request = method.equals("GET")
-                    ? SignedHttp.sign(FrontDoorMatrix.signing(user), "GET", uri, Map.of(), null)
-                    : SignedHttp.sign(FrontDoorMatrix.signing(user), "POST", uri, Map.of("content-type", "application/json"),
+                    ? SignedHttp.sign(signing, "GET", uri, Map.of(), null)
+                    : SignedHttp.sign(signing, "POST", uri, Map.of("content-type", "application/json"),
                             "{\"message\":\"the template decides\"}");
             return SignedHttp.send(request);
         }
@@ -74,8 +72,8 @@ class TemplateDrivesAccessTest {
     void removingGetFromTheReadRoleShutsBobOut() throws IOException {
         Path narrowed = copy(t -> resources(t, "ReadAccessRole").set(0, Map.of("Fn::Sub", ROUTE_ARN + "GET/other")));
 
-        assertEquals(200, send(Path.of("template.yaml"), FrontDoorMatrix.BOB, "GET").statusCode());
-        HttpResponse<String> refused = send(narrowed, FrontDoorMatrix.BOB, "GET");
+        assertEquals(200, send(Path.of("template.yaml"), "bob", "GET").statusCode());
+        HttpResponse<String> refused = send(narrowed, "bob", "GET");
         assertEquals(403, refused.statusCode());
         assertEquals("Forbidden", FrontDoorMatrix.json(refused).get("message").asText());
     }
@@ -88,11 +86,11 @@ class TemplateDrivesAccessTest {
     void addingPostToTheReadRoleLetsBobPastTheGatewayOnly() throws IOException {
         Path widened = copy(t -> resources(t, "ReadAccessRole").add(Map.of("Fn::Sub", ROUTE_ARN + "POST/test")));
 
-        HttpResponse<String> byGateway = send(Path.of("template.yaml"), FrontDoorMatrix.BOB, "POST");
+        HttpResponse<String> byGateway = send(Path.of("template.yaml"), "bob", "POST");
         assertEquals(403, byGateway.statusCode());
         assertEquals("Forbidden", FrontDoorMatrix.json(byGateway).get("message").asText());
 
-        HttpResponse<String> byFunction = send(widened, FrontDoorMatrix.BOB, "POST");
+        HttpResponse<String> byFunction = send(widened, "bob", "POST");
         assertEquals(403, byFunction.statusCode(), byFunction::body);
         assertEquals("forbidden", FrontDoorMatrix.json(byFunction).get("error").asText());
     }
@@ -107,18 +105,23 @@ class TemplateDrivesAccessTest {
             statements(t, "FullAccessRole").add(deny);
         });
 
-        assertEquals(201, send(Path.of("template.yaml"), FrontDoorMatrix.ALICE, "POST").statusCode());
-        assertEquals(403, send(denied, FrontDoorMatrix.ALICE, "POST").statusCode());
-        assertEquals(200, send(denied, FrontDoorMatrix.ALICE, "GET").statusCode());
+        assertEquals(201, send(Path.of("template.yaml"), "alice", "POST").statusCode());
+        assertEquals(403, send(denied, "alice", "POST").statusCode());
+        assertEquals(200, send(denied, "alice", "GET").statusCode());
     }
 
     @Test
     void equalPrecedencesLeaveATwoGroupUserWithoutARole() throws IOException {
         Path tied = copy(t -> new SamTemplate(t).properties("ReadOnlyAccessGroup").put("Precedence", 0));
 
-        assertEquals(201, send(Path.of("template.yaml"), FrontDoorMatrix.DAVE, "POST").statusCode());
-        assertEquals(403, send(tied, FrontDoorMatrix.DAVE, "GET").statusCode());
-        assertEquals(201, send(tied, FrontDoorMatrix.ALICE, "POST").statusCode(), "one group: no tie");
+        assertEquals(201, send(Path.of("template.yaml"), "dave", "POST").statusCode());
+        try (TestCloud cloud = cloud(tied)) {
+            // No cognito:preferred_role in dave's token, and AmbiguousRoleResolution: Deny: no credentials at all.
+            AwsError refused = assertThrows(AwsError.class, () -> cloud.credentials("dave"));
+            assertEquals("NotAuthorizedException", refused.type());
+            assertEquals("The ambiguous role mapping rules denied this request.", refused.getMessage());
+        }
+        assertEquals(201, send(tied, "alice", "POST").statusCode(), "one group: no tie");
     }
 
     @Test
@@ -131,7 +134,7 @@ class TemplateDrivesAccessTest {
         });
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> TemplateAccess.load(open, LocalAccount.defaults("us-east-1")));
+                () -> TemplateAccess.load(open, "us-east-1"));
         assertTrue(refused.getMessage().contains("GET /test is not protected by AWS_IAM"), refused::getMessage);
     }
 
@@ -141,7 +144,7 @@ class TemplateDrivesAccessTest {
                 .put("Condition", Map.of("IpAddress", Map.of("aws:SourceIp", "10.0.0.0/8"))));
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> TemplateAccess.load(conditional, LocalAccount.defaults("us-east-1")));
+                () -> TemplateAccess.load(conditional, "us-east-1"));
         assertTrue(refused.getMessage().contains("Condition"), refused::getMessage);
     }
 

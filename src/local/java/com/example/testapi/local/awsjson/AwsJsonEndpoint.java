@@ -1,0 +1,183 @@
+package com.example.testapi.local.awsjson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * One AWS JSON 1.1 service on a loopback port, as the AWS SDKs and the AWS CLI call it through their endpoint
+ * override: {@code POST /} with {@code X-Amz-Target: PREFIX.Operation} and a JSON body; answers JSON, or an
+ * {@link AwsError} as {@code {"__type","message"}} with its status and {@code x-amzn-ErrorType}. CORS as the real
+ * Cognito endpoints answer it (any origin, preflight answered without authorization), so a browser app can call it.
+ * A failure that is no {@link AwsError} is a 500 {@code InternalErrorException}, logged with its cause: a crash is
+ * never passed off as a refusal.
+ */
+public final class AwsJsonEndpoint implements AutoCloseable {
+
+    /** One operation: the request body in, the response body out; refusals are thrown as {@link AwsError}. */
+    public interface Operation {
+        ObjectNode call(ObjectNode input);
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // A well-formed SigV4 Authorization header: admin operations need one, though locally no key is checked.
+    private static final Pattern SIGV4 = Pattern.compile(
+            "AWS4-HMAC-SHA256\\s+Credential=[^/\\s]+/\\d{8}/[^/\\s]+/[^/\\s]+/aws4_request,\\s*"
+                    + "SignedHeaders=[^,\\s]+,\\s*Signature=[0-9a-f]{64}\\s*");
+
+    private final String targetPrefix;
+    private final Map<String, Operation> operations = new HashMap<>();
+    private final Map<String, Boolean> signed = new HashMap<>();
+    private final Map<String, Supplier<JsonNode>> documents = new HashMap<>();
+    private final Consumer<String> log;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+    /** Listens on loopback {@code port} (0: any free port) for targets {@code targetPrefix.Operation}. */
+    public AwsJsonEndpoint(String targetPrefix, int port, Consumer<String> log) throws IOException {
+        this.targetPrefix = targetPrefix;
+        this.log = log;
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // else ~40 ms per response (Nagle)
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** An operation anyone may call (e.g. InitiateAuth, GetId). */
+    public AwsJsonEndpoint open(String name, Operation operation) {
+        operations.put(name, operation);
+        signed.put(name, false);
+        return this;
+    }
+
+    /** An operation that needs a SigV4-signed request (the admin API); locally any well-formed signature passes. */
+    public AwsJsonEndpoint signed(String name, Operation operation) {
+        operations.put(name, operation);
+        signed.put(name, true);
+        return this;
+    }
+
+    /** A JSON document served by {@code GET path} (e.g. a JWKS). */
+    public AwsJsonEndpoint document(String path, Supplier<JsonNode> document) {
+        documents.put(path, document);
+        return this;
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        // Not try-with-resources: the exchange must stay open for the error answers of the catch blocks.
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readAllBytes();
+            Headers out = exchange.getResponseHeaders();
+            out.add("Access-Control-Allow-Origin", "*");
+            out.add("x-amzn-RequestId", UUID.randomUUID().toString());
+            switch (exchange.getRequestMethod()) {
+                case "OPTIONS" -> preflight(exchange);
+                case "GET" -> {
+                    Supplier<JsonNode> document = documents.get(exchange.getRequestURI().getPath());
+                    if (document == null) {
+                        send(exchange, 404, "application/json", MAPPER.createObjectNode().put("message", "Not Found"));
+                    } else {
+                        send(exchange, 200, "application/json", document.get());
+                    }
+                }
+                case "POST" -> send(exchange, 200, "application/x-amz-json-1.1", call(exchange, body));
+                default -> send(exchange, 405, "application/json", MAPPER.createObjectNode().put("message",
+                        "Method Not Allowed"));
+            }
+        } catch (AwsError e) {
+            exchange.getResponseHeaders().add("x-amzn-ErrorType", e.type() + ":");
+            send(exchange, e.status(), "application/x-amz-json-1.1",
+                    MAPPER.createObjectNode().put("__type", e.type()).put("message", e.getMessage()));
+        } catch (RuntimeException e) {
+            log.accept(targetPrefix + " failed: " + e);
+            e.printStackTrace();
+            exchange.getResponseHeaders().add("x-amzn-ErrorType", "InternalErrorException:");
+            send(exchange, 500, "application/x-amz-json-1.1", MAPPER.createObjectNode()
+                    .put("__type", "InternalErrorException").put("message", "The local service failed: " + e));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private ObjectNode call(HttpExchange exchange, byte[] body) {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        String name = target != null && target.startsWith(targetPrefix + ".")
+                ? target.substring(targetPrefix.length() + 1) : null;
+        Operation operation = name == null ? null : operations.get(name);
+        if (operation == null) {
+            throw new AwsError("UnknownOperationException", "Unknown operation " + target);
+        }
+        if (signed.get(name)) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null) {
+                throw new AwsError("MissingAuthenticationTokenException", "Missing Authentication Token");
+            }
+            if (!SIGV4.matcher(authorization).matches()) {
+                throw new AwsError("IncompleteSignatureException", "The request signature is malformed.");
+            }
+        }
+        JsonNode input;
+        try {
+            input = body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new AwsError("SerializationException", "The request body is not valid JSON.");
+        }
+        if (!(input instanceof ObjectNode object)) {
+            throw new AwsError("SerializationException", "The request body must be a JSON object.");
+        }
+        ObjectNode result = operation.call(object);
+        log.accept(targetPrefix + "." + name + " -> 200");
+        return result;
+    }
+
+    private static void preflight(HttpExchange exchange) throws IOException {
+        Headers in = exchange.getRequestHeaders();
+        Headers out = exchange.getResponseHeaders();
+        out.add("Access-Control-Allow-Methods", "POST, GET, OPTIONS");
+        String requested = in.getFirst("Access-Control-Request-Headers");
+        out.add("Access-Control-Allow-Headers", requested == null ? "content-type,x-amz-target,x-amz-user-agent"
+                : requested);
+        out.add("Access-Control-Max-Age", "86400");
+        exchange.sendResponseHeaders(200, -1);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, JsonNode body) throws IOException {
+        byte[] bytes = MAPPER.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().add("Access-Control-Expose-Headers",
+                "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

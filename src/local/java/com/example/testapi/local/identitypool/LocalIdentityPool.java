@@ -1,0 +1,177 @@
+package com.example.testapi.local.identitypool;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import com.example.testapi.local.awsjson.AwsError;
+import com.example.testapi.local.awsjson.AwsJsonEndpoint;
+import com.example.testapi.local.userpool.LocalUserPool;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The template's Cognito identity pool on a loopback port, speaking {@code cognito-identity}'s AWS JSON 1.1 protocol:
+ * {@code GetId} and {@code GetCredentialsForIdentity} for a user pool ID token in {@code Logins}. The token is
+ * verified ({@link LoginVerifier}), the role chosen by the template's role mapping ({@code Type: Token}:
+ * {@code cognito:preferred_role}, else AmbiguousRoleResolution), the role's trust policy must admit the pool, and the
+ * credentials issued are the only ones the local gateway accepts.
+ */
+public final class LocalIdentityPool implements AutoCloseable {
+
+    /** As long as AWS's: an hour. */
+    public static final Duration CREDENTIALS_LIFETIME = Duration.ofHours(1);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    private final IdentityPoolSettings settings;
+    private final LoginVerifier logins;
+    private final CredentialsStore store;
+    private final Clock clock;
+    private final AwsJsonEndpoint endpoint;
+    private final SecureRandom random = new SecureRandom();
+    /** Identity id by user sub, and back: stable for a user while the local cloud runs. */
+    private final Map<String, String> identityBySub = new ConcurrentHashMap<>();
+    private final Map<String, String> subByIdentity = new ConcurrentHashMap<>();
+
+    public LocalIdentityPool(IdentityPoolSettings settings, LocalUserPool userPool, CredentialsStore store, int port,
+            Clock clock, Consumer<String> log) throws IOException {
+        settings.roleMappings().stream().filter(m -> !m.type().equals("Token")).findAny().ifPresent(m -> {
+            throw new IllegalArgumentException("the local identity pool maps roles by Token only, not " + m.type());
+        });
+        this.settings = settings;
+        this.logins = new LoginVerifier(settings, userPool, clock);
+        this.store = store;
+        this.clock = clock;
+        this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityService", port, log)
+                .open("GetId", this::getId)
+                .open("GetCredentialsForIdentity", this::getCredentialsForIdentity);
+    }
+
+    /** The endpoint to give SDKs ({@code AWS_ENDPOINT_URL_COGNITO_IDENTITY}). */
+    public URI endpoint() {
+        return endpoint.uri();
+    }
+
+    public IdentityPoolSettings settings() {
+        return settings;
+    }
+
+    /**
+     * GetId then GetCredentialsForIdentity for {@code idToken} of {@code providerName}, in process, as a caller
+     * would make them (for the banner's ready-made credentials); refusals as {@link AwsError}.
+     */
+    public IssuedCredentials credentialsFor(String providerName, String idToken) {
+        ObjectNode request = MAPPER.createObjectNode().put("IdentityPoolId", settings.poolId());
+        request.putObject("Logins").put(providerName, idToken);
+        String identityId = getId(request).path("IdentityId").asText();
+        ObjectNode credentials = MAPPER.createObjectNode().put("IdentityId", identityId);
+        credentials.set("Logins", request.get("Logins"));
+        String accessKey = getCredentialsForIdentity(credentials).path("Credentials").path("AccessKeyId").asText();
+        return store.byAccessKey(accessKey).orElseThrow();
+    }
+
+    ObjectNode getId(ObjectNode input) {
+        String pool = input.path("IdentityPoolId").asText("");
+        if (!pool.equals(settings.poolId())) {
+            throw new AwsError("ResourceNotFoundException", "IdentityPool '" + pool + "' not found.");
+        }
+        LoginVerifier.Login login = logins.verify(input.path("Logins"));
+        String identityId = identityBySub.computeIfAbsent(login.sub(), sub -> {
+            String id = settings.region() + ":" + UUID.randomUUID();
+            subByIdentity.put(id, sub);
+            return id;
+        });
+        return MAPPER.createObjectNode().put("IdentityId", identityId);
+    }
+
+    ObjectNode getCredentialsForIdentity(ObjectNode input) {
+        String identityId = input.path("IdentityId").asText("");
+        String sub = subByIdentity.get(identityId);
+        if (sub == null) {
+            throw new AwsError("ResourceNotFoundException", "Identity '" + identityId + "' not found.");
+        }
+        if (input.path("Logins").isEmpty()) {
+            throw new AwsError("NotAuthorizedException", "Access to Identity '" + identityId + "' is forbidden.");
+        }
+        LoginVerifier.Login login = logins.verify(input.path("Logins"));
+        if (!login.sub().equals(sub)) {
+            throw new AwsError("NotAuthorizedException",
+                    "Logins don't match. Please include at least one valid login for this identity or identity pool.");
+        }
+        String roleArn = role(login);
+        List<String> amr = List.of("authenticated", login.providerName(),
+                login.providerName() + ":CognitoSignIn:" + sub);
+        Map<String, Object> trust = settings.trustPolicies().get(roleArn);
+        if (trust == null || !TrustPolicy.admits(trust, settings.poolId(), amr)) {
+            throw new AwsError("InvalidIdentityPoolConfigurationException",
+                    "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
+        }
+        IssuedCredentials issued = new IssuedCredentials("ASIA" + randomText(UPPER_DIGITS, 16),
+                Base64.getEncoder().encodeToString(randomBytes(30)), Base64.getEncoder().encodeToString(
+                        randomBytes(300)), clock.instant().plus(CREDENTIALS_LIFETIME), roleArn, identityId,
+                settings.poolId(), amr);
+        store.add(issued);
+        ObjectNode result = MAPPER.createObjectNode().put("IdentityId", identityId);
+        result.putObject("Credentials").put("AccessKeyId", issued.accessKeyId()).put("SecretKey", issued.secretKey())
+                .put("SessionToken", issued.sessionToken())
+                .put("Expiration", issued.expiration().getEpochSecond());
+        return result;
+    }
+
+    /** The role of the template's mapping for the token's provider and client; the default role without one. */
+    private String role(LoginVerifier.Login login) {
+        IdentityPoolSettings.RoleMapping mapping = settings.roleMappings().stream()
+                .filter(m -> m.identityProvider().equals(login.providerName() + ":" + login.clientId()))
+                .findFirst().orElse(null);
+        if (mapping == null) {
+            return defaultRole();
+        }
+        if (login.preferredRole() != null) {
+            return login.preferredRole();
+        }
+        if (login.roles().size() == 1) {
+            return login.roles().get(0);
+        }
+        // No preferred role: no group with a role, or a precedence tie between groups.
+        if (mapping.ambiguousRoleResolution().equals("AuthenticatedRole")) {
+            return defaultRole();
+        }
+        throw new AwsError("NotAuthorizedException", "The ambiguous role mapping rules denied this request.");
+    }
+
+    private String defaultRole() {
+        if (settings.authenticatedRoleArn() == null) {
+            throw new AwsError("InvalidIdentityPoolConfigurationException",
+                    "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
+        }
+        return settings.authenticatedRoleArn();
+    }
+
+    private String randomText(String alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    @Override
+    public void close() {
+        endpoint.close();
+    }
+}

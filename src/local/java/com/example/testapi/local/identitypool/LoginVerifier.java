@@ -1,0 +1,78 @@
+package com.example.testapi.local.identitypool;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.example.testapi.local.awsjson.AwsError;
+import com.example.testapi.local.userpool.LocalUserPool;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+
+/**
+ * Checks the {@code Logins} map of GetId and GetCredentialsForIdentity as the identity pool does: the key must be a
+ * provider the pool lists, the value an ID token that provider signed (signature, issuer, {@code token_use},
+ * audience = a client id the pool lists for it, expiry), for a user that still exists when the provider asks for the
+ * server-side token check. Refusals are {@code NotAuthorizedException} with Cognito's messages.
+ */
+final class LoginVerifier {
+
+    /** A verified login: who, through which provider and client, and the role claims of the token. */
+    record Login(String providerName, String clientId, String sub, String preferredRole, List<String> roles) {
+    }
+
+    private final IdentityPoolSettings settings;
+    private final LocalUserPool userPool;
+    private final Clock clock;
+
+    LoginVerifier(IdentityPoolSettings settings, LocalUserPool userPool, Clock clock) {
+        this.settings = settings;
+        this.userPool = userPool;
+        this.clock = clock;
+    }
+
+    Login verify(JsonNode logins) {
+        if (logins == null || logins.isEmpty()) {
+            throw new AwsError("NotAuthorizedException", "Unauthenticated access is not supported for this identity pool.");
+        }
+        Map.Entry<String, JsonNode> login = logins.fields().next();
+        String providerName = login.getKey();
+        List<IdentityPoolSettings.Provider> providers = settings.providers().stream()
+                .filter(p -> p.providerName().equals(providerName)).toList();
+        if (providers.isEmpty() || !providerName.equals(userPool.settings().providerName())) {
+            throw new AwsError("NotAuthorizedException", "Token is not from a supported provider of this identity pool.");
+        }
+        JWTClaimsSet claims = userPool.verifiedClaims(login.getValue().asText(""))
+                .orElseThrow(() -> invalid("Couldn't verify signed token."));
+        try {
+            if (!userPool.issuer().equals(claims.getIssuer())) {
+                throw invalid("Issuer doesn't match providerName");
+            }
+            if (!"id".equals(claims.getStringClaim("token_use"))) {
+                throw invalid("Not a valid OpenId Connect identity token.");
+            }
+            IdentityPoolSettings.Provider provider = providers.stream()
+                    .filter(p -> claims.getAudience().contains(p.clientId())).findFirst()
+                    .orElseThrow(() -> invalid("Incorrect token audience."));
+            Instant now = clock.instant();
+            if (claims.getExpirationTime() == null || !now.isBefore(claims.getExpirationTime().toInstant())) {
+                throw invalid("Token expired: " + now.getEpochSecond() + " >= "
+                        + (claims.getExpirationTime() == null ? 0 : claims.getExpirationTime().toInstant().getEpochSecond()));
+            }
+            if (provider.serverSideTokenCheck() && !userPool.userExists(claims.getSubject())) {
+                throw invalid("The user of this token no longer exists.");
+            }
+            List<String> roles = claims.getStringListClaim("cognito:roles");
+            return new Login(providerName, provider.clientId(), claims.getSubject(),
+                    claims.getStringClaim("cognito:preferred_role"), roles == null ? List.of() : roles);
+        } catch (ParseException e) {
+            throw invalid("Not a valid OpenId Connect identity token.");
+        }
+    }
+
+    private static AwsError invalid(String why) {
+        return new AwsError("NotAuthorizedException", "Invalid login token. " + why);
+    }
+}

@@ -1,0 +1,102 @@
+package com.example.testapi.local.userpool;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.example.testapi.local.awsjson.AwsJsonEndpoint;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+
+/**
+ * The template's Cognito user pool on a loopback port, speaking {@code cognito-idp}'s AWS JSON 1.1 protocol: sign-in
+ * ({@link UserPoolAuth}), the admin API ({@link UserPoolAdmin}), and its JWKS at {@code ISSUER/.well-known/jwks.json}.
+ * The issuer is this endpoint's URL with the pool id, so a token's {@code iss} leads to its keys.
+ */
+public final class LocalUserPool implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final UserPoolSettings settings;
+    private final UserDirectory directory = new UserDirectory();
+    private final TokenSigner signer = TokenSigner.generate();
+    private final AwsJsonEndpoint endpoint;
+    private final String issuer;
+    private final UserPoolAdmin admin;
+    private final UserPoolAuth auth;
+
+    public LocalUserPool(UserPoolSettings settings, int port, Clock clock, Consumer<String> log) throws IOException {
+        this.settings = settings;
+        this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityProviderService", port, log);
+        this.issuer = endpoint.uri() + "/" + settings.poolId();
+        this.auth = new UserPoolAuth(settings, directory, signer, issuer, clock);
+        this.admin = new UserPoolAdmin(settings, directory, clock);
+        endpoint.open("InitiateAuth", auth::initiateAuth)
+                .open("RespondToAuthChallenge", auth::respondToAuthChallenge)
+                .signed("AdminCreateUser", admin::createUser)
+                .signed("AdminSetUserPassword", admin::setUserPassword)
+                .signed("AdminAddUserToGroup", admin::addUserToGroup)
+                .signed("AdminRemoveUserFromGroup", admin::removeUserFromGroup)
+                .signed("AdminListGroupsForUser", admin::listGroupsForUser)
+                .signed("AdminDeleteUser", admin::deleteUser)
+                .signed("AdminGetUser", admin::getUser)
+                .signed("ListUsers", admin::listUsers)
+                .document("/" + settings.poolId() + "/.well-known/jwks.json", () -> MAPPER.valueToTree(signer.jwks()));
+    }
+
+    public UserPoolSettings settings() {
+        return settings;
+    }
+
+    /** The endpoint to give SDKs ({@code AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER}). */
+    public URI endpoint() {
+        return endpoint.uri();
+    }
+
+    /** The {@code iss} of every token this pool signs. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /**
+     * Creates a user with a permanent password in {@code groups}, through the same admin operations a caller uses
+     * (so the template's password policy applies to the local defaults too).
+     */
+    public void createUser(String username, String password, List<String> groups) {
+        ObjectNode user = MAPPER.createObjectNode().put("UserPoolId", settings.poolId()).put("Username", username)
+                .put("MessageAction", "SUPPRESS");
+        admin.createUser(user);
+        admin.setUserPassword(user.deepCopy().put("Password", password).put("Permanent", true));
+        groups.forEach(group -> admin.addUserToGroup(user.deepCopy().put("GroupName", group)));
+    }
+
+    /**
+     * The ID token of {@code username}, signed in with USER_PASSWORD_AUTH through the first app client, exactly as
+     * InitiateAuth answers it (for the banner's ready-made credentials).
+     */
+    public String signIn(String username, String password) {
+        ObjectNode input = MAPPER.createObjectNode().put("AuthFlow", "USER_PASSWORD_AUTH")
+                .put("ClientId", settings.clients().keySet().iterator().next());
+        input.putObject("AuthParameters").put("USERNAME", username).put("PASSWORD", password);
+        return auth.initiateAuth(input).path("AuthenticationResult").path("IdToken").asText();
+    }
+
+    /** The claims of a token this pool signed (signature checked; nothing else). */
+    public Optional<JWTClaimsSet> verifiedClaims(String token) {
+        return signer.verifiedClaims(token);
+    }
+
+    /** Whether the user with this {@code sub} still exists: the identity pool's server-side token check. */
+    public boolean userExists(String sub) {
+        return directory.bySub(sub).isPresent();
+    }
+
+    @Override
+    public void close() {
+        endpoint.close();
+    }
+}

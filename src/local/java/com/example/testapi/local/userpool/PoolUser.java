@@ -1,0 +1,34 @@
+package com.example.testapi.local.userpool;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** One user of the local user pool; guarded by the pool's lock. */
+final class PoolUser {
+
+    enum Status {
+        FORCE_CHANGE_PASSWORD, CONFIRMED
+    }
+
+    final String username;
+    final String sub;
+    final Instant created;
+    final Map<String, String> attributes = new TreeMap<>();
+    final Set<String> groups = new LinkedHashSet<>();
+    String password;
+    Status status;
+    Instant modified;
+
+    PoolUser(String username, String sub, String password, Status status, Instant created) {
+        this.username = username;
+        this.sub = sub;
+        this.password = password;
+        this.status = status;
+        this.created = created;
+        this.modified = created;
+        attributes.put("sub", sub);
+    }
+}

@@ -1,0 +1,92 @@
+package com.example.testapi.local.userpool;
+
+import static com.example.testapi.local.template.SamTemplate.list;
+import static com.example.testapi.local.template.SamTemplate.map;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.template.SamTemplate;
+
+/**
+ * What template.yaml declares for the user pool: its id, password policy, app clients (auth flows, token lifetimes)
+ * and groups (precedence and IAM role), resolved in the local account.
+ */
+public record UserPoolSettings(String region, String poolId, PasswordPolicy passwordPolicy,
+        Map<String, Client> clients, Map<String, Group> groups) {
+
+    /** An app client as Cognito applies it. */
+    public record Client(String clientId, Set<String> explicitAuthFlows, boolean preventUserExistenceErrors,
+            Duration idTokenValidity, Duration accessTokenValidity, Duration refreshTokenValidity) {
+
+        boolean allows(String flow) {
+            return explicitAuthFlows.contains("ALLOW_" + flow);
+        }
+    }
+
+    /** A group: a lower precedence wins; {@code precedence} null means none (loses to any set precedence). */
+    public record Group(String name, Integer precedence, String roleArn) {
+    }
+
+    /** The template's single AWS::Cognito::UserPool with its clients and groups. */
+    public static UserPoolSettings from(SamTemplate template, LocalAccount account) {
+        Map<String, Map<String, Object>> pools = template.resourcesOfType("AWS::Cognito::UserPool");
+        if (pools.size() != 1) {
+            throw new IllegalArgumentException("the local cloud plays one user pool; template.yaml has " + pools.size());
+        }
+        String logicalId = pools.keySet().iterator().next();
+        String poolId = account.resolve(Map.of("Ref", logicalId));
+        Map<String, Client> clients = new LinkedHashMap<>();
+        template.resourcesOfType("AWS::Cognito::UserPoolClient").forEach((id, resource) -> {
+            Map<String, Object> props = map(resource, "Properties");
+            if (!poolId.equals(account.resolve(props.get("UserPoolId")))) {
+                return;
+            }
+            Map<String, Object> units = map(props, "TokenValidityUnits");
+            Set<String> flows = list(props.get("ExplicitAuthFlows")).stream().map(String::valueOf)
+                    .collect(Collectors.toUnmodifiableSet());
+            String clientId = account.resolve(Map.of("Ref", id));
+            clients.put(clientId, new Client(clientId, flows,
+                    "ENABLED".equals(props.get("PreventUserExistenceErrors")),
+                    validity(props, units, "IdToken", "IdTokenValidity", Duration.ofHours(1)),
+                    validity(props, units, "AccessToken", "AccessTokenValidity", Duration.ofHours(1)),
+                    validity(props, units, "RefreshToken", "RefreshTokenValidity", Duration.ofDays(30))));
+        });
+        Map<String, Group> groups = new HashMap<>();
+        template.resourcesOfType("AWS::Cognito::UserPoolGroup").forEach((id, resource) -> {
+            Map<String, Object> props = map(resource, "Properties");
+            String name = account.resolve(props.get("GroupName"));
+            Object precedence = props.get("Precedence");
+            Object role = props.get("RoleArn");
+            groups.put(name, new Group(name, precedence == null ? null : ((Number) precedence).intValue(),
+                    role == null ? null : account.resolve(role)));
+        });
+        return new UserPoolSettings(account.region(), poolId, PasswordPolicy.from(map(pools.get(logicalId),
+                "Properties")), Map.copyOf(clients), Map.copyOf(groups));
+    }
+
+    /** {@code cognito-idp.REGION.amazonaws.com/POOL_ID}: the key of identity pools' Logins maps. */
+    public String providerName() {
+        return "cognito-idp." + region + ".amazonaws.com/" + poolId;
+    }
+
+    private static Duration validity(Map<String, Object> props, Map<String, Object> units, String unitKey,
+            String valueKey, Duration fallback) {
+        Object value = props.get(valueKey);
+        if (value == null) {
+            return fallback;
+        }
+        long amount = ((Number) value).longValue();
+        return switch (String.valueOf(units.getOrDefault(unitKey, unitKey.equals("RefreshToken") ? "days" : "hours"))) {
+            case "seconds" -> Duration.ofSeconds(amount);
+            case "minutes" -> Duration.ofMinutes(amount);
+            case "hours" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+}

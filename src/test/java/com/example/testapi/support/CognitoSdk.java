@@ -1,0 +1,32 @@
+package com.example.testapi.support;
+
+import com.example.testapi.local.LocalCloud;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/** The AWS SDK's own Cognito clients, pointed at a local cloud as any SDK user would point them. */
+public final class CognitoSdk {
+
+    private CognitoSdk() {
+    }
+
+    /** With placeholder keys: the local admin API asks only for a well-formed signature. */
+    public static CognitoIdentityProviderClient userPool(LocalCloud cloud) {
+        return CognitoIdentityProviderClient.builder().region(Region.of(cloud.account().region()))
+                .endpointOverride(cloud.userPool().endpoint()).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    public static CognitoIdentityClient identityPool(LocalCloud cloud) {
+        return CognitoIdentityClient.builder().region(Region.of(cloud.account().region()))
+                .endpointOverride(cloud.identityPool().endpoint()).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+}

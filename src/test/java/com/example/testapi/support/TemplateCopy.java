@@ -1,0 +1,27 @@
+package com.example.testapi.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.yaml.snakeyaml.Yaml;
+
+import com.example.testapi.local.template.CfnYaml;
+
+/** Edited copies of template.yaml, to show that the local cloud takes its decisions from the template. */
+public final class TemplateCopy {
+
+    private TemplateCopy() {
+    }
+
+    /** A copy of template.yaml in {@code dir} with {@code edit} applied to its tree (intrinsics in long form). */
+    public static Path of(Path dir, Consumer<Map<String, Object>> edit) throws IOException {
+        Map<String, Object> template = CfnYaml.load(Path.of("template.yaml"));
+        edit.accept(template);
+        Path file = dir.resolve("template-" + System.nanoTime() + ".yaml");
+        Files.writeString(file, new Yaml().dump(template));
+        return file;
+    }
+}
