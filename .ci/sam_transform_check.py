@@ -41,6 +41,10 @@ def check(path, parameters):
         if resource["Type"] != "AWS::ApiGatewayV2::Api":
             continue
         body = resource["Properties"].get("Body", {})
+        # The browser app needs CORS; with it API Gateway answers preflights itself (no OPTIONS route, no auth).
+        cors = body.get("x-amazon-apigateway-cors")
+        if not cors or not cors.get("allowOrigins"):
+            problems.append(f"{name}: no CORS configuration (x-amazon-apigateway-cors) in the transformed API")
         for route, methods in body.get("paths", {}).items():
             for method, operation in methods.items():
                 routes += 1
@@ -55,13 +59,14 @@ def check(path, parameters):
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "template.yaml"
     failed = False
-    for packaging in ("jvm", "native"):
-        routes, problems = check(path, {"Packaging": packaging})
+    for name, parameters in (("jvm", {"Packaging": "jvm"}), ("native", {"Packaging": "native"}),
+                             ("jvm, hosted app", {"Packaging": "jvm", "HostWebApp": "true"})):
+        routes, problems = check(path, parameters)
         for problem in problems:
-            print(f"FAIL [{packaging}] {problem}")
+            print(f"FAIL [{name}] {problem}")
         failed |= bool(problems)
         if not problems:
-            print(f"ok [{packaging}]: {routes} routes, all AWS_IAM")
+            print(f"ok [{name}]: {routes} routes, all AWS_IAM, CORS configured")
     sys.exit(1 if failed else 0)
 
 

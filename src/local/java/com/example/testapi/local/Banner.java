@@ -29,6 +29,8 @@ final class Banner {
                 .append("\n  identity pool        ").append(outputs.get("CognitoIdentityEndpoint")).append("  ")
                 .append(outputs.get("IdentityPoolId"))
                 .append("\n  function             ").append(backend.describe())
+                .append(cloud.webAppUri() == null ? "\n  browser app          not built (./mvnw package builds it)"
+                        : "\n  browser app          " + cloud.webAppUri() + "  (sign in as alice or bob)")
                 .append("\n\nPoint the AWS CLI and SDKs at it (admin calls accept any well-formed signature locally):")
                 .append("\n  export AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=").append(outputs.get("CognitoIdpEndpoint"))
                 .append(" AWS_ENDPOINT_URL_COGNITO_IDENTITY=").append(outputs.get("CognitoIdentityEndpoint"))

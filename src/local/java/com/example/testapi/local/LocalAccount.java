@@ -35,12 +35,23 @@ public record LocalAccount(String region, String accountId, String stackName, St
 
     /** The account with every resource and parameter of {@code template} named as a deployment would name it. */
     public static LocalAccount forTemplate(String region, SamTemplate template) {
+        return forTemplate(region, template, Map.of());
+    }
+
+    /** As {@link #forTemplate(String, SamTemplate)}, with parameter values as {@code --parameter-overrides} gives. */
+    public static LocalAccount forTemplate(String region, SamTemplate template, Map<String, String> parameters) {
         LocalAccount base = defaults(region);
         Map<String, String> names = new HashMap<>();
         SamTemplate.map(template.root(), "Parameters").forEach((name, value) -> {
             Object fallback = SamTemplate.object(value).get("Default");
             names.put(name, fallback instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf)
                     .toList()) : fallback == null ? "" : fallback.toString());
+        });
+        parameters.forEach((name, value) -> {
+            if (!names.containsKey(name)) {
+                throw new IllegalArgumentException("template.yaml has no parameter " + name);
+            }
+            names.put(name, value);
         });
         template.resources().forEach((logicalId, value) -> {
             Map<String, Object> resource = SamTemplate.object(value);

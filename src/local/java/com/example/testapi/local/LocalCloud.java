@@ -22,6 +22,7 @@ import com.example.testapi.local.lambda.PackagedFunction;
 import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.local.userpool.LocalUserPool;
 import com.example.testapi.local.userpool.UserPoolSettings;
+import com.example.testapi.local.web.WebAppServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,7 +34,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * clock and free ports.
  *
  * <p>System properties of {@link #main}: {@code local.port} (3000, the API), {@code local.user-pool-port} (3001),
- * {@code local.identity-pool-port} (3002), {@code local.region} (us-east-1), {@code local.users}
+ * {@code local.identity-pool-port} (3002), {@code local.web-port} (8080, the browser app of {@code local.web},
+ * default target/web), {@code local.parameter.NAME} (template parameters), {@code local.region} (us-east-1), {@code local.users}
  * ({@value LocalUsers#DEFAULT_FILE}, or {@code none}), {@code local.template} (template.yaml), {@code local.backend}: {@code zip}
  * (default) or the URL of a running mock event server, e.g. {@code http://localhost:8080/_lambda_} of
  * {@code ./mvnw quarkus:dev} for hot reload.
@@ -41,8 +43,36 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class LocalCloud implements AutoCloseable {
 
     /** Loopback ports; 0 picks a free one. */
-    public record Ports(int gateway, int userPool, int identityPool) {
-        public static final Ports ANY = new Ports(0, 0, 0);
+    public record Ports(int gateway, int userPool, int identityPool, int webApp) {
+        public static final Ports ANY = new Ports(0, 0, 0, 0);
+    }
+
+    /**
+     * How to start: the template and its parameter overrides (as {@code sam deploy --parameter-overrides}), the
+     * region, the ports, the lifetime of issued credentials, and the built browser app to serve (null: none).
+     */
+    public record Settings(Path template, Map<String, String> parameters, String region, Ports ports,
+            Duration credentialsLifetime, Path webApp) {
+
+        public static Settings of(Path template, String region) {
+            return new Settings(template, Map.of(), region, Ports.ANY, LocalIdentityPool.CREDENTIALS_LIFETIME, null);
+        }
+
+        public Settings withParameters(Map<String, String> values) {
+            return new Settings(template, values, region, ports, credentialsLifetime, webApp);
+        }
+
+        public Settings withPorts(Ports values) {
+            return new Settings(template, parameters, region, values, credentialsLifetime, webApp);
+        }
+
+        public Settings withCredentialsLifetime(Duration value) {
+            return new Settings(template, parameters, region, ports, value, webApp);
+        }
+
+        public Settings withWebApp(Path builtApp) {
+            return new Settings(template, parameters, region, ports, credentialsLifetime, builtApp);
+        }
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -53,6 +83,7 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalIdentityPool identityPool;
     private final LocalFrontDoor gateway;
     private final CredentialsStore credentials;
+    private WebAppServer webApp;
 
     private LocalCloud(SamTemplate template, LocalAccount account, LocalUserPool userPool,
             LocalIdentityPool identityPool, LocalFrontDoor gateway, CredentialsStore credentials) {
@@ -64,21 +95,42 @@ public final class LocalCloud implements AutoCloseable {
         this.credentials = credentials;
     }
 
-    /** Starts the three services of {@code templateFile} in {@code region}, and creates {@code users}. */
-    public static LocalCloud start(Path templateFile, String region, Ports ports, FunctionBackend backend,
-            LocalUsers users, Clock clock, Consumer<String> log) throws IOException {
-        SamTemplate template = SamTemplate.load(templateFile);
-        LocalAccount account = LocalAccount.forTemplate(region, template);
+    /** Starts the services of the template (and the browser app, when given), and creates {@code users}. */
+    public static LocalCloud start(Settings settings, FunctionBackend backend, LocalUsers users, Clock clock,
+            Consumer<String> log) throws IOException {
+        SamTemplate template = SamTemplate.load(settings.template());
+        LocalAccount account = LocalAccount.forTemplate(settings.region(), template, settings.parameters());
+        Ports ports = settings.ports();
         CredentialsStore credentials = new CredentialsStore();
         LocalUserPool userPool = new LocalUserPool(UserPoolSettings.from(template, account), ports.userPool(), clock,
                 line -> log.accept("[user pool] " + line));
         LocalIdentityPool identityPool = new LocalIdentityPool(IdentityPoolSettings.from(template, account), userPool,
-                credentials, ports.identityPool(), clock, line -> log.accept("[identity pool] " + line));
+                credentials, ports.identityPool(), clock, settings.credentialsLifetime(),
+                line -> log.accept("[identity pool] " + line));
         LocalFrontDoor gateway = LocalFrontDoor.create(template, account, credentials, backend, ports.gateway(), clock,
                 line -> log.accept("[gateway] " + line));
         LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);
+        if (settings.webApp() != null) {
+            cloud.webApp = new WebAppServer(settings.webApp(), cloud.webConfig(), ports.webApp());
+        }
         users.users().forEach(user -> userPool.createUser(user.name(), user.password(), user.groups()));
         return cloud;
+    }
+
+    /** The browser app's {@code config.json} for this cloud (the same fields the hosted app's one has). */
+    public String webConfig() {
+        Map<String, String> outputs = outputs();
+        ObjectNode config = MAPPER.createObjectNode().put("region", account.region())
+                .put("userPoolId", outputs.get("UserPoolId")).put("userPoolClientId", outputs.get("UserPoolClientId"))
+                .put("identityPoolId", outputs.get("IdentityPoolId")).put("apiUrl", outputs.get("ApiUrl"))
+                .put("cognitoIdpEndpoint", outputs.get("CognitoIdpEndpoint"))
+                .put("cognitoIdentityEndpoint", outputs.get("CognitoIdentityEndpoint"));
+        return config.toString();
+    }
+
+    /** The browser app's URL; null when it is not served. */
+    public URI webAppUri() {
+        return webApp == null ? null : webApp.uri();
     }
 
     public LocalUserPool userPool() {
@@ -139,6 +191,9 @@ public final class LocalCloud implements AutoCloseable {
 
     @Override
     public void close() {
+        if (webApp != null) {
+            webApp.close();
+        }
         gateway.close();
         identityPool.close();
         userPool.close();
@@ -150,14 +205,20 @@ public final class LocalCloud implements AutoCloseable {
         Path templateFile = Path.of(System.getProperty("local.template", "template.yaml"));
         String backendChoice = System.getProperty("local.backend", "zip");
         Ports ports = new Ports(Integer.getInteger("local.port", 3000), Integer.getInteger("local.user-pool-port", 3001),
-                Integer.getInteger("local.identity-pool-port", 3002));
+                Integer.getInteger("local.identity-pool-port", 3002), Integer.getInteger("local.web-port", 8080));
+        Path webApp = Path.of(System.getProperty("local.web", "target/web"));
 
         // "none": an empty user pool, to create users with the admin API as in AWS.
         LocalUsers users = usersChoice.equals("none") ? new LocalUsers(java.util.List.of())
                 : LocalUsers.load(Path.of(usersChoice));
         FunctionBackend backend = backendChoice.equals("zip") ? startPackaged()
                 : new MockEventServerBackend(URI.create(backendChoice));
-        LocalCloud cloud = start(templateFile, region, ports, backend, users, Clock.systemUTC(), System.out::println);
+        Map<String, String> parameters = new LinkedHashMap<>(); // -Dlocal.parameter.NAME=value, as --parameter-overrides
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("local.parameter."))
+                .forEach(n -> parameters.put(n.substring("local.parameter.".length()), System.getProperty(n)));
+        Settings settings = Settings.of(templateFile, region).withPorts(ports).withParameters(parameters)
+                .withWebApp(Files.isDirectory(webApp) ? webApp : null);
+        LocalCloud cloud = start(settings, backend, users, Clock.systemUTC(), System.out::println);
         Path stackFile = Path.of("target", "local", "stack.json");
         cloud.writeDescribeStacks(stackFile);
         CountDownLatch stopped = new CountDownLatch(1);

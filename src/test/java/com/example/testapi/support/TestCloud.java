@@ -39,8 +39,8 @@ public final class TestCloud implements AutoCloseable {
     public final List<String> log = new ArrayList<>();
     public final LocalCloud cloud;
 
-    private TestCloud(Path template, FunctionBackend backend, LocalUsers users) throws IOException {
-        this.cloud = LocalCloud.start(template, REGION, LocalCloud.Ports.ANY, backend, users, clock, line -> {
+    private TestCloud(LocalCloud.Settings settings, FunctionBackend backend, LocalUsers users) throws IOException {
+        this.cloud = LocalCloud.start(settings, backend, users, clock, line -> {
             synchronized (log) {
                 log.add(line);
             }
@@ -48,11 +48,16 @@ public final class TestCloud implements AutoCloseable {
     }
 
     public static TestCloud start(Path template, FunctionBackend backend) throws IOException {
-        return new TestCloud(template, backend, USERS);
+        return start(template, backend, USERS);
     }
 
     public static TestCloud start(Path template, FunctionBackend backend, LocalUsers users) throws IOException {
-        return new TestCloud(template, backend, users);
+        return new TestCloud(LocalCloud.Settings.of(template, REGION), backend, users);
+    }
+
+    /** A cloud started as {@code settings} say (e.g. with the browser app, other parameters, short credentials). */
+    public static TestCloud start(LocalCloud.Settings settings, FunctionBackend backend) throws IOException {
+        return new TestCloud(settings, backend, USERS);
     }
 
     /** A fresh sign-in of {@code name} and the identity pool's credentials for it. */

@@ -83,7 +83,8 @@ public final class LocalFrontDoor implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             EventFactory.Incoming request = incoming(exchange, in.readAllBytes());
-            Answer answer = answer(request);
+            Answer answer = access.cors().configured() && CorsRules.isPreflight(request.method(), request.headers())
+                    ? preflight(request) : withCors(request, answer(request));
             log.accept(request.method() + " " + request.rawPath() + " -> " + answer.status()
                     + (answer.why() == null ? "" : " (" + answer.why() + ")"));
             answer.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
@@ -101,6 +102,31 @@ public final class LocalFrontDoor implements AutoCloseable {
             byte[] body = MAPPER.createObjectNode().put("message", message).toString().getBytes(StandardCharsets.UTF_8);
             return new Answer(status, Map.of("Content-Type", List.of("application/json")), body, why);
         }
+    }
+
+    /** API Gateway's CORS on top of any answer: the integration's CORS headers dropped, the configured ones added. */
+    private Answer withCors(EventFactory.Incoming request, Answer answer) {
+        CorsRules cors = access.cors();
+        if (!cors.configured()) {
+            return answer;
+        }
+        String origin = request.headers().containsKey("origin") ? request.headers().get("origin").get(0) : null;
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        answer.headers().forEach((name, values) -> {
+            if (!name.toLowerCase(Locale.ROOT).startsWith("access-control-")) {
+                headers.put(name, values);
+            }
+        });
+        headers.putAll(cors.forOrigin(origin));
+        return new Answer(answer.status(), headers, answer.body(), answer.why());
+    }
+
+    /** A preflight is answered by the gateway itself, without authorization, whatever the route. */
+    private Answer preflight(EventFactory.Incoming request) {
+        CorsRules cors = access.cors();
+        String origin = request.headers().get("origin").get(0);
+        return new Answer(204, cors.preflight(origin), new byte[0], cors.allows(origin) ? "CORS preflight"
+                : "CORS preflight from an origin the template does not allow");
     }
 
     Answer answer(EventFactory.Incoming request) {

@@ -16,19 +16,22 @@ import com.example.testapi.local.LocalAccount;
 import com.example.testapi.local.template.SamTemplate;
 
 /**
- * What template.yaml decides about access at the gateway, read once: the HTTP API's routes (each must be AWS_IAM) and
- * every role's policies. Which role a caller has is the identity pool's decision, carried by its credentials.
+ * What template.yaml decides about access at the gateway, read once: the HTTP API's routes (each must be AWS_IAM),
+ * every role's policies, and the API's CORS configuration. Which role a caller has is the identity pool's decision, carried by its credentials.
  */
 public final class TemplateAccess {
 
     private final LocalAccount account;
     private final Set<String> routes;
     private final Map<String, PolicyEvaluator> policiesByRole;
+    private final CorsRules cors;
 
-    private TemplateAccess(LocalAccount account, Set<String> routes, Map<String, PolicyEvaluator> policiesByRole) {
+    private TemplateAccess(LocalAccount account, Set<String> routes, Map<String, PolicyEvaluator> policiesByRole,
+            CorsRules cors) {
         this.account = account;
         this.routes = routes;
         this.policiesByRole = policiesByRole;
+        this.cors = cors;
     }
 
     /** Reads {@code templateFile} in the account named after it ({@link LocalAccount#forTemplate}). */
@@ -59,11 +62,16 @@ public final class TemplateAccess {
             list(props.get("Policies")).forEach(policy -> documents.add(map(object(policy), "PolicyDocument")));
             policies.put(account.resolve(Map.of("Ref", logicalId)), PolicyEvaluator.of(documents, account));
         });
-        return new TemplateAccess(account, routes, Map.copyOf(policies));
+        return new TemplateAccess(account, routes, Map.copyOf(policies), CorsRules.from(template, account));
     }
 
     public LocalAccount account() {
         return account;
+    }
+
+    /** The HTTP API's CORS configuration ({@link CorsRules#NONE} without one). */
+    public CorsRules cors() {
+        return cors;
     }
 
     public boolean hasRoute(String method, String path) {

@@ -29,6 +29,7 @@ public final class LocalIdentityPool implements AutoCloseable {
 
     /** As long as AWS's: an hour. */
     public static final Duration CREDENTIALS_LIFETIME = Duration.ofHours(1);
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -36,14 +37,16 @@ public final class LocalIdentityPool implements AutoCloseable {
     private final LoginVerifier logins;
     private final CredentialsStore store;
     private final Clock clock;
+    private final Duration credentialsLifetime;
     private final AwsJsonEndpoint endpoint;
     private final SecureRandom random = new SecureRandom();
     /** Identity id by user sub, and back: stable for a user while the local cloud runs. */
     private final Map<String, String> identityBySub = new ConcurrentHashMap<>();
     private final Map<String, String> subByIdentity = new ConcurrentHashMap<>();
 
+    /** {@code credentialsLifetime}: {@link #CREDENTIALS_LIFETIME}, or shorter to see expiry handled quickly. */
     public LocalIdentityPool(IdentityPoolSettings settings, LocalUserPool userPool, CredentialsStore store, int port,
-            Clock clock, Consumer<String> log) throws IOException {
+            Clock clock, Duration credentialsLifetime, Consumer<String> log) throws IOException {
         settings.roleMappings().stream().filter(m -> !m.type().equals("Token")).findAny().ifPresent(m -> {
             throw new IllegalArgumentException("the local identity pool maps roles by Token only, not " + m.type());
         });
@@ -51,6 +54,7 @@ public final class LocalIdentityPool implements AutoCloseable {
         this.logins = new LoginVerifier(settings, userPool, clock);
         this.store = store;
         this.clock = clock;
+        this.credentialsLifetime = credentialsLifetime;
         this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityService", port, log)
                 .open("GetId", this::getId)
                 .open("GetCredentialsForIdentity", this::getCredentialsForIdentity);
@@ -117,7 +121,7 @@ public final class LocalIdentityPool implements AutoCloseable {
         }
         IssuedCredentials issued = new IssuedCredentials("ASIA" + randomText(UPPER_DIGITS, 16),
                 Base64.getEncoder().encodeToString(randomBytes(30)), Base64.getEncoder().encodeToString(
-                        randomBytes(300)), clock.instant().plus(CREDENTIALS_LIFETIME), roleArn, identityId,
+                        randomBytes(300)), clock.instant().plus(credentialsLifetime), roleArn, identityId,
                 settings.poolId(), amr);
         store.add(issued);
         ObjectNode result = MAPPER.createObjectNode().put("IdentityId", identityId);

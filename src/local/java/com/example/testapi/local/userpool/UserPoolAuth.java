@@ -75,7 +75,8 @@ final class UserPoolAuth {
         if (!"NEW_PASSWORD_REQUIRED".equals(input.path("ChallengeName").asText())) {
             throw new AwsError("InvalidParameterException", "Only NEW_PASSWORD_REQUIRED is answered locally.");
         }
-        Grant session = sessions.remove(input.path("Session").asText(""));
+        String sessionKey = input.path("Session").asText("");
+        Grant session = sessions.get(sessionKey);
         ObjectNode responses = input.with("ChallengeResponses");
         if (session == null || !session.clientId().equals(client.clientId())
                 || !clock.instant().isBefore(session.expires())
@@ -83,7 +84,8 @@ final class UserPoolAuth {
             throw new AwsError("NotAuthorizedException", "Invalid session for the user, session is expired.");
         }
         String newPassword = responses.path("NEW_PASSWORD").asText(null);
-        settings.passwordPolicy().check(newPassword);
+        settings.passwordPolicy().check(newPassword); // a refused password leaves the session open for another try
+        sessions.remove(sessionKey);
         PoolUser user = directory.with(users -> {
             PoolUser found = UserDirectory.require(users, session.username());
             found.password = newPassword;

@@ -147,15 +147,19 @@ class LocalUserPoolTest {
         assertEquals("Password does not conform to policy: Password not long enough",
                 weak.awsErrorDetails().errorMessage());
 
-        InitiateAuthResponse again = signIn("frank", "Temp-Passw0rd-123!");
+        // The refused password leaves the session open: the same session takes a better one.
         AuthenticationResultType tokens = sdk.respondToAuthChallenge(r -> r.clientId(clientId)
-                .session(again.session()).challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                .session(challenge.session()).challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
                 .challengeResponses(Map.of("USERNAME", "frank", "NEW_PASSWORD", "Frank-New-Passw0rd!")))
                 .authenticationResult();
         assertNotNull(tokens.idToken());
         assertEquals(UserStatusType.CONFIRMED, sdk.adminGetUser(r -> r.userPoolId(poolId).username("frank")).userStatus());
         assertNotNull(signIn("frank", "Frank-New-Passw0rd!").authenticationResult());
         assertThrows(NotAuthorizedException.class, () -> signIn("frank", "Temp-Passw0rd-123!"));
+        assertThrows(NotAuthorizedException.class, () -> sdk.respondToAuthChallenge(r -> r.clientId(clientId)
+                .session(challenge.session()).challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                .challengeResponses(Map.of("USERNAME", "frank", "NEW_PASSWORD", "Frank-Other-Passw0rd!"))),
+                "a session answers once");
     }
 
     @Test

@@ -1,0 +1,86 @@
+package com.example.testapi.local.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Serves the built browser app (the Vite bundle in {@code target/web}) and its {@code config.json} for the local
+ * cloud, on {@code http://localhost:PORT}: another origin than the API, as in AWS, so CORS is exercised for real.
+ */
+public final class WebAppServer implements AutoCloseable {
+
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
+            "json", "application/json", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
+
+    private final Path root;
+    private final byte[] config;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+    public WebAppServer(Path root, String configJson, int port) throws IOException {
+        if (!Files.isRegularFile(root.resolve("index.html"))) {
+            throw new IllegalStateException("no browser app in " + root + ": build it with ./mvnw package");
+        }
+        this.root = root.toAbsolutePath().normalize();
+        this.config = configJson.getBytes(StandardCharsets.UTF_8);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** The app's URL, on {@code localhost} (the origin template.yaml's AllowedOrigins names by default). */
+    public URI uri() {
+        return URI.create("http://localhost:" + server.getAddress().getPort() + "/");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+                send(exchange, 405, "text/plain", "Method Not Allowed".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (path.equals("/config.json")) {
+                send(exchange, 200, TYPES.get("json"), config);
+                return;
+            }
+            Path file = root.resolve(path.equals("/") ? "index.html" : path.substring(1)).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                send(exchange, 404, "text/plain", "Not Found".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String name = file.getFileName().toString();
+            String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+            send(exchange, 200, type, Files.readAllBytes(file));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

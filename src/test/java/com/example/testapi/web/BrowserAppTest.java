@@ -1,0 +1,186 @@
+package com.example.testapi.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import com.example.testapi.local.LocalCloud;
+import com.example.testapi.local.lambda.MockEventServerBackend;
+import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.TestCloud;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * The browser app (target/web) in headless Chromium against the local cloud, as a person uses it. The app is served
+ * from its own origin, which the cloud's template allows through the AllowedOrigins parameter, as a deployment would.
+ * Credentials live 20 s here, so the app's renewal before expiry runs on every call.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserAppTest {
+
+    private TestCloud cloud;
+    private Browser browser;
+    private URI app;
+
+    /** In @BeforeEach, once: Quarkus sets the mock event server's port for test methods, not for @BeforeAll. */
+    @BeforeEach
+    void start() throws Exception {
+        if (cloud != null) {
+            return;
+        }
+        int webPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            webPort = socket.getLocalPort();
+        }
+        LocalCloud.Settings settings = LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
+                .withPorts(new LocalCloud.Ports(0, 0, 0, webPort))
+                .withParameters(Map.of("AllowedOrigins", "http://localhost:" + webPort))
+                .withCredentialsLifetime(Duration.ofSeconds(20))
+                .withWebApp(Path.of("target", "web"));
+        cloud = TestCloud.start(settings,
+                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")));
+        app = cloud.cloud.webAppUri();
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        assertEquals(List.of(), browser.consoleErrors(), "the page logged errors");
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    private void signIn(String user, String password) {
+        browser.driver.get(app.toString());
+        browser.type("Username", user);
+        browser.type("Password", password);
+        browser.button("Sign in").click();
+    }
+
+    private List<WebElement> items() {
+        return browser.driver.findElements(By.cssSelector("#items li"));
+    }
+
+    @Test
+    void aliceSignsInPostsAndSeesHerMessageFirst() {
+        signIn("alice", "Alice-Str0ng-Passw0rd!");
+        browser.waitForText("who-text", "role local-TestApiFullAccess");
+        assertTrue(browser.text("who-text").contains("Signed in as alice · group FullAccess"), browser.text("who-text"));
+        assertFalse(browser.field("Username").isDisplayed(), "the sign-in form is gone once signed in");
+        assertFalse(browser.field("New password").isDisplayed());
+
+        String message = "Hello from alice " + UUID.randomUUID().toString().substring(0, 8);
+        browser.type("Message", message);
+        browser.button("Call POST API endpoint").click();
+        browser.waitForText("status", "Stored.");
+        WebElement first = items().get(0);
+        assertEquals(message, first.findElement(By.className("message")).getText());
+        assertTrue(first.findElement(By.className("meta")).getText().startsWith("by alice (you) · "),
+                first.getText());
+        browser.screenshot("alice-posted");
+        browser.button("Sign out").click();
+        browser.waitForText("notice", "Signed out.");
+    }
+
+    @Test
+    void bobReadsButHisPostIsRefusedInWordsAndStoresNothing() {
+        signIn("bob", "Bob-Str0ng-Passw0rd!");
+        browser.waitForText("who-text", "role local-TestApiReadAccess");
+        int before = items().size();
+        String firstBefore = before == 0 ? null : items().get(0).getText();
+
+        browser.type("Message", "bob tries to write");
+        browser.button("Call POST API endpoint").click();
+        browser.waitForText("status", "Refused by API Gateway: your group ReadOnlyAccess may not call POST /test.");
+        browser.screenshot("bob-refused");
+
+        browser.button("Call GET API endpoint").click();
+        browser.waitForText("status", "shown");
+        assertEquals(before, items().size(), "nothing stored");
+        assertEquals(firstBefore, before == 0 ? null : items().get(0).getText());
+        browser.button("Sign out").click();
+    }
+
+    @Test
+    void aWrongPasswordIsSaidInWords() {
+        signIn("alice", "not-her-password");
+        browser.waitForText("notice", "Incorrect username or password.");
+        assertFalse(browser.driver.findElement(org.openqa.selenium.By.id("workspace")).isDisplayed());
+        browser.screenshot("wrong-password");
+    }
+
+    @Test
+    void aFirstSignInWithATemporaryPasswordAsksForANewOne() {
+        String poolId = cloud.cloud.outputs().get("UserPoolId");
+        try (CognitoIdentityProviderClient admin = CognitoSdk.userPool(cloud.cloud)) {
+            admin.adminCreateUser(r -> r.userPoolId(poolId).username("ivan").temporaryPassword("Temp-Passw0rd-123!")
+                    .messageAction("SUPPRESS"));
+            admin.adminAddUserToGroup(r -> r.userPoolId(poolId).username("ivan").groupName("ReadOnlyAccess"));
+        }
+        signIn("ivan", "Temp-Passw0rd-123!");
+        browser.waitForText("new-password", "Choose a new password");
+        browser.type("New password", "weak");
+        browser.type("Repeat the new password", "weak");
+        browser.button("Set password and sign in").click();
+        browser.waitForText("notice", "That password is too weak: Password not long enough");
+        browser.type("New password", "Ivan-Own-Passw0rd!");
+        browser.type("Repeat the new password", "Ivan-Own-Passw0rd!");
+        browser.screenshot("new-password");
+        browser.button("Set password and sign in").click();
+        browser.waitForText("who-text", "Signed in as ivan · group ReadOnlyAccess");
+        browser.button("Sign out").click();
+    }
+
+    @Test
+    void shortLivedCredentialsAreRenewedAndAnEndedSessionAsksToSignInAgain() {
+        signIn("dave", "Dave-Local-Passw0rd!");
+        browser.waitForText("who-text", "role local-TestApiFullAccess");
+        long issued = issuedCredentials();
+        browser.button("Call GET API endpoint").click();
+        browser.wait.withMessage("20 s credentials are renewed before the call")
+                .until(d -> issuedCredentials() > issued);
+
+        // An administrator removes dave: the identity pool's server-side check ends his session at the next renewal.
+        try (CognitoIdentityProviderClient admin = CognitoSdk.userPool(cloud.cloud)) {
+            admin.adminDeleteUser(r -> r.userPoolId(cloud.cloud.outputs().get("UserPoolId")).username("dave"));
+        }
+        browser.button("Call GET API endpoint").click();
+        browser.waitForText("notice", "Your session has expired or was ended. Please sign in again.");
+        assertTrue(browser.field("Username").isDisplayed());
+        browser.screenshot("session-ended");
+    }
+
+    private long issuedCredentials() {
+        synchronized (cloud.log) {
+            return cloud.log.stream().filter(line -> line.contains("GetCredentialsForIdentity -> 200")).count();
+        }
+    }
+}

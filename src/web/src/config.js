@@ -1,0 +1,16 @@
+// The stack this bundle talks to, read at start from config.json beside it: the same bundle serves any stack.
+// Fields: region, userPoolId, userPoolClientId, identityPoolId, apiUrl, and for the local cloud only
+// cognitoIdpEndpoint and cognitoIdentityEndpoint.
+export async function loadConfig() {
+  const response = await fetch('config.json', { cache: 'no-store' });
+  if (!response.ok) {
+    throw new Error(`config.json could not be loaded (HTTP ${response.status}).`);
+  }
+  const config = await response.json();
+  for (const key of ['region', 'userPoolId', 'userPoolClientId', 'identityPoolId', 'apiUrl']) {
+    if (!config[key]) {
+      throw new Error(`config.json has no ${key}.`);
+    }
+  }
+  return config;
+}

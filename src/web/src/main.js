@@ -1,0 +1,234 @@
+import './style.css';
+import { TestApi } from './api.js';
+import { loadConfig } from './config.js';
+import { credentialsExpired, explain, explainSignIn } from './explain.js';
+import { Session, SessionExpired } from './session.js';
+
+const PAGE_SIZE = 20;
+const $ = (id) => document.getElementById(id);
+
+let session;
+let api;
+let nextToken = null;
+let pendingPost = null; // { message, key }: a retried click re-sends the same Idempotency-Key
+let lastAction = null;
+
+function show(id, visible) {
+  $(id).hidden = !visible;
+}
+
+function notice(text) {
+  $('notice').textContent = text ?? '';
+  show('notice', Boolean(text));
+}
+
+function status(text, isError = false) {
+  $('status').textContent = text ?? '';
+  $('status').classList.toggle('error', isError);
+}
+
+function busy(button, on) {
+  button.disabled = on;
+  button.setAttribute('aria-busy', String(on));
+}
+
+function groupOfRole(role) {
+  if (role?.endsWith('-TestApiFullAccess')) return 'FullAccess';
+  if (role?.endsWith('-TestApiReadAccess')) return 'ReadOnlyAccess';
+  return role ?? 'unknown';
+}
+
+function describeUser(apiRole) {
+  const groups = session.groups.length ? session.groups.join(', ') : 'no group';
+  const role = apiRole ? ` · role ${apiRole}` : '';
+  $('who-text').textContent = `Signed in as ${session.username} · group ${groups}${role}`;
+}
+
+function showSignIn(message) {
+  session?.clear();
+  nextToken = null;
+  pendingPost = null;
+  $('items').replaceChildren();
+  status('');
+  show('retry', false);
+  show('workspace', false);
+  show('who', false);
+  show('new-password', false);
+  show('sign-in', true);
+  $('password').value = '';
+  notice(message);
+  $('username').focus();
+}
+
+async function showWorkspace() {
+  notice('');
+  show('sign-in', false);
+  show('new-password', false);
+  show('workspace', true);
+  show('who', true);
+  describeUser(null);
+  await listItems(false);
+}
+
+function renderItem(item) {
+  const li = document.createElement('li');
+  const message = document.createElement('p');
+  message.className = 'message';
+  message.textContent = item.message;
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  const mine = item.createdBy?.userSub && item.createdBy.userSub === session.claims.sub;
+  const who = mine ? `${session.username} (you)` : `a ${groupOfRole(item.createdBy?.role)} user`;
+  const when = new Date(item.createdAt).toLocaleString();
+  meta.textContent = `by ${who} · ${when}`;
+  li.append(message, meta);
+  return li;
+}
+
+/** Runs a call; renews expired credentials once; a session that cannot be renewed goes back to sign-in. */
+async function call(request) {
+  let answer;
+  try {
+    answer = await request();
+    if (credentialsExpired(answer)) {
+      await session.renew();
+      answer = await request();
+    }
+    return answer;
+  } catch (error) {
+    if (error instanceof SessionExpired) {
+      showSignIn('Your session has expired or was ended. Please sign in again.');
+      return null;
+    }
+    if (error instanceof TypeError) {
+      status(`The API at ${session.config.apiUrl} could not be reached. Check your connection and try again.`, true);
+      return null;
+    }
+    throw error;
+  }
+}
+
+function refused(answer, method) {
+  status(explain(answer, method, session.groups), true);
+  show('retry', answer.status === 503);
+}
+
+async function listItems(append) {
+  lastAction = () => listItems(append);
+  const button = append ? $('more') : $('call-get');
+  busy(button, true);
+  try {
+    const answer = await call(() => api.list(PAGE_SIZE, append ? nextToken : null));
+    if (!answer) return;
+    if (answer.status !== 200) {
+      refused(answer, 'GET');
+      return;
+    }
+    show('retry', false);
+    describeUser(answer.body.caller?.role);
+    const rendered = answer.body.items.map(renderItem);
+    if (append) {
+      $('items').append(...rendered);
+    } else {
+      $('items').replaceChildren(...rendered);
+    }
+    nextToken = answer.body.nextToken;
+    show('more', Boolean(nextToken));
+    status(answer.body.items.length || append ? `${$('items').children.length} items shown.` : 'No items yet.');
+  } finally {
+    busy(button, false);
+  }
+}
+
+async function postItem() {
+  const message = $('message').value;
+  if (!pendingPost || pendingPost.message !== message) {
+    pendingPost = { message, key: crypto.randomUUID() };
+  }
+  lastAction = postItem;
+  busy($('call-post'), true);
+  try {
+    const { key } = pendingPost;
+    const answer = await call(() => api.create(message, key));
+    if (!answer) return;
+    if (answer.status !== 201 && answer.status !== 200) {
+      refused(answer, 'POST');
+      return;
+    }
+    pendingPost = null;
+    show('retry', false);
+    $('message').value = '';
+    await listItems(false);
+    status(answer.headers.replayed ? 'Already stored (the retry was recognised): nothing stored twice.'
+      : 'Stored. Your message is at the top of the list.');
+  } finally {
+    busy($('call-post'), false);
+  }
+}
+
+async function onSignIn(event) {
+  event.preventDefault();
+  const button = event.submitter ?? $('sign-in').querySelector('button');
+  busy(button, true);
+  notice('');
+  try {
+    const outcome = await session.signIn($('username').value.trim(), $('password').value);
+    if (outcome === 'new-password') {
+      show('sign-in', false);
+      show('new-password', true);
+      $('new-password-1').focus();
+      return;
+    }
+    await showWorkspace();
+  } catch (error) {
+    notice(explainSignIn(error));
+  } finally {
+    busy(button, false);
+  }
+}
+
+async function onNewPassword(event) {
+  event.preventDefault();
+  const first = $('new-password-1').value;
+  if (first !== $('new-password-2').value) {
+    notice('The two passwords differ.');
+    return;
+  }
+  const button = $('new-password').querySelector('button');
+  busy(button, true);
+  try {
+    await session.setNewPassword(first);
+    $('new-password-1').value = '';
+    $('new-password-2').value = '';
+    await showWorkspace();
+  } catch (error) {
+    notice(explainSignIn(error));
+  } finally {
+    busy(button, false);
+  }
+}
+
+async function start() {
+  try {
+    const config = await loadConfig();
+    session = new Session(config);
+    api = new TestApi(config, session);
+  } catch (error) {
+    notice(`This app is not configured: ${error.message}`);
+    show('sign-in', false);
+    return;
+  }
+  $('sign-in').addEventListener('submit', onSignIn);
+  $('new-password').addEventListener('submit', onNewPassword);
+  $('call-get').addEventListener('click', () => listItems(false));
+  $('more').addEventListener('click', () => listItems(true));
+  $('post-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    postItem();
+  });
+  $('retry').addEventListener('click', () => lastAction?.());
+  $('sign-out').addEventListener('click', () => showSignIn('Signed out.'));
+  $('username').focus();
+}
+
+start();

@@ -1,0 +1,152 @@
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityClient,
+  GetCredentialsForIdentityCommand,
+  GetIdCommand,
+} from '@aws-sdk/client-cognito-identity';
+
+// Renew credentials (and the ID token) this long before they expire, so no call goes out with stale ones.
+const EARLY_MS = 5 * 60 * 1000;
+
+/** Thrown when the session cannot be renewed any more: the person has to sign in again. */
+export class SessionExpired extends Error {}
+
+/**
+ * A signed-in user: user pool tokens (USER_PASSWORD_AUTH, the new-password challenge, refresh) and the identity
+ * pool's temporary credentials for the role of the user's group, renewed before they expire.
+ */
+export class Session {
+  constructor(config) {
+    this.config = config;
+    this.userPool = new CognitoIdentityProviderClient({
+      region: config.region,
+      ...(config.cognitoIdpEndpoint ? { endpoint: config.cognitoIdpEndpoint } : {}),
+    });
+    this.identityPool = new CognitoIdentityClient({
+      region: config.region,
+      ...(config.cognitoIdentityEndpoint ? { endpoint: config.cognitoIdentityEndpoint } : {}),
+    });
+    this.clear();
+  }
+
+  clear() {
+    this.username = null;
+    this.idToken = null;
+    this.idTokenExpires = 0;
+    this.refreshToken = null;
+    this.identityId = null;
+    this.credentials = null;
+    this.challenge = null;
+  }
+
+  get provider() {
+    return `cognito-idp.${this.config.region}.amazonaws.com/${this.config.userPoolId}`;
+  }
+
+  /** Signs in; returns 'signed-in' or 'new-password' (a temporary password must be replaced first). */
+  async signIn(username, password) {
+    const answer = await this.userPool.send(new InitiateAuthCommand({
+      ClientId: this.config.userPoolClientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }));
+    this.username = username;
+    if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
+      this.challenge = answer.Session;
+      return 'new-password';
+    }
+    await this.accept(answer.AuthenticationResult);
+    return 'signed-in';
+  }
+
+  async setNewPassword(newPassword) {
+    const answer = await this.userPool.send(new RespondToAuthChallengeCommand({
+      ClientId: this.config.userPoolClientId,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: this.challenge,
+      ChallengeResponses: { USERNAME: this.username, NEW_PASSWORD: newPassword },
+    }));
+    this.challenge = null;
+    await this.accept(answer.AuthenticationResult);
+  }
+
+  async accept(tokens) {
+    this.idToken = tokens.IdToken;
+    this.idTokenExpires = Date.now() + (tokens.ExpiresIn ?? 3600) * 1000;
+    if (tokens.RefreshToken) {
+      this.refreshToken = tokens.RefreshToken;
+    }
+    await this.exchange();
+  }
+
+  /** What the ID token says about the user (read for display only; the services verify it). */
+  get claims() {
+    if (!this.idToken) {
+      return {};
+    }
+    const payload = this.idToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(payload), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes));
+  }
+
+  get groups() {
+    return this.claims['cognito:groups'] ?? [];
+  }
+
+  /** Credentials for signing now: renewed first when they are about to expire. */
+  async current() {
+    if (!this.credentials) {
+      throw new SessionExpired('Not signed in.');
+    }
+    if (this.credentials.expiration.getTime() - Date.now() < EARLY_MS) {
+      await this.renew();
+    }
+    return this.credentials;
+  }
+
+  /** New credentials now; a new ID token first (refresh token) if it is about to expire. */
+  async renew() {
+    try {
+      if (this.idTokenExpires - Date.now() < EARLY_MS) {
+        const answer = await this.userPool.send(new InitiateAuthCommand({
+          ClientId: this.config.userPoolClientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: this.refreshToken },
+        }));
+        this.idToken = answer.AuthenticationResult.IdToken;
+        this.idTokenExpires = Date.now() + (answer.AuthenticationResult.ExpiresIn ?? 3600) * 1000;
+      }
+      await this.exchange();
+    } catch (error) {
+      if (error.name === 'NotAuthorizedException') {
+        throw new SessionExpired(error.message);
+      }
+      throw error;
+    }
+  }
+
+  /** The identity pool: the user's identity id once, then the credentials of their group's role. */
+  async exchange() {
+    const logins = { [this.provider]: this.idToken };
+    if (!this.identityId) {
+      const id = await this.identityPool.send(new GetIdCommand({
+        IdentityPoolId: this.config.identityPoolId, Logins: logins,
+      }));
+      this.identityId = id.IdentityId;
+    }
+    const answer = await this.identityPool.send(new GetCredentialsForIdentityCommand({
+      IdentityId: this.identityId, Logins: logins,
+    }));
+    const c = answer.Credentials;
+    this.credentials = {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretKey,
+      sessionToken: c.SessionToken,
+      expiration: new Date(c.Expiration),
+    };
+  }
+}
