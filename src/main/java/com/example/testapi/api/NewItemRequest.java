@@ -1,6 +1,7 @@
 package com.example.testapi.api;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +59,11 @@ public class NewItemRequest {
             throw invalidField("Field 'message' must be a string.");
         }
         String text = message.textValue();
+        // JSON escapes can spell half a surrogate pair ("\ud800"): not Unicode text, so it has no UTF-8 form and
+        // DynamoDB would store something else than what was acknowledged.
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+            throw invalidField("Field 'message' must be Unicode text: it holds an unpaired surrogate escape.");
+        }
         int chars = text.codePointCount(0, text.length());
         if (text.isBlank() || chars > MAX_MESSAGE_CHARS) {
             throw invalidField("Field 'message' must be 1 to " + MAX_MESSAGE_CHARS

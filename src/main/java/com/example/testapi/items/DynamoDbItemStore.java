@@ -138,7 +138,11 @@ public class DynamoDbItemStore implements ItemStore {
         return Put.builder().tableName(table).item(record).conditionExpression(NOT_STORED).build();
     }
 
-    /** Throttling and unreachable-store failures become a retryable 503; everything else stays a failure. */
+    /**
+     * Throttling, a server error that outlived the SDK's retries, and an unreachable store become a retryable 503:
+     * the outcome of a write is unknown in each, so the caller retries with its Idempotency-Key. Everything else
+     * (a missing table, a bad request) stays a failure of ours.
+     */
     private static <T> T call(Supplier<T> request) {
         try {
             return request.get();
@@ -147,6 +151,9 @@ public class DynamoDbItemStore implements ItemStore {
         } catch (DynamoDbException e) {
             if (e.isThrottlingException()) {
                 throw new StoreUnavailableException("The store is busy; retry shortly.", 1, e);
+            }
+            if (e.statusCode() >= 500) {
+                throw new StoreUnavailableException("The store failed to answer; retry shortly.", 2, e);
             }
             throw e;
         } catch (SdkClientException e) {

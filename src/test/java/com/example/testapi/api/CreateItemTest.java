@@ -76,6 +76,21 @@ class CreateItemTest {
         assertTrue(created.body().contains("\"rocket 🚀\""), created::body);
     }
 
+    /** Escapes that spell half a surrogate pair are not Unicode text: refused, never stored as something else. */
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"message\": \"\\ud800\"}", "{\"message\": \"a\\udc00b\"}",
+            "{\"message\": \"\\ud83d\\ud83d\"}", "{\"message\": \"\\ude80 reversed \\ud83d\"}" })
+    void anUnpairedSurrogateIsRefusedAndStoresNothing(String body) {
+        int before = allItems(store).size();
+        LambdaResponse refused = LambdaResponse.invoke(post(body));
+        assertError(refused, 400, "invalid_field");
+        assertTrue(refused.json().get("message").asText().contains("unpaired surrogate"), refused::body);
+        assertEquals(before, allItems(store).size());
+        // A correct pair in escapes is fine: it is the rocket.
+        assertEquals("🚀", LambdaResponse.invoke(post("{\"message\": \"\\ud83d\\ude80\"}")).json().get("message")
+                .asText());
+    }
+
     @Test
     void aBase64EncodedBodyIsDecoded() {
         LambdaResponse response = LambdaResponse.invoke(LambdaEvents.load("post-base64-body.json"));

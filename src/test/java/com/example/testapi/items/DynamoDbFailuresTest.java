@@ -100,6 +100,18 @@ class DynamoDbFailuresTest {
     }
 
     @Test
+    void aServerErrorThatOutlivesTheRetriesIsRetryableUnavailabilityToo() throws IOException {
+        DynamoDbItemStore store = storeAnswering(exchange -> reply(exchange, 500,
+                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"fake\"}",
+                "InternalServerError"));
+
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> store.save(item(), Optional.empty()));
+        assertEquals(2, e.retryAfterSeconds());
+        assertEquals(3, calls.get(), "the SDK's retries ran first");
+    }
+
+    @Test
     void aMissingTableIsAFailureNotARetry() throws IOException {
         DynamoDbItemStore store = storeAnswering(error("ResourceNotFoundException"));
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
     public void advance(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
@@ -18,10 +19,20 @@ public final class TestClock extends Clock {
 
     public void reset() {
         offset.set(Duration.ZERO);
+        failure.set(null);
+    }
+
+    /** From now on every reading throws {@code e}: a way to crash whatever reads this clock, on purpose. */
+    public void failWith(RuntimeException e) {
+        failure.set(e);
     }
 
     @Override
     public Instant instant() {
+        RuntimeException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
         return Instant.now().plus(offset.get());
     }
 

@@ -138,7 +138,10 @@ public final class LocalFrontDoor implements AutoCloseable {
             outcome = verifier.verify(new SigV4Verifier.Request(request.method(), request.rawPath(), request.rawQuery(),
                     request.headers(), request.body()));
         } catch (RuntimeException e) {
-            outcome = SigV4Verifier.Outcome.refused(SigV4Verifier.MISMATCH);
+            // A crash of the check is ours, never the caller's bad signature: say so, loudly, as a 500.
+            log.accept("signature check failed unexpectedly: " + e);
+            e.printStackTrace();
+            return Answer.gateway(500, "Internal Server Error", "signature check crashed: " + e);
         }
         if (outcome.refusal() != null) {
             return Answer.gateway(403, outcome.refusal(), "signature");

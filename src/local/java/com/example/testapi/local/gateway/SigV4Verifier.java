@@ -145,7 +145,10 @@ public final class SigV4Verifier {
 
     private String recompute(Request request, IssuedCredentials user, List<String> signedHeaders, Instant signedAt) {
         String host = request.header("host");
-        int colon = host == null ? -1 : host.lastIndexOf(':');
+        if (host == null || !host.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?")) {
+            return ""; // no or malformed Host: the client cannot have signed it, so the signature does not match
+        }
+        int colon = host.lastIndexOf(':');
         SdkHttpFullRequest.Builder copy = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method()))
                 .protocol("http")
