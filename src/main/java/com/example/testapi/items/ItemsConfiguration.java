@@ -66,9 +66,14 @@ public class ItemsConfiguration {
      * 3 s per attempt, 8 s per call; then the caller gets a 503 with Retry-After instead of a Lambda timeout.
      */
     public static DynamoDbClientBuilder withLambdaLimits(DynamoDbClientBuilder builder) {
+        return withLimits(builder, Duration.ofSeconds(3), Duration.ofSeconds(8));
+    }
+
+    /** The same settings with other time limits (tests shorten them instead of waiting seconds). */
+    static DynamoDbClientBuilder withLimits(DynamoDbClientBuilder builder, Duration attempt, Duration call) {
         return builder
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
-                        .apiCallTimeout(Duration.ofSeconds(8))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(3)));
+                        .apiCallTimeout(call)
+                        .apiCallAttemptTimeout(attempt));
     }
 }

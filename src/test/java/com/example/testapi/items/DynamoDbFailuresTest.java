@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 class DynamoDbFailuresTest {
 
     private HttpServer server;
+    private Duration[] limits;
+    private final CountDownLatch released = new CountDownLatch(1);
     private final AtomicInteger calls = new AtomicInteger();
     private final ItemIds ids = new ItemIds(Clock.systemUTC());
 
@@ -40,8 +44,9 @@ class DynamoDbFailuresTest {
             handler.handle(exchange);
         });
         server.start();
-        // The function's own client settings, pointed at the fake.
-        DynamoDbClient client = ItemsConfiguration.withLambdaLimits(DynamoDbClient.builder())
+        // The function's own client settings (time limits shortened where a test says so), pointed at the fake.
+        DynamoDbClient client = (limits == null ? ItemsConfiguration.withLambdaLimits(DynamoDbClient.builder())
+                : ItemsConfiguration.withLimits(DynamoDbClient.builder(), limits[0], limits[1]))
                 .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
@@ -70,6 +75,7 @@ class DynamoDbFailuresTest {
 
     @AfterEach
     void stop() {
+        released.countDown();
         server.stop(0);
     }
 
@@ -85,9 +91,11 @@ class DynamoDbFailuresTest {
 
     @Test
     void aStuckStoreBecomesRetryableUnavailability() throws IOException {
+        // The fake never answers (until the test ends); the client gives up after its attempt limits, shortened here.
+        limits = new Duration[] { Duration.ofMillis(200), Duration.ofMillis(700) };
         DynamoDbItemStore store = storeAnswering(exchange -> {
             try {
-                Thread.sleep(4_000); // longer than an attempt may take
+                released.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -35,6 +35,20 @@ public final class TestCloud implements AutoCloseable {
         }
     };
 
+    /** Answers 200 {} to whatever reaches it: for tests of the gateway's own decisions. */
+    public static final FunctionBackend ANSWERS_200 = new FunctionBackend() {
+        @Override
+        public byte[] invoke(byte[] event) {
+            return "{\"statusCode\":200,\"headers\":{\"content-type\":\"application/json\"},\"body\":\"{}\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String describe() {
+            return "answers 200";
+        }
+    };
+
     public final TestClock clock = new TestClock();
     public final List<String> log = new ArrayList<>();
     public final LocalCloud cloud;

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.example.testapi.local.lambda.FunctionBackend;
 import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.SignedHttp.Signed;
 import com.example.testapi.support.TestCloud;
@@ -32,26 +31,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class SignedRequestMutationProperties {
 
-    /** Answers 200 for whatever reaches it: the gateway's decision is what is under test. */
-    private static final FunctionBackend ACCEPTS_ALL = new FunctionBackend() {
-        @Override
-        public byte[] invoke(byte[] event) {
-            return "{\"statusCode\":200,\"headers\":{\"content-type\":\"application/json\"},\"body\":\"{}\"}"
-                    .getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String describe() {
-            return "accepts all";
-        }
-    };
-
     private static TestCloud cloud;
     private static SignedHttp.Signing alice;
 
     @BeforeContainer
     static void start() throws Exception {
-        cloud = TestCloud.start(Path.of("template.yaml"), ACCEPTS_ALL);
+        cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.ANSWERS_200);
         alice = TestCloud.signing(cloud.credentials("alice"));
     }
 
