@@ -1,0 +1,80 @@
+package com.example.testapi.template;
+
+import static com.example.testapi.local.template.SamTemplate.list;
+import static com.example.testapi.local.template.SamTemplate.map;
+import static com.example.testapi.local.template.SamTemplate.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.testapi.local.template.SamTemplate;
+
+/** template.yaml's operations side: what survives a stack change, tracing, and the alarms on what hurts users. */
+class OperationsTemplateTest {
+
+    private final SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
+
+    @Test
+    void whatCannotBeRebuiltIsRetainedAndProtected() {
+        for (String id : List.of("ItemsTable", "UserPool", "IdentityPool")) {
+            assertEquals("Retain", template.resource(id).get("DeletionPolicy"), id + " survives a stack deletion");
+            assertEquals("Retain", template.resource(id).get("UpdateReplacePolicy"), id + " survives a replacement");
+        }
+        assertEquals(Map.of("Ref", "UserPoolDeletionProtection"), template.properties("UserPool").get("DeletionProtection"));
+        assertEquals("ACTIVE", map(map(template.root(), "Parameters"), "UserPoolDeletionProtection").get("Default"));
+    }
+
+    @Test
+    void bothFunctionsAreTraced() {
+        assertEquals("Active", map(map(template.root(), "Globals"), "Function").get("Tracing"));
+    }
+
+    /** Alarm id → the metrics it reads, as namespace/name. */
+    private Set<String> metricsOf(String alarm) {
+        Map<String, Object> properties = template.properties(alarm);
+        if (properties.containsKey("MetricName")) {
+            return Set.of("custom/" + properties.get("MetricName"));
+        }
+        return list(properties.get("Metrics")).stream().map(m -> map(object(m), "MetricStat"))
+                .filter(stat -> !stat.isEmpty()).map(stat -> map(stat, "Metric"))
+                .map(metric -> metric.get("Namespace") + "/" + metric.get("MetricName")).collect(Collectors.toSet());
+    }
+
+    @Test
+    void everyAlarmWatchesWhatHurtsUsersAndTellsTheTopic() {
+        assertEquals(Set.of("AWS/ApiGateway/5xx", "AWS/ApiGateway/Count"), metricsOf("Api5xxRateAlarm"));
+        assertEquals(Map.of("Ref", "Api5xxRatePercent"), template.properties("Api5xxRateAlarm").get("Threshold"));
+        assertEquals(Set.of("custom/Refused403"), metricsOf("Refused403Alarm"));
+        assertEquals(Map.of("Ref", "Refused403PerFiveMinutes"), template.properties("Refused403Alarm").get("Threshold"));
+        assertEquals(Set.of("AWS/Lambda/Errors", "AWS/Lambda/Throttles"), metricsOf("GetFunctionErrorsAlarm"));
+        assertEquals(Set.of("AWS/Lambda/Errors", "AWS/Lambda/Throttles"), metricsOf("PostFunctionErrorsAlarm"));
+        assertEquals(Set.of("AWS/DynamoDB/ReadThrottleEvents", "AWS/DynamoDB/WriteThrottleEvents",
+                "AWS/DynamoDB/SystemErrors"), metricsOf("TableThrottlesAlarm"));
+        template.resourcesOfType("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
+            Map<String, Object> properties = map(alarm, "Properties");
+            assertEquals(List.of(Map.of("Ref", "AlarmTopic")), properties.get("AlarmActions"), id);
+            assertTrue(String.valueOf(properties.get("AlarmName")).contains("${AWS::StackName}-"), id);
+            assertEquals("notBreaching", properties.get("TreatMissingData"), id + ": quiet when idle");
+        });
+        assertEquals(5, template.resourcesOfType("AWS::CloudWatch::Alarm").size());
+        assertEquals("HasAlarmEmail", template.resource("AlarmEmailSubscription").get("Condition"));
+    }
+
+    @Test
+    void theRefusalMetricCountsEvery403TheApiAnswers() {
+        Map<String, Object> filter = template.properties("Refused403Metric");
+        assertEquals("{ $.status = \"403\" }", filter.get("FilterPattern"));
+        assertEquals(Map.of("Ref", "ApiAccessLogs"), filter.get("LogGroupName"));
+        String format = String.valueOf(map(template.properties("HttpApi"), "AccessLogSettings").get("Format"));
+        assertTrue(format.contains("\"status\":\"$context.status\""), format);
+        assertTrue(!format.contains("authorization") && !format.contains("$context.identity.accessKey"),
+                "no credentials in the access log");
+    }
+}
