@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,55 +13,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** What the store makes of DynamoDB failing: a fake endpoint answers as DynamoDB does when throttling or stuck. */
 class DynamoDbFailuresTest {
 
-    private HttpServer server;
-    private Duration[] limits;
+    private FakeDynamoDb fake;
     private final CountDownLatch released = new CountDownLatch(1);
     private final AtomicInteger calls = new AtomicInteger();
     private final ItemIds ids = new ItemIds(Clock.systemUTC());
 
-    private DynamoDbItemStore storeAnswering(HttpHandler handler) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
+    private FakeDynamoDb answering(HttpHandler handler) throws IOException {
+        fake = new FakeDynamoDb(exchange -> {
             calls.incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
             handler.handle(exchange);
         });
-        server.start();
-        // The function's own client settings (time limits shortened where a test says so), pointed at the fake.
-        DynamoDbClient client = (limits == null ? ItemsConfiguration.withLambdaLimits(DynamoDbClient.builder())
-                : ItemsConfiguration.withLimits(DynamoDbClient.builder(), limits[0], limits[1]))
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-                .build();
-        return new DynamoDbItemStore(client, "items");
+        return fake;
     }
 
     private static HttpHandler error(String type) {
-        return exchange -> reply(exchange, 400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type
-                + "\",\"message\":\"from the fake\"}", type);
-    }
-
-    private static void reply(HttpExchange exchange, int status, String body, String type) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-        exchange.getResponseHeaders().add("x-amzn-ErrorType", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        return exchange -> FakeDynamoDb.reply(exchange, 400, FakeDynamoDb.error(type));
     }
 
     private Item item() {
@@ -76,12 +45,12 @@ class DynamoDbFailuresTest {
     @AfterEach
     void stop() {
         released.countDown();
-        server.stop(0);
+        fake.close();
     }
 
     @Test
     void throttlingIsRetriedThenBecomesRetryableUnavailability() throws IOException {
-        DynamoDbItemStore store = storeAnswering(error("ProvisionedThroughputExceededException"));
+        DynamoDbItemStore store = answering(error("ProvisionedThroughputExceededException")).store();
 
         StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
                 () -> store.save(item(), Optional.of("key")));
@@ -92,15 +61,14 @@ class DynamoDbFailuresTest {
     @Test
     void aStuckStoreBecomesRetryableUnavailability() throws IOException {
         // The fake never answers (until the test ends); the client gives up after its attempt limits, shortened here.
-        limits = new Duration[] { Duration.ofMillis(200), Duration.ofMillis(700) };
-        DynamoDbItemStore store = storeAnswering(exchange -> {
+        DynamoDbItemStore store = answering(exchange -> {
             try {
                 released.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             exchange.close();
-        });
+        }).store(Duration.ofMillis(200), Duration.ofMillis(700));
 
         StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
                 () -> store.list(10, Optional.empty()));
@@ -109,9 +77,8 @@ class DynamoDbFailuresTest {
 
     @Test
     void aServerErrorThatOutlivesTheRetriesIsRetryableUnavailabilityToo() throws IOException {
-        DynamoDbItemStore store = storeAnswering(exchange -> reply(exchange, 500,
-                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"fake\"}",
-                "InternalServerError"));
+        DynamoDbItemStore store = answering(exchange -> FakeDynamoDb.reply(exchange, 500,
+                FakeDynamoDb.error("InternalServerError"))).store();
 
         StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
                 () -> store.save(item(), Optional.empty()));
@@ -121,7 +88,7 @@ class DynamoDbFailuresTest {
 
     @Test
     void aMissingTableIsAFailureNotARetry() throws IOException {
-        DynamoDbItemStore store = storeAnswering(error("ResourceNotFoundException"));
+        DynamoDbItemStore store = answering(error("ResourceNotFoundException")).store();
 
         assertThrows(ResourceNotFoundException.class, () -> store.list(10, Optional.empty()));
     }

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +15,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A write with an Idempotency-Key against a fake DynamoDB that accepts the day marker and answers the
@@ -36,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class DynamoDbTransactionFailuresTest {
 
     private static final String PREFIX = "DynamoDB_20120810.";
-    private HttpServer server;
+    private FakeDynamoDb fake;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final ItemIds ids = new ItemIds(Clock.systemUTC());
 
@@ -45,32 +35,17 @@ class DynamoDbTransactionFailuresTest {
     }
 
     private DynamoDbItemStore storeWhoseTransactionsAnswer(Function<Integer, Reply> transaction) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+        fake = new FakeDynamoDb(exchange -> {
             String operation = exchange.getRequestHeaders().getFirst("X-Amz-Target").substring(PREFIX.length());
             int n = calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
-            reply(exchange, operation.equals("TransactWriteItems") ? transaction.apply(n) : new Reply(200, "{}"));
+            Reply reply = operation.equals("TransactWriteItems") ? transaction.apply(n) : new Reply(200, "{}");
+            FakeDynamoDb.reply(exchange, reply.status(), reply.body());
         });
-        server.start();
-        DynamoDbClient client = ItemsConfiguration.withLambdaLimits(DynamoDbClient.builder())
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-                .build();
-        return new DynamoDbItemStore(client, "items");
-    }
-
-    private static void reply(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-        exchange.sendResponseHeaders(reply.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        return fake.store();
     }
 
     private static Reply error(int status, String type) {
-        return new Reply(status, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\"fake\"}");
+        return new Reply(status, FakeDynamoDb.error(type));
     }
 
     /** TransactionCanceledException with one reason per write: the item, then the idempotency key. */
@@ -97,7 +72,7 @@ class DynamoDbTransactionFailuresTest {
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        fake.close();
     }
 
     @Test
