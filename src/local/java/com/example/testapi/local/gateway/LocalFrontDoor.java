@@ -72,10 +72,6 @@ public final class LocalFrontDoor implements AutoCloseable {
                 backend, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), log);
     }
 
-    public TemplateAccess access() {
-        return access;
-    }
-
     public URI baseUri() {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
     }

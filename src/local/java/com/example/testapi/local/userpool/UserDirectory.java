@@ -1,8 +1,6 @@
 package com.example.testapi.local.userpool;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,9 +27,5 @@ final class UserDirectory {
 
     synchronized Optional<PoolUser> bySub(String sub) {
         return users.values().stream().filter(u -> u.sub.equals(sub)).findFirst();
-    }
-
-    synchronized List<PoolUser> all() {
-        return new ArrayList<>(users.values());
     }
 }

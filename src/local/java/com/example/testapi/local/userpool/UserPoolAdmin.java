@@ -64,10 +64,9 @@ final class UserPoolAdmin {
     ObjectNode setUserPassword(ObjectNode input) {
         requirePool(input);
         String password = text(input, "Password");
-        directory.with(users -> UserDirectory.require(users, text(input, "Username")));
-        settings.passwordPolicy().check(password);
         directory.with(users -> {
-            PoolUser user = UserDirectory.require(users, text(input, "Username"));
+            PoolUser user = UserDirectory.require(users, text(input, "Username")); // an unknown user comes first
+            settings.passwordPolicy().check(password);
             user.password = password;
             user.status = input.path("Permanent").asBoolean(false) ? PoolUser.Status.CONFIRMED
                     : PoolUser.Status.FORCE_CHANGE_PASSWORD;
