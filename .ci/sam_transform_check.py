@@ -53,7 +53,28 @@ def check(path, parameters):
                     problems.append(f"{name}: {method.upper()} {route} has no AWS_IAM security ({security})")
     if routes == 0:
         problems.append("no HTTP API routes found in the transformed template")
+    problems += function_problems(output["Resources"])
     return routes, problems
+
+
+def function_problems(resources):
+    """Each function traced (and allowed to send traces) and logging JSON, as the transform really writes them."""
+    problems, functions = [], 0
+    for name, resource in resources.items():
+        if resource["Type"] != "AWS::Lambda::Function":
+            continue
+        functions += 1
+        properties = resource["Properties"]
+        if properties.get("TracingConfig", {}).get("Mode") != "Active":
+            problems.append(f"{name}: no active tracing")
+        if properties.get("LoggingConfig", {}).get("LogFormat") != "JSON":
+            problems.append(f"{name}: logs not in JSON format")
+        role = resources[properties["Role"]["Fn::GetAtt"][0]]["Properties"]
+        if not any("AWSXrayWriteOnlyAccess" in str(arn) for arn in role.get("ManagedPolicyArns", [])):
+            problems.append(f"{name}: its role may not send traces (AWSXrayWriteOnlyAccess)")
+    if functions < 2:
+        problems.append(f"expected both functions, found {functions}")
+    return problems
 
 
 def main():
@@ -66,7 +87,7 @@ def main():
             print(f"FAIL [{name}] {problem}")
         failed |= bool(problems)
         if not problems:
-            print(f"ok [{name}]: {routes} routes, all AWS_IAM, CORS configured")
+            print(f"ok [{name}]: {routes} routes, all AWS_IAM, CORS configured; functions traced, JSON logs")
     sys.exit(1 if failed else 0)
 
 

@@ -2,6 +2,7 @@ package com.example.testapi.items;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,9 +72,15 @@ public class ItemsConfiguration {
 
     /** The same settings with other time limits (tests shorten them instead of waiting seconds). */
     static DynamoDbClientBuilder withLimits(DynamoDbClientBuilder builder, Duration attempt, Duration call) {
-        return builder
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
-                        .apiCallTimeout(call)
-                        .apiCallAttemptTimeout(attempt));
+        return withLimits(builder, attempt, call, System.getenv());
+    }
+
+    /** One override configuration for everything: a second one would replace the first. */
+    static DynamoDbClientBuilder withLimits(DynamoDbClientBuilder builder, Duration attempt, Duration call,
+            Map<String, String> environment) {
+        return builder.overrideConfiguration(c -> {
+            c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(call).apiCallAttemptTimeout(attempt);
+            DynamoDbTracing.addTo(c, environment);
+        });
     }
 }

@@ -21,17 +21,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * A loopback endpoint that answers DynamoDB's JSON protocol as a test says, and the store the function would build
  * against it (the function's own client settings; time limits shortened where a test asks).
  */
-final class FakeDynamoDb implements AutoCloseable {
+public final class FakeDynamoDb implements AutoCloseable {
 
     private final HttpServer server;
 
-    FakeDynamoDb(HttpHandler handler) throws IOException {
+    public FakeDynamoDb(HttpHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             handler.handle(exchange);
         });
         server.start();
+    }
+
+    /** Its URL, for {@code AWS_ENDPOINT_URL_DYNAMODB}. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The store with the function's limits. */
@@ -45,7 +50,7 @@ final class FakeDynamoDb implements AutoCloseable {
     }
 
     private DynamoDbItemStore store(DynamoDbClientBuilder builder) {
-        DynamoDbClient client = builder.endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+        DynamoDbClient client = builder.endpointOverride(URI.create(endpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
                 .build();
@@ -53,7 +58,7 @@ final class FakeDynamoDb implements AutoCloseable {
     }
 
     /** An answer of the DynamoDB JSON protocol. */
-    static void reply(HttpExchange exchange, int status, String body) throws IOException {
+    public static void reply(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
         exchange.sendResponseHeaders(status, bytes.length);
@@ -62,7 +67,7 @@ final class FakeDynamoDb implements AutoCloseable {
     }
 
     /** DynamoDB's error body for {@code type}. */
-    static String error(String type) {
+    public static String error(String type) {
         return "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\"from the fake\"}";
     }
 

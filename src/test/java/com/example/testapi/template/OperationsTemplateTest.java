@@ -36,6 +36,21 @@ class OperationsTemplateTest {
         assertEquals("Active", map(map(template.root(), "Globals"), "Function").get("Tracing"));
     }
 
+    /** Lambda's own lines as JSON beside the functions' JSON lines; both levels are parameters Lambda applies. */
+    @Test
+    void logsAreJsonWithLevelsAsParameters() {
+        Map<String, Object> logging = map(map(map(template.root(), "Globals"), "Function"), "LoggingConfig");
+        assertEquals("JSON", logging.get("LogFormat"));
+        assertEquals(Map.of("Ref", "ApplicationLogLevel"), logging.get("ApplicationLogLevel"));
+        assertEquals(Map.of("Ref", "SystemLogLevel"), logging.get("SystemLogLevel"));
+        Map<String, Object> parameters = map(template.root(), "Parameters");
+        assertEquals("INFO", map(parameters, "ApplicationLogLevel").get("Default"));
+        // Quarkus reads the same value (AWS_LAMBDA_LOG_LEVEL): every level Lambda accepts is a JBoss Logging level.
+        assertEquals(List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"),
+                map(parameters, "ApplicationLogLevel").get("AllowedValues"));
+        assertEquals("INFO", map(parameters, "SystemLogLevel").get("Default"));
+    }
+
     /** Alarm id → the metrics it reads, as namespace/name. */
     private Set<String> metricsOf(String alarm) {
         Map<String, Object> properties = template.properties(alarm);

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -128,9 +129,16 @@ public final class LocalRuntimeApi implements AutoCloseable {
         headers.add("Lambda-Runtime-Deadline-Ms", String.valueOf(System.currentTimeMillis() + 900_000));
         headers.add("Lambda-Runtime-Invoked-Function-Arn",
                 "arn:aws:lambda:us-east-1:123456789012:function:local-function");
-        headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
+        headers.add("Lambda-Runtime-Trace-Id", traceHeader());
         headers.add("Content-Type", "application/json");
         reply(exchange, 200, invocation.event());
+    }
+
+    /** A sampled X-Ray trace header of its own per invocation, as Lambda hands it with Tracing: Active. */
+    static String traceHeader() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("Root=1-%08x-%08x%016x;Parent=%016x;Sampled=1", Instant.now().getEpochSecond(),
+                random.nextInt(), random.nextLong(), random.nextLong());
     }
 
     private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
