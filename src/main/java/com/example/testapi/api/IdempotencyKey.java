@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 import com.example.testapi.caller.Caller;
 
 /** The optional {@code Idempotency-Key} header: 1–128 printable ASCII characters, scoped to the caller. */
-final class IdempotencyKey {
+public final class IdempotencyKey {
 
-    static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID = Pattern.compile("[\\x20-\\x7E]{1,128}");
 
     private IdempotencyKey() {
@@ -18,7 +18,7 @@ final class IdempotencyKey {
      * The store key for this caller, or empty without a header. Scoping by identity keeps one user's key from
      * replaying, or conflicting with, another user's item.
      */
-    static Optional<String> scoped(String header, Caller caller) {
+    public static Optional<String> scoped(String header, Caller caller) {
         if (header == null) {
             return Optional.empty();
         }

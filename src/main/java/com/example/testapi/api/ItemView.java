@@ -12,7 +12,7 @@ public record ItemView(String id, String message, String createdAt, CallerIdenti
     static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    static ItemView of(Item item) {
+    public static ItemView of(Item item) {
         return new ItemView(item.id(), item.message(), ISO_MILLIS.format(item.createdAt()), item.createdBy());
     }
 }

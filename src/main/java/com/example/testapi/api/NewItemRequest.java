@@ -25,7 +25,7 @@ public class NewItemRequest {
 
     private final ObjectReader reader;
 
-    NewItemRequest(ObjectMapper mapper) {
+    public NewItemRequest(ObjectMapper mapper) {
         this.reader = mapper.reader()
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -10,19 +10,19 @@ import com.example.testapi.items.ItemIds;
  * The opaque {@code nextToken}: the last listed item's id, versioned and base64url-encoded. Decoding accepts only a
  * well-formed token naming a UUIDv7 id, so a token cannot be bent into anything but a position in the same listing.
  */
-final class PageToken {
+public final class PageToken {
 
     private static final String PREFIX = "i1:";
 
     private PageToken() {
     }
 
-    static String encode(String lastId) {
+    public static String encode(String lastId) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((PREFIX + lastId).getBytes(StandardCharsets.US_ASCII));
     }
 
-    static Optional<String> decode(String token) {
+    public static Optional<String> decode(String token) {
         if (token == null) {
             return Optional.empty();
         }

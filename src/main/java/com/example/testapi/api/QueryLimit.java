@@ -3,7 +3,7 @@ package com.example.testapi.api;
 import java.util.regex.Pattern;
 
 /** The {@code limit} query parameter of GET /test. */
-final class QueryLimit {
+public final class QueryLimit {
 
     static final int DEFAULT = 20;
     static final int MAX = 100;
@@ -12,7 +12,7 @@ final class QueryLimit {
     private QueryLimit() {
     }
 
-    static int parse(String value) {
+    public static int parse(String value) {
         if (value == null) {
             return DEFAULT;
         }
