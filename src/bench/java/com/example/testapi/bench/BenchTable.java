@@ -1,36 +1,46 @@
 package com.example.testapi.bench;
 
+import java.util.List;
 import java.util.Map;
 
-/** The report as the Markdown table README shows. */
+/** The report as the Markdown table README shows: one column per contender, median (min–max) over launches. */
 final class BenchTable {
+
+    private static final List<String> ORDER = List.of("function", "plain", "quarkusDefault");
 
     private BenchTable() {
     }
 
     @SuppressWarnings("unchecked")
-    static String markdown(Map<String, Object> report, int launches, int warm) {
-        Map<String, Object> q = (Map<String, Object>) report.get("quarkus");
-        Map<String, Object> b = (Map<String, Object>) report.get("baseline");
-        Map<String, Object> r = (Map<String, Object>) report.get("ratios");
-        StringBuilder out = new StringBuilder()
-                .append("\nJDK ").append(report.get("jdk")).append("; function.zip ")
-                .append(String.format("%.1f MiB", ((Number) report.get("functionZipBytes")).longValue() / 1048576.0))
-                .append("; ").append(launches).append(" launches each, ").append(warm).append(" warm events\n\n")
-                .append("| | Quarkus (function.zip) | plain handler | ratio |\n|---|---|---|---|\n");
-        row(out, "cold start median (ms)", q, b, "coldStartMsMedian", r.get("coldStart"));
-        row(out, "cold start min (ms)", q, b, "coldStartMsMin", null);
-        row(out, "cold start max (ms)", q, b, "coldStartMsMax", null);
-        row(out, "init: launch to first /next (ms)", q, b, "initMsMedian", null);
-        row(out, "warm p50 (ms)", q, b, "warmP50Ms", r.get("warmP50"));
-        row(out, "warm p99 (ms)", q, b, "warmP99Ms", null);
-        row(out, "RSS after warm phase (MiB)", q, b, "rssMb", null);
-        return out.toString();
+    static String markdown(Map<String, Object> report) {
+        Map<String, Object> contenders = (Map<String, Object>) report.get("contenders");
+        StringBuilder out = new StringBuilder("\nJDK ").append(report.get("jdk")).append("; ")
+                .append(report.get("launches")).append(" launches each, ").append(report.get("warmEventsPerLaunch"))
+                .append(" warm events per launch\n\n|");
+        ORDER.forEach(name -> out.append(" | ").append(((Map<String, Object>) contenders.get(name)).get("label")));
+        out.append(" |\n|---|---|---|---|\n");
+        row(out, contenders, "cold start, ms", "coldStartMs");
+        row(out, contenders, "init: launch to first /next, ms", "initMs");
+        row(out, contenders, "warm p50, ms", "warmP50Ms");
+        row(out, contenders, "warm p99, ms", "warmP99Ms");
+        row(out, contenders, "RSS after warm phase, MiB", "rssMiB");
+        row(out, contenders, "classes loaded", "classesLoaded");
+        out.append("| code, MiB |");
+        ORDER.forEach(name -> out.append(' ').append(((Map<String, Object>) contenders.get(name)).get("codeMiB"))
+                .append(" |"));
+        Map<String, Object> ratios = (Map<String, Object>) report.get("ratios");
+        return out.append("\n\nOurs ÷ plain: ").append(ratios.get("toPlain")).append("\nOurs ÷ default Quarkus: ")
+                .append(ratios.get("toQuarkusDefault")).append('\n').toString();
     }
 
-    private static void row(StringBuilder out, String label, Map<String, Object> q, Map<String, Object> b, String key,
-            Object ratio) {
-        out.append("| ").append(label).append(" | ").append(q.get(key)).append(" | ").append(b.get(key)).append(" | ")
-                .append(ratio == null ? "" : "×" + ratio).append(" |\n");
+    @SuppressWarnings("unchecked")
+    private static void row(StringBuilder out, Map<String, Object> contenders, String label, String key) {
+        out.append("| ").append(label).append(" |");
+        for (String name : ORDER) {
+            Map<String, Object> spread = (Map<String, Object>) ((Map<String, Object>) contenders.get(name)).get(key);
+            out.append(' ').append(spread.get("median")).append(" (").append(spread.get("min")).append('–')
+                    .append(spread.get("max")).append(") |");
+        }
+        out.append('\n');
     }
 }

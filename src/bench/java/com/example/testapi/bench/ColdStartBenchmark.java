@@ -1,13 +1,12 @@
 package com.example.testapi.bench;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,104 +14,112 @@ import java.util.concurrent.TimeUnit;
 import com.example.testapi.local.lambda.PackagedFunction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Cold start, warm latency and memory of target/function.zip against {@link BaselineHandler}, both run as the
- * java21 managed runtime runs a function (runtime interface client, the runtime's JVM flags, a local Runtime API),
- * alternating A B A B. Writes target/bench/report.json and prints a Markdown table. Run by
- * {@code ./mvnw -Pbench clean package}; {@code -Dbench.launches} (7) and {@code -Dbench.warm} (2000) size it.
+ * Cold start, warm latency, memory and classes of three contenders run as Lambda's java runtime runs a function
+ * (runtime interface client, the runtime's JVM flags, a local Runtime API), launches alternating A B C A B C: our
+ * function.zip, the same work as a plain handler, and the default Quarkus lambda-http app. Every launch measures all
+ * figures. Writes target/bench/report.json (and report-jdkNN.json; with {@code -Dbench.record=true} also
+ * src/bench/results/jdkNN.json) and prints a Markdown table. Run by {@code ./mvnw -Pbench package}.
  */
 public final class ColdStartBenchmark {
 
+    static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    interface Starter {
-        PackagedFunction start(Path work, Path javaHome) throws Exception;
-    }
 
     private ColdStartBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int launches = Integer.getInteger("bench.launches", 7);
-        int warm = Integer.getInteger("bench.warm", 2000);
-        Path javaHome = Path.of(System.getProperty("java.home"));
+        int warm = Integer.getInteger("bench.warm", 1000);
+        Path javaHome = javaHome();
         byte[] get = Files.readAllBytes(Path.of("events", "get-full-access.json"));
         byte[] post = Files.readAllBytes(Path.of("events", "post-full-access.json"));
+        List<Contender> contenders = List.of(Contender.function(new Contender.Events(get, post)),
+                Contender.plain(new Contender.Events(get, post)),
+                Contender.quarkusDefault(DefaultQuarkusApp.build(), new Contender.Events(hello(get), hello(get))));
         Path work = Path.of("target", "bench");
 
-        Map<String, Starter> contenders = new LinkedHashMap<>();
-        contenders.put("quarkus", Launches::quarkus);
-        contenders.put("baseline", Launches::baseline);
         Map<String, Figures> figures = new LinkedHashMap<>();
-        contenders.keySet().forEach(name -> figures.put(name, new Figures()));
-
+        contenders.forEach(c -> figures.put(c.name(), new Figures()));
         for (int round = 1; round <= launches; round++) {
-            boolean last = round == launches;
-            for (var contender : contenders.entrySet()) { // A B A B: both see the same machine state
-                Figures f = figures.get(contender.getKey());
-                try (PackagedFunction function = contender.getValue().start(work.resolve(contender.getKey()), javaHome)) {
-                    CompletableFuture<Instant> firstResponse = function.runtimeApi().submit(get)
-                            .thenApply(body -> Instant.now());
-                    Instant ready = Launches.awaitReady(function);
+            for (Contender contender : contenders) { // A B C A B C: all see the same machine state
+                Figures f = figures.get(contender.name());
+                try (PackagedFunction function = contender.starter().start(work.resolve(contender.name()), javaHome)) {
+                    CompletableFuture<Instant> firstResponse = function.runtimeApi()
+                            .submit(contender.events().get()).thenApply(body -> Instant.now());
+                    Instant ready = function.awaitReady(Duration.ofSeconds(120));
                     Instant answered = firstResponse.get(120, TimeUnit.SECONDS);
                     f.initMs.add(ms(function.launchedAt(), ready));
                     f.coldStartMs.add(ms(function.launchedAt(), answered));
-                    System.out.printf("round %d %-8s cold start %.0f ms (init %.0f ms)%n", round, contender.getKey(),
-                            f.coldStartMs.get(f.coldStartMs.size() - 1), f.initMs.get(f.initMs.size() - 1));
-                    if (last) {
-                        warmPhase(function, f, get, post, warm);
-                    }
+                    warmPhase(function, contender.events(), warm, f);
+                    f.rssMb.add(function.rssMiB());
+                    f.classesLoaded.add((double) LoadedClasses.of(function.pid(), javaHome));
+                    System.out.printf("round %d %-15s cold start %5.0f ms, init %5.0f ms, warm p50 %.2f ms%n", round,
+                            contender.name(), last(f.coldStartMs), last(f.initMs), last(f.warmP50Ms));
                 }
             }
         }
-        Map<String, Object> report = report(javaHome, figures);
+        String command = command(javaHome, launches, warm);
+        Map<String, Object> report = BenchReport.of(command, javaHome, contenders, figures, launches, warm);
+        String json = MAPPER.writeValueAsString(report);
+        int major = BenchReport.majorVersion(javaHome);
         Files.createDirectories(work);
-        Files.writeString(work.resolve("report.json"), MAPPER.writeValueAsString(report), StandardCharsets.UTF_8);
-        System.out.println(BenchTable.markdown(report, launches, warm));
+        Files.writeString(work.resolve("report.json"), json, StandardCharsets.UTF_8);
+        Files.writeString(work.resolve("report-jdk" + major + ".json"), json, StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("bench.record")) {
+            Path results = Files.createDirectories(Path.of("src", "bench", "results"));
+            Files.writeString(results.resolve("jdk" + major + ".json"), json, StandardCharsets.UTF_8);
+        }
+        System.out.println(BenchTable.markdown(report));
         System.out.println("Report: " + work.resolve("report.json"));
     }
 
-    /** Warm-up (JIT, caches), then {@code count} timed events alternating GET and POST; RSS afterwards. */
-    private static void warmPhase(PackagedFunction function, Figures f, byte[] get, byte[] post, int count)
-            throws Exception {
-        for (int i = 0; i < Math.max(200, count / 10); i++) {
-            function.invoke(i % 2 == 0 ? get : post);
+    /** {@code -Dbench.javaHome}; else the JDK of the deployed runtime (java25) when installed; else this JVM's. */
+    static Path javaHome() {
+        String chosen = System.getProperty("bench.javaHome", "");
+        if (!chosen.isBlank()) {
+            return Path.of(chosen);
         }
+        return Files.isDirectory(TEMURIN_25) ? TEMURIN_25 : Path.of(System.getProperty("java.home"));
+    }
+
+    /** Warm-up (JIT, caches), then {@code count} timed events alternating the contender's two events. */
+    private static void warmPhase(PackagedFunction function, Contender.Events events, int count, Figures f)
+            throws Exception {
+        for (int i = 0; i < Math.max(100, count / 10); i++) {
+            function.invoke(i % 2 == 0 ? events.get() : events.post());
+        }
+        List<Double> times = new java.util.ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            function.invoke(i % 2 == 0 ? get : post);
-            f.warmMs.add((System.nanoTime() - start) / 1e6);
+            function.invoke(i % 2 == 0 ? events.get() : events.post());
+            times.add((System.nanoTime() - start) / 1e6);
         }
-        f.rssMb = function.rssMiB();
+        f.warmP50Ms.add(Figures.percentile(times, 50));
+        f.warmP99Ms.add(Figures.percentile(times, 99));
     }
 
-    private static Map<String, Object> report(Path javaHome, Map<String, Figures> figures) throws IOException {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("jdk", Runtime.version().toString() + " (" + javaHome + ")");
-        report.put("functionZipBytes", Files.size(Path.of("target", "function.zip")));
-        figures.forEach((name, f) -> {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("coldStartMsMedian", Figures.round(Figures.median(f.coldStartMs)));
-            values.put("coldStartMsMin", Figures.round(Collections.min(f.coldStartMs)));
-            values.put("coldStartMsMax", Figures.round(Collections.max(f.coldStartMs)));
-            values.put("initMsMedian", Figures.round(Figures.median(f.initMs)));
-            values.put("warmP50Ms", f.warmMs.isEmpty() ? null : Figures.round2(Figures.median(f.warmMs)));
-            values.put("warmP99Ms", f.warmMs.isEmpty() ? null : Figures.round2(Figures.percentile(f.warmMs, 99)));
-            values.put("rssMb", Figures.round(f.rssMb));
-            report.put(name, values);
-        });
-        Figures q = figures.get("quarkus");
-        Figures b = figures.get("baseline");
-        Map<String, Object> ratios = new LinkedHashMap<>();
-        ratios.put("coldStart", ratio(Figures.median(q.coldStartMs), Figures.median(b.coldStartMs)));
-        ratios.put("warmP50", q.warmMs.isEmpty() ? null : ratio(Figures.median(q.warmMs), Figures.median(b.warmMs)));
-        report.put("ratios", ratios);
-        return report;
+    /** The GET event pointed at the default app's only resource, GET /hello. */
+    private static byte[] hello(byte[] get) throws Exception {
+        ObjectNode event = (ObjectNode) MAPPER.readTree(get);
+        event.put("routeKey", "GET /hello").put("rawPath", "/hello");
+        ObjectNode context = (ObjectNode) event.get("requestContext");
+        context.put("routeKey", "GET /hello");
+        ((ObjectNode) context.get("http")).put("path", "/hello");
+        return MAPPER.writeValueAsBytes(event);
     }
 
-    private static double ratio(double a, double b) {
-        return Math.round(a / b * 100) / 100.0;
+    private static String command(Path javaHome, int launches, int warm) {
+        String options = System.getProperty("bench.javaToolOptions", "");
+        return "./mvnw -Pbench package -Dbench.javaHome=" + javaHome + " -Dbench.launches=" + launches
+                + " -Dbench.warm=" + warm + (options.isBlank() ? "" : " \"-Dbench.javaToolOptions=" + options + "\"");
+    }
+
+    private static double last(List<Double> values) {
+        return values.get(values.size() - 1);
     }
 
     private static double ms(Instant from, Instant to) {

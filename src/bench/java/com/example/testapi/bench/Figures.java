@@ -2,15 +2,28 @@ package com.example.testapi.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** One contender's measurements, and the statistics the report shows. */
+/** One contender's measurements, one value per launch each, and the statistics the report shows. */
 final class Figures {
 
     final List<Double> coldStartMs = new ArrayList<>();
     final List<Double> initMs = new ArrayList<>();
-    final List<Double> warmMs = new ArrayList<>();
-    double rssMb;
+    final List<Double> warmP50Ms = new ArrayList<>();
+    final List<Double> warmP99Ms = new ArrayList<>();
+    final List<Double> rssMb = new ArrayList<>();
+    final List<Double> classesLoaded = new ArrayList<>();
+
+    /** Median, min and max of one measurement over the launches. */
+    static Map<String, Number> spread(List<Double> values, int decimals) {
+        Map<String, Number> spread = new LinkedHashMap<>();
+        spread.put("median", round(median(values), decimals));
+        spread.put("min", round(Collections.min(values), decimals));
+        spread.put("max", round(Collections.max(values), decimals));
+        return spread;
+    }
 
     static double median(List<Double> values) {
         return percentile(values, 50);
@@ -24,11 +37,12 @@ final class Figures {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
-    static double round(double value) {
-        return Math.round(value * 10) / 10.0;
-    }
-
-    static double round2(double value) {
-        return Math.round(value * 100) / 100.0;
+    /** Whole numbers as integers, so the report and table show 4662, not 4662.0. */
+    static Number round(double value, int decimals) {
+        if (decimals == 0) {
+            return Math.round(value);
+        }
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
     }
 }

@@ -120,13 +120,16 @@ class TemplateTest {
     }
 
     @Test
-    void bothFunctionsRunTheOneZipOnJava21WithSnapStart() {
+    void bothFunctionsRunTheOneZipOnJava25WithSnapStart() {
         Map<String, Object> globals = map(map(template.root(), "Globals"), "Function");
         assertEquals("target/function.zip", globals.get("CodeUri"));
         assertEquals("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest", globals.get("Handler"));
-        assertEquals(Map.of("Fn::If", List.of("IsNative", "provided.al2023", "java21")), globals.get("Runtime"));
+        assertEquals(Map.of("Fn::If", List.of("IsNative", "provided.al2023", "java25")), globals.get("Runtime"));
         assertTrue(globals.containsKey("AutoPublishAlias"));
         assertTrue(globals.get("SnapStart").toString().contains("PublishedVersions"));
+        // The runtime chooses the JIT per start kind (C1 on demand, full tiering with SnapStart); an explicit
+        // JAVA_TOOL_OPTIONS would pin one choice for both.
+        assertFalse(map(map(globals, "Environment"), "Variables").containsKey("JAVA_TOOL_OPTIONS"));
         assertEquals(2, template.resourcesOfType("AWS::Serverless::Function").size());
         template.resourcesOfType("AWS::Serverless::Function").values()
                 .forEach(function -> assertFalse(map(function, "Properties").containsKey("Role"),

@@ -20,7 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Runs {@code target/function.zip} the way Lambda's java21 managed runtime does: unzipped as the task root, a JVM
+ * Runs {@code target/function.zip} the way Lambda's java25 managed runtime does: unzipped as the task root, a JVM
  * with the runtime's flags, the AWS runtime interface client as main class with the handler of template.yaml, and
  * {@code AWS_LAMBDA_RUNTIME_API} pointing to a {@link LocalRuntimeApi}.
  */
@@ -28,7 +28,7 @@ public final class PackagedFunction implements FunctionBackend {
 
     public static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    /** The flags the java21 runtime starts a 512 MB function with (max heap ~85% of memory). */
+    /** The flags the java runtimes start a 512 MB function with (max heap ~85% of memory). */
     public static final List<String> RUNTIME_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx435m");
 

@@ -9,7 +9,7 @@ import com.example.testapi.local.lambda.PackagedFunction;
 
 /**
  * The matrix against what is deployed: target/function.zip run by the AWS runtime interface client against the
- * local Runtime API, as the java21 runtime runs it. Runs after `package`.
+ * local Runtime API, as the java25 runtime runs it. Runs after `package`.
  */
 class FrontDoorOnPackagedFunctionIT extends FrontDoorMatrix {
 

@@ -1,0 +1,103 @@
+package com.example.testapi.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.example.testapi.local.lambda.PackagedFunction;
+
+/**
+ * One thing the benchmark starts: the same runtime client, JVM flags and JDK for all, only the code differs.
+ *
+ * @param name   the report's key
+ * @param label  the table's column
+ * @param code   what is on its class path: a function.zip, or the jars and class folders of the plain handler
+ * @param events the GET and POST events it answers (the default app has only GET /hello)
+ */
+record Contender(String name, String label, Starter starter, List<Path> code, Events events) {
+
+    interface Starter {
+        PackagedFunction start(Path work, Path javaHome) throws Exception;
+    }
+
+    /** The two events a launch alternates in its warm phase (the same one twice for a GET-only app). */
+    record Events(byte[] get, byte[] post) {
+    }
+
+    /** Bytes of code it ships: the zip, or the plain handler's class path. */
+    long codeBytes() throws IOException {
+        long total = 0;
+        for (Path path : code) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> files = Files.walk(path)) {
+                    total += files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+                }
+            } else {
+                total += Files.size(path);
+            }
+        }
+        return total;
+    }
+
+    /** target/function.zip with the Quarkus handler of template.yaml. */
+    static Contender function(Events events) {
+        Path zip = Path.of("target", "function.zip");
+        return new Contender("function", "our function (function.zip)", (work, javaHome) -> PackagedFunction.start(
+                PackagedFunction.Launch.of(zip, work).withJavaHome(javaHome).withEnvironment(environment())
+                        .withLog(log(work))), List.of(zip), events);
+    }
+
+    /** {@link BaselineHandler}, the same work without a framework, with only what it uses on its class path. */
+    static Contender plain(Events events) {
+        List<String> classpath = new ArrayList<>();
+        for (Class<?> type : List.of(BaselineHandler.class, com.example.testapi.caller.CallerParser.class,
+                com.fasterxml.jackson.databind.ObjectMapper.class, com.fasterxml.jackson.core.JsonFactory.class,
+                com.fasterxml.jackson.annotation.JsonProperty.class,
+                com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class,
+                com.amazonaws.services.lambda.runtime.RequestHandler.class, com.fasterxml.uuid.Generators.class)) {
+            String location = location(type);
+            if (!classpath.contains(location)) {
+                classpath.add(location);
+            }
+        }
+        return new Contender("plain", "same-work plain handler", (work, javaHome) -> PackagedFunction.start(
+                new PackagedFunction.Launch(null, work, javaHome, BaselineHandler.class.getName() + "::handleRequest",
+                        classpath, environment(), log(work))),
+                classpath.stream().map(Path::of).toList(), events);
+    }
+
+    /** The archetype's lambda-http app (src/bench/quarkus-default), built by {@link DefaultQuarkusApp}. */
+    static Contender quarkusDefault(Path zip, Events events) {
+        return new Contender("quarkusDefault", "default Quarkus lambda-http app", (work, javaHome) ->
+                PackagedFunction.start(PackagedFunction.Launch.of(zip, work).withJavaHome(javaHome)
+                        .withEnvironment(environment()).withLog(log(work))), List.of(zip), events);
+    }
+
+    /**
+     * Extra JVM options for every contender (as JAVA_TOOL_OPTIONS, the way Lambda passes them), to measure a lever:
+     * {@code -Dbench.javaToolOptions="..."}.
+     */
+    static Map<String, String> environment() {
+        String options = System.getProperty("bench.javaToolOptions", "");
+        return options.isBlank() ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", options);
+    }
+
+    private static File log(Path work) throws IOException {
+        Files.createDirectories(work);
+        return work.resolve("function.log").toFile();
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.example.testapi.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How many classes a running function's JVM has loaded, read from its performance counters with the JDK's jcmd
+ * ({@code java.cls.loadedClasses}): no extra JVM flag, so the cold start being measured is not slowed by logging.
+ */
+final class LoadedClasses {
+
+    private static final String COUNTER = "java.cls.loadedClasses=";
+
+    private LoadedClasses() {
+    }
+
+    static long of(long pid, Path javaHome) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(List.of(javaHome.resolve(Path.of("bin", "jcmd")).toString(),
+                String.valueOf(pid), "PerfCounter.print")).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IOException("jcmd " + pid + " PerfCounter.print failed: " + output);
+        }
+        return parse(output);
+    }
+
+    /** The counter's value in jcmd's {@code name=value} lines. */
+    static long parse(String perfCounters) {
+        return perfCounters.lines().map(String::strip).filter(line -> line.startsWith(COUNTER))
+                .mapToLong(line -> Long.parseLong(line.substring(COUNTER.length()))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + COUNTER + " counter"));
+    }
+}

@@ -1,0 +1,90 @@
+package com.example.testapi.bench.deployed;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.StackResource;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * Cold starts of a deployed stack's two functions, as Lambda reports them: {@code ./mvnw -Pcoldstarts package
+ * -Dstack=NAME} (credentials and region from the AWS SDK's default chains). For each function and mode (on demand,
+ * SnapStart) it forces {@code -Dcoldstarts.count} (10) cold starts, reads Init / Restore Duration and Duration from
+ * the REPORT lines, prints p50/p99 and writes target/bench/deployed-coldstarts.json. GET /test is invoked as an
+ * allowed caller (a real query); POST /test with no body (refused with 400 after the whole request path, so the
+ * probe stores nothing).
+ */
+public final class DeployedColdStarts {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DeployedColdStarts() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String stack = System.getProperty("stack", "");
+        if (stack.isBlank()) {
+            throw new IllegalArgumentException("name the stack: -Dstack=NAME");
+        }
+        int count = Integer.getInteger("coldstarts.count", 10);
+        List<String> modes = List.of(System.getProperty("coldstarts.modes", "on-demand,snapstart").split(","));
+        List<ColdStartStats> stats = new ArrayList<>();
+        try (CloudFormationClient cloudFormation = CloudFormationClient.create(); LambdaClient lambda = LambdaClient.create()) {
+            Map<String, String> functions = functions(cloudFormation, stack);
+            Map<String, byte[]> events = Map.of("GetTestFunction", event(stack, "get-full-access.json"),
+                    "PostTestFunction", event(stack, "post-full-access.json"));
+            for (var function : functions.entrySet()) {
+                for (String mode : modes) {
+                    List<ReportLine> reports = new ColdStarter(lambda, function.getValue())
+                            .force(mode.strip().equals("snapstart"), count, events.get(function.getKey()));
+                    stats.add(ColdStartStats.of(function.getKey(), mode.strip(), reports));
+                }
+            }
+        }
+        System.out.println(ColdStartStats.header());
+        stats.forEach(s -> System.out.println(s.row()));
+        Path out = Files.createDirectories(Path.of("target", "bench")).resolve("deployed-coldstarts.json");
+        Files.writeString(out, MAPPER.writeValueAsString(stats), StandardCharsets.UTF_8);
+        System.out.println("Report: " + out);
+    }
+
+    /** Logical id → function name, for the template's two functions. */
+    static Map<String, String> functions(CloudFormationClient cloudFormation, String stack) {
+        Map<String, String> functions = new LinkedHashMap<>();
+        for (StackResource resource : cloudFormation.describeStackResources(r -> r.stackName(stack)).stackResources()) {
+            if (resource.resourceType().equals("AWS::Lambda::Function")) {
+                functions.put(resource.logicalResourceId(), resource.physicalResourceId());
+            }
+        }
+        if (!functions.keySet().containsAll(List.of("GetTestFunction", "PostTestFunction"))) {
+            throw new IllegalStateException(stack + " has not the template's two functions: " + functions.keySet());
+        }
+        return functions;
+    }
+
+    /**
+     * An events/ file as this stack's API Gateway would send it: the caller's role is the stack's FullAccess role
+     * (so the role check passes), and a POST has no body (refused by validation, nothing stored).
+     */
+    static byte[] event(String stack, String file) throws Exception {
+        ObjectNode event = (ObjectNode) MAPPER.readTree(Path.of("events", file).toFile());
+        ObjectNode iam = (ObjectNode) event.at("/requestContext/authorizer/iam");
+        iam.put("userArn", iam.get("userArn").asText().replaceFirst("assumed-role/[^/]+/",
+                "assumed-role/" + stack + "-TestApiFullAccess/"));
+        if (event.has("body")) {
+            event.remove("body");
+            ((ObjectNode) event.get("headers")).remove("content-length");
+        }
+        return MAPPER.writeValueAsBytes(event);
+    }
+}
