@@ -43,6 +43,9 @@ final class BenchReport {
         Map<String, Object> ratios = new LinkedHashMap<>();
         ratios.put("toPlain", ratios(ours, figures.get("plain")));
         ratios.put("toQuarkusDefault", ratios(ours, figures.get("quarkusDefault")));
+        if (figures.containsKey("lever")) {
+            ratios.put("leverToFunction", ratios(figures.get("lever"), ours));
+        }
         report.put("ratios", ratios);
         return report;
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 /** The report as the Markdown table README shows: one column per contender, median (min–max) over launches. */
 final class BenchTable {
 
-    private static final List<String> ORDER = List.of("function", "plain", "quarkusDefault");
+    private static final List<String> CONTENDERS = List.of("function", "plain", "quarkusDefault", "lever");
 
     private BenchTable() {
     }
@@ -14,29 +14,35 @@ final class BenchTable {
     @SuppressWarnings("unchecked")
     static String markdown(Map<String, Object> report) {
         Map<String, Object> contenders = (Map<String, Object>) report.get("contenders");
+        List<String> order = CONTENDERS.stream().filter(contenders::containsKey).toList();
         StringBuilder out = new StringBuilder("\nJDK ").append(report.get("jdk")).append("; ")
                 .append(report.get("launches")).append(" launches each, ").append(report.get("warmEventsPerLaunch"))
                 .append(" warm events per launch\n\n|");
-        ORDER.forEach(name -> out.append(" | ").append(((Map<String, Object>) contenders.get(name)).get("label")));
-        out.append(" |\n|---|---|---|---|\n");
-        row(out, contenders, "cold start, ms", "coldStartMs");
-        row(out, contenders, "init: launch to first /next, ms", "initMs");
-        row(out, contenders, "warm p50, ms", "warmP50Ms");
-        row(out, contenders, "warm p99, ms", "warmP99Ms");
-        row(out, contenders, "RSS after warm phase, MiB", "rssMiB");
-        row(out, contenders, "classes loaded", "classesLoaded");
+        order.forEach(name -> out.append(" | ").append(((Map<String, Object>) contenders.get(name)).get("label")));
+        out.append(" |\n|---|").append("---|".repeat(order.size())).append('\n');
+        row(out, contenders, order, "cold start, ms", "coldStartMs");
+        row(out, contenders, order, "init: launch to first /next, ms", "initMs");
+        row(out, contenders, order, "warm p50, ms", "warmP50Ms");
+        row(out, contenders, order, "warm p99, ms", "warmP99Ms");
+        row(out, contenders, order, "RSS after warm phase, MiB", "rssMiB");
+        row(out, contenders, order, "classes loaded", "classesLoaded");
         out.append("| code, MiB |");
-        ORDER.forEach(name -> out.append(' ').append(((Map<String, Object>) contenders.get(name)).get("codeMiB"))
+        order.forEach(name -> out.append(' ').append(((Map<String, Object>) contenders.get(name)).get("codeMiB"))
                 .append(" |"));
         Map<String, Object> ratios = (Map<String, Object>) report.get("ratios");
-        return out.append("\n\nOurs ÷ plain: ").append(ratios.get("toPlain")).append("\nOurs ÷ default Quarkus: ")
-                .append(ratios.get("toQuarkusDefault")).append('\n').toString();
+        out.append("\n\nOurs ÷ plain: ").append(ratios.get("toPlain")).append("\nOurs ÷ default Quarkus: ")
+                .append(ratios.get("toQuarkusDefault")).append('\n');
+        if (ratios.containsKey("leverToFunction")) {
+            out.append("With the lever ÷ without: ").append(ratios.get("leverToFunction")).append('\n');
+        }
+        return out.toString();
     }
 
     @SuppressWarnings("unchecked")
-    private static void row(StringBuilder out, Map<String, Object> contenders, String label, String key) {
+    private static void row(StringBuilder out, Map<String, Object> contenders, List<String> order, String label,
+            String key) {
         out.append("| ").append(label).append(" |");
-        for (String name : ORDER) {
+        for (String name : order) {
             Map<String, Object> spread = (Map<String, Object>) ((Map<String, Object>) contenders.get(name)).get(key);
             out.append(' ').append(spread.get("median")).append(" (").append(spread.get("min")).append('–')
                     .append(spread.get("max")).append(") |");

@@ -37,9 +37,10 @@ public final class ColdStartBenchmark {
         Path javaHome = javaHome();
         byte[] get = Files.readAllBytes(Path.of("events", "get-full-access.json"));
         byte[] post = Files.readAllBytes(Path.of("events", "post-full-access.json"));
-        List<Contender> contenders = List.of(Contender.function(new Contender.Events(get, post)),
+        List<Contender> contenders = new java.util.ArrayList<>(List.of(Contender.function(new Contender.Events(get, post)),
                 Contender.plain(new Contender.Events(get, post)),
-                Contender.quarkusDefault(DefaultQuarkusApp.build(), new Contender.Events(hello(get), hello(get))));
+                Contender.quarkusDefault(DefaultQuarkusApp.build(), new Contender.Events(hello(get), hello(get)))));
+        Contender.lever(new Contender.Events(get, post)).ifPresent(contenders::add);
         Path work = Path.of("target", "bench");
 
         Map<String, Figures> figures = new LinkedHashMap<>();

@@ -45,12 +45,38 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
         return total;
     }
 
-    /** target/function.zip with the Quarkus handler of template.yaml. */
+    /**
+     * target/function.zip with the Quarkus handler of template.yaml; {@code -Dbench.functionZip=PATH} measures
+     * another build of it (a lever that changes the zip).
+     */
     static Contender function(Events events) {
-        Path zip = Path.of("target", "function.zip");
+        Path zip = Path.of(System.getProperty("bench.functionZip", Path.of("target", "function.zip").toString()));
         return new Contender("function", "our function (function.zip)", (work, javaHome) -> PackagedFunction.start(
                 PackagedFunction.Launch.of(zip, work).withJavaHome(javaHome).withEnvironment(environment())
                         .withLog(log(work))), List.of(zip), events);
+    }
+
+    /**
+     * Our function with one lever applied, when {@code -Dbench.lever.zip=PATH} (another build of the zip) and/or
+     * {@code -Dbench.lever.javaToolOptions="..."} is given: a fourth contender in the same run, so the lever is
+     * compared launch by launch with the function as it is, not across runs (this machine drifts between runs).
+     */
+    static java.util.Optional<Contender> lever(Events events) {
+        String zipProperty = System.getProperty("bench.lever.zip", "");
+        String options = System.getProperty("bench.lever.javaToolOptions", "");
+        if (zipProperty.isBlank() && options.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        Path zip = zipProperty.isBlank() ? Path.of("target", "function.zip") : Path.of(zipProperty);
+        Map<String, String> environment = new java.util.HashMap<>(environment());
+        if (!options.isBlank()) {
+            environment.merge("JAVA_TOOL_OPTIONS", options, (a, b) -> a + " " + b);
+        }
+        String label = "our function with the lever" + (zipProperty.isBlank() ? "" : " (" + zip.getFileName() + ")")
+                + (options.isBlank() ? "" : " (" + options + ")");
+        return java.util.Optional.of(new Contender("lever", label, (work, javaHome) -> PackagedFunction.start(
+                PackagedFunction.Launch.of(zip, work).withJavaHome(javaHome).withEnvironment(environment)
+                        .withLog(log(work))), List.of(zip), events));
     }
 
     /** {@link BaselineHandler}, the same work without a framework, with only what it uses on its class path. */

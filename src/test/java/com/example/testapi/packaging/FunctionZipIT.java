@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,9 +55,31 @@ class FunctionZipIT {
         // (The SDK's auth and http-auth-aws do ship: the DynamoDB client signs its requests with them.)
         List<String> forbidden = List.of("junit", "rest-assured", "snakeyaml", "hamcrest", "quarkus-junit",
                 "aws-lambda-java-runtime-interface-client", "aws-lambda-java-serialization", "jmh", "mockito",
-                "wiremock", "apache-client", "netty-nio-client", "cognitoidentity", "cloudformation");
+                "wiremock", "apache-client", "netty-nio-client", "cognitoidentity", "cloudformation", "lambda-2",
+                "nimbus", "jqwik", "selenium");
         List<String> shipped = entries.stream().filter(e -> e.startsWith("lib/"))
                 .filter(e -> forbidden.stream().anyMatch(e::contains)).sorted().toList();
         assertTrue(shipped.isEmpty(), "tooling libraries in function.zip: " + shipped);
+    }
+
+    /** The build's last step (src/main/packaging/StoredJars.java): no class is inflated at a cold start. */
+    @Test
+    void jarsStoreTheirClassesUncompressed() throws IOException {
+        List<String> compressed = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(ZIP.toFile())) {
+            for (ZipEntry jar : zip.stream().filter(e -> e.getName().endsWith(".jar")).toList()) {
+                try (ZipInputStream in = new ZipInputStream(zip.getInputStream(jar))) {
+                    for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                        if (entry.getMethod() != ZipEntry.STORED) {
+                            compressed.add(jar.getName() + "!" + entry.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(compressed.isEmpty(), "compressed entries: " + compressed.stream().limit(5).toList());
+        assertTrue(entries.stream().anyMatch(e -> e.endsWith(".jar")), "jars to check");
+        assertTrue(entries.contains("com/example/testapi/api/TestResource.class"), "the application's classes");
+        assertTrue(entries.stream().noneMatch(e -> e.contains("StoredJars")), "the build step does not ship");
     }
 }
