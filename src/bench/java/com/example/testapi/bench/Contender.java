@@ -57,14 +57,16 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
     }
 
     /**
-     * Our function with one lever applied, when {@code -Dbench.lever.zip=PATH} (another build of the zip) and/or
-     * {@code -Dbench.lever.javaToolOptions="..."} is given: a fourth contender in the same run, so the lever is
+     * Our function with one lever applied, when {@code -Dbench.lever.zip=PATH} (another build of the zip),
+     * {@code -Dbench.lever.javaToolOptions="..."} and/or {@code -Dbench.lever.jvmFlags="..."} (after the runtime's
+     * flags, so they override them) is given: a fourth contender in the same run, so the lever is
      * compared launch by launch with the function as it is, not across runs (this machine drifts between runs).
      */
     static java.util.Optional<Contender> lever(Events events) {
         String zipProperty = System.getProperty("bench.lever.zip", "");
         String options = System.getProperty("bench.lever.javaToolOptions", "");
-        if (zipProperty.isBlank() && options.isBlank()) {
+        String flags = System.getProperty("bench.lever.jvmFlags", "");
+        if (zipProperty.isBlank() && options.isBlank() && flags.isBlank()) {
             return java.util.Optional.empty();
         }
         Path zip = zipProperty.isBlank() ? Path.of("target", "function.zip") : Path.of(zipProperty);
@@ -73,10 +75,11 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
             environment.merge("JAVA_TOOL_OPTIONS", options, (a, b) -> a + " " + b);
         }
         String label = "our function with the lever" + (zipProperty.isBlank() ? "" : " (" + zip.getFileName() + ")")
-                + (options.isBlank() ? "" : " (" + options + ")");
+                + (options.isBlank() ? "" : " (" + options + ")") + (flags.isBlank() ? "" : " (" + flags + ")");
+        List<String> extraFlags = flags.isBlank() ? List.of() : List.of(flags.strip().split("\\s+"));
         return java.util.Optional.of(new Contender("lever", label, (work, javaHome) -> PackagedFunction.start(
                 PackagedFunction.Launch.of(zip, work).withJavaHome(javaHome).withEnvironment(environment)
-                        .withLog(log(work))), List.of(zip), events));
+                        .withExtraJvmFlags(extraFlags).withLog(log(work))), List.of(zip), events));
     }
 
     /** {@link BaselineHandler}, the same work without a framework, with only what it uses on its class path. */
@@ -93,8 +96,9 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
             }
         }
         return new Contender("plain", "same-work plain handler", (work, javaHome) -> PackagedFunction.start(
-                new PackagedFunction.Launch(null, work, javaHome, BaselineHandler.class.getName() + "::handleRequest",
-                        classpath, environment(), log(work))),
+                PackagedFunction.Launch.of(null, work).withJavaHome(javaHome)
+                        .withHandler(BaselineHandler.class.getName() + "::handleRequest", classpath)
+                        .withEnvironment(environment()).withLog(log(work))),
                 classpath.stream().map(Path::of).toList(), events);
     }
 
