@@ -51,9 +51,8 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
      */
     static Contender function(Events events) {
         Path zip = Path.of(System.getProperty("bench.functionZip", Path.of("target", "function.zip").toString()));
-        return new Contender("function", "our function (function.zip)", (work, javaHome) -> PackagedFunction.start(
-                PackagedFunction.Launch.of(zip, work).withJavaHome(javaHome).withEnvironment(environment())
-                        .withLog(log(work))), List.of(zip), events);
+        return new Contender("function", "our function (function.zip)", zipStarter(zip, environment(), List.of()),
+                List.of(zip), events);
     }
 
     /**
@@ -77,9 +76,8 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
         String label = "our function with the lever" + (zipProperty.isBlank() ? "" : " (" + zip.getFileName() + ")")
                 + (options.isBlank() ? "" : " (" + options + ")") + (flags.isBlank() ? "" : " (" + flags + ")");
         List<String> extraFlags = flags.isBlank() ? List.of() : List.of(flags.strip().split("\\s+"));
-        return java.util.Optional.of(new Contender("lever", label, (work, javaHome) -> PackagedFunction.start(
-                PackagedFunction.Launch.of(zip, work).withJavaHome(javaHome).withEnvironment(environment)
-                        .withExtraJvmFlags(extraFlags).withLog(log(work))), List.of(zip), events));
+        return java.util.Optional.of(new Contender("lever", label, zipStarter(zip, environment, extraFlags),
+                List.of(zip), events));
     }
 
     /** {@link BaselineHandler}, the same work without a framework, with only what it uses on its class path. */
@@ -104,9 +102,8 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
 
     /** The archetype's lambda-http app (src/bench/quarkus-default), built by {@link DefaultQuarkusApp}. */
     static Contender quarkusDefault(Path zip, Events events) {
-        return new Contender("quarkusDefault", "default Quarkus lambda-http app", (work, javaHome) ->
-                PackagedFunction.start(PackagedFunction.Launch.of(zip, work).withJavaHome(javaHome)
-                        .withEnvironment(environment()).withLog(log(work))), List.of(zip), events);
+        return new Contender("quarkusDefault", "default Quarkus lambda-http app",
+                zipStarter(zip, environment(), List.of()), List.of(zip), events);
     }
 
     /**
@@ -116,6 +113,12 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
     static Map<String, String> environment() {
         String options = System.getProperty("bench.javaToolOptions", "");
         return options.isBlank() ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", options);
+    }
+
+    /** A function.zip started as the runtime starts it, with the given environment and extra JVM flags. */
+    private static Starter zipStarter(Path zip, Map<String, String> environment, List<String> extraJvmFlags) {
+        return (work, javaHome) -> PackagedFunction.start(PackagedFunction.Launch.of(zip, work).withJavaHome(javaHome)
+                .withEnvironment(environment).withExtraJvmFlags(extraJvmFlags).withLog(log(work)));
     }
 
     private static File log(Path work) throws IOException {

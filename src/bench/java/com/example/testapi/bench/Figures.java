@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One contender's measurements, one value per launch each, and the statistics the report shows. */
-final class Figures {
+public final class Figures {
 
     final List<Double> coldStartMs = new ArrayList<>();
     final List<Double> initMs = new ArrayList<>();
@@ -29,8 +29,8 @@ final class Figures {
         return percentile(values, 50);
     }
 
-    /** Nearest-rank percentile. */
-    static double percentile(List<Double> values, double p) {
+    /** Nearest-rank percentile, {@code p} in percent; the one every report of src/bench uses. */
+    public static double percentile(List<Double> values, double p) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());

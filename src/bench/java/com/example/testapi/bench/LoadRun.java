@@ -107,9 +107,9 @@ public final class LoadRun {
         report.put("requests", all.size());
         report.put("seconds", Math.round(seconds * 100) / 100.0);
         report.put("throughputPerSecond", Math.round(all.size() / seconds));
-        report.put("p50Ms", percentile(latencies, 0.50));
-        report.put("p99Ms", percentile(latencies, 0.99));
-        report.put("maxMs", percentile(latencies, 1.0));
+        report.put("p50Ms", percentile(latencies, 50));
+        report.put("p99Ms", percentile(latencies, 99));
+        report.put("maxMs", percentile(latencies, 100));
         report.put("errors", errors);
         report.put("postedMessages", messages);
         report.put("storedExactlyOnce", once && sameItem);
@@ -190,11 +190,7 @@ public final class LoadRun {
         return counts;
     }
 
-    private static double percentile(List<Double> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p * sorted.size()) - 1;
-        return Math.round(sorted.get(Math.max(0, index)) * 100) / 100.0;
+    private static double percentile(List<Double> latencies, double percent) {
+        return latencies.isEmpty() ? 0 : Figures.round(Figures.percentile(latencies, percent), 2).doubleValue();
     }
 }

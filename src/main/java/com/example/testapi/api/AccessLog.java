@@ -3,7 +3,6 @@ package com.example.testapi.api;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.inject.IllegalProductException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -55,7 +54,7 @@ public class AccessLog {
     @ServerRequestFilter(preMatching = true)
     public void start(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
-        put(REQUEST_ID, lambdaRequestId());
+        put(REQUEST_ID, lambdaContext.getAwsRequestId());
         APIGatewayV2HTTPEvent.RequestContext context = event == null ? null : event.getRequestContext();
         put(API_REQUEST_ID, context == null ? null : context.getRequestId());
         put(TRACE_ID, TraceHeader.rootOf(System.getProperty(TRACE_HEADER_PROPERTY)).orElse(null));
@@ -76,15 +75,6 @@ public class AccessLog {
             LOG.infof("%s answered %d", route, response.getStatus());
         } finally {
             KEYS.forEach(MDC::remove);
-        }
-    }
-
-    /** Lambda's request id; none for a request that no invocation carries (SnapStart's priming request). */
-    private String lambdaRequestId() {
-        try {
-            return lambdaContext.getAwsRequestId();
-        } catch (IllegalProductException e) {
-            return null; // the producer had no Lambda context to give
         }
     }
 

@@ -2,7 +2,6 @@ package com.example.testapi.items;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,17 +69,14 @@ public class ItemsConfiguration {
         return withLimits(builder, Duration.ofSeconds(3), Duration.ofSeconds(8));
     }
 
-    /** The same settings with other time limits (tests shorten them instead of waiting seconds). */
+    /**
+     * The same settings with other time limits (tests shorten them instead of waiting seconds). One override
+     * configuration for everything, tracing included: a second one would replace the first.
+     */
     static DynamoDbClientBuilder withLimits(DynamoDbClientBuilder builder, Duration attempt, Duration call) {
-        return withLimits(builder, attempt, call, System.getenv());
-    }
-
-    /** One override configuration for everything: a second one would replace the first. */
-    static DynamoDbClientBuilder withLimits(DynamoDbClientBuilder builder, Duration attempt, Duration call,
-            Map<String, String> environment) {
         return builder.overrideConfiguration(c -> {
             c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(call).apiCallAttemptTimeout(attempt);
-            DynamoDbTracing.addTo(c, environment);
+            DynamoDbTracing.addTo(c, System.getenv());
         });
     }
 }

@@ -61,7 +61,7 @@ public class SnapStartPriming implements Resource {
 
     /** Runs the priming request through Quarkus's Lambda handler; returns its status. */
     public int prime() {
-        return new LambdaHttpHandler().handleRequest(primingEvent(), null).getStatusCode();
+        return new LambdaHttpHandler().handleRequest(primingEvent(), new PrimingContext()).getStatusCode();
     }
 
     APIGatewayV2HTTPEvent primingEvent() {

@@ -1,11 +1,11 @@
 package com.example.testapi.bench.deployed;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+
+import com.example.testapi.bench.Figures;
 
 /** p50 and p99 of the cold starts of one function in one mode, from their REPORT lines. */
 public record ColdStartStats(String function, String mode, int count, double startP50Ms, double startP99Ms,
@@ -36,12 +36,8 @@ public record ColdStartStats(String function, String mode, int count, double sta
                 + " | total p50 / p99 (ms) |\n|---|---|---|---|---|---|";
     }
 
-    /** Nearest-rank percentile. */
     static double percentile(List<ReportLine> reports, Function<ReportLine, Double> value, double p) {
-        List<Double> sorted = new ArrayList<>(reports.stream().map(value).toList());
-        Collections.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+        return Figures.percentile(reports.stream().map(value).toList(), p);
     }
 
     private static double orZero(OptionalDouble value) {
