@@ -30,7 +30,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
@@ -147,8 +146,8 @@ public final class LoadRun {
             boolean post = task.method().equals("POST");
             byte[] body = post ? MAPPER.createObjectNode().put("message", task.message()).toString()
                     .getBytes(StandardCharsets.UTF_8) : new byte[0];
-            SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(task.method()))
-                    .uri(api.resolve(post ? "/test" : "/test?limit=10"));
+            SdkHttpRequest.Builder request = SigV4.request(task.method(),
+                    api.resolve(post ? "/test" : "/test?limit=10"));
             if (post) {
                 request.putHeader("content-type", "application/json");
             }
@@ -175,7 +174,7 @@ public final class LoadRun {
         String token = null;
         do {
             URI page = api.resolve("/test?limit=100" + (token == null ? "" : "&nextToken=" + token));
-            SdkHttpRequest signed = SigV4.sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(page).build(),
+            SdkHttpRequest signed = SigV4.sign(SigV4.request("GET", page).build(),
                     new byte[0], alice, "us-east-1", "execute-api", null);
             JsonNode json = MAPPER.readTree(http.send(SigV4.toJdk("GET", signed.getUri(), signed.headers(),
                     new byte[0]).build(), HttpResponse.BodyHandlers.ofString()).body());

@@ -1,13 +1,16 @@
 package com.example.testapi.client;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
@@ -19,6 +22,36 @@ public final class SigV4 {
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     private SigV4() {
+    }
+
+    /**
+     * The request to sign for {@code method} on {@code uri}, its query read as SigV4 reads it: pairs split at the first
+     * '=' and percent-decoded, so a value holding '=' ({@code ?a==} is name a, value =) is signed as the service
+     * canonicalises it ({@code a=%3D}). The SDK's own {@code uri(...)} keeps only what lies between the first and a
+     * second '=' and would sign other content than is sent.
+     */
+    public static SdkHttpRequest.Builder request(String method, URI uri) {
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri)
+                .clearQueryParameters();
+        String query = uri.getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    request.appendRawQueryParameter(decode(eq < 0 ? pair : pair.substring(0, eq)),
+                            eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                }
+            }
+        }
+        return request;
+    }
+
+    /**
+     * Percent-decoding only: in a query a '+' is a '+' to SigV4 (signed as %2B), not a space. A {@link URI} holds no
+     * broken escape, so decoding cannot fail.
+     */
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** {@code request} signed for {@code service} in {@code region}; {@code clock} null means now. */

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
@@ -80,7 +79,7 @@ public final class TestApiClient {
     private HttpResponse<String> send(String method, String pathAndQuery, String body, Map<String, String> headers) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         URI uri = URI.create(apiUrl.toString().replaceAll("/+$", "") + pathAndQuery);
-        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
+        SdkHttpRequest.Builder request = SigV4.request(method, uri);
         headers.forEach(request::putHeader);
         SdkHttpRequest signed = credentials == null ? request.build()
                 : SigV4.sign(request.build(), bytes, credentials.current(), region, "execute-api", null);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -71,6 +72,19 @@ abstract class AcceptanceMatrix {
                 () -> target.readOnly().create(message, null));
         assertEquals(403, refused.status());
         assertFalse(target.fullAccess().list(100, null).items().stream().anyMatch(i -> i.message().equals(message)));
+    }
+
+    /**
+     * A query value holding '=' ({@code a==}: name a, value =) is signed as SigV4 reads it and reaches the function
+     * whole: {@code limit==5} is the function's 400 for the value "=5", not the gateway's 403.
+     */
+    @Test
+    void aQueryValueHoldingEqualsIsSignedAsSent() {
+        HttpResponse<String> listed = target.getAsFullAccess("/test?a==&b=x=y&limit=5");
+        assertEquals(200, listed.statusCode(), listed::body);
+        HttpResponse<String> refused = target.getAsFullAccess("/test?limit==5");
+        assertEquals(400, refused.statusCode(), refused::body);
+        assertTrue(refused.body().contains("invalid_query"), refused::body);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.example.testapi.acceptance;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -10,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.example.testapi.client.CallerCredentials;
 import com.example.testapi.client.CognitoClients;
 import com.example.testapi.client.CognitoCredentials;
+import com.example.testapi.client.SigV4;
 import com.example.testapi.client.StackOutputs;
 import com.example.testapi.client.TestApiClient;
+import com.example.testapi.support.SignedHttp;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,6 +40,7 @@ final class DeployedStackTarget implements AcceptanceTarget {
     private final CognitoIdentityClient identityPool;
     private final List<String> createdUsers = new ArrayList<>();
     private final Map<String, TestApiClient> clients = new HashMap<>();
+    private final Map<String, CallerCredentials> credentials = new HashMap<>();
     private boolean ownsClients;
 
     DeployedStackTarget(StackOutputs stack, CognitoIdentityProviderClient userPool, CognitoIdentityClient identityPool) {
@@ -95,10 +101,11 @@ final class DeployedStackTarget implements AcceptanceTarget {
         userPool.adminSetUserPassword(r -> r.userPoolId(stack.userPoolId()).username(username).password(password)
                 .permanent(true));
         userPool.adminAddUserToGroup(r -> r.userPoolId(stack.userPoolId()).username(username).groupName(group));
-        CognitoCredentials credentials = new CognitoCredentials(stack, userPool, identityPool, Clock.systemUTC())
+        CognitoCredentials signedIn = new CognitoCredentials(stack, userPool, identityPool, Clock.systemUTC())
                 .signIn(username, password);
-        credentials.current(); // fail here, with the Cognito error, if the identity pool refuses the user
-        return new TestApiClient(stack.apiUrl(), stack.region(), credentials);
+        signedIn.current(); // fail here, with the Cognito error, if the identity pool refuses the user
+        credentials.put(group, signedIn);
+        return new TestApiClient(stack.apiUrl(), stack.region(), signedIn);
     }
 
     List<String> createdUsers() {
@@ -118,6 +125,15 @@ final class DeployedStackTarget implements AcceptanceTarget {
     @Override
     public TestApiClient unsigned() {
         return new TestApiClient(stack.apiUrl(), stack.region(), null);
+    }
+
+    @Override
+    public HttpResponse<String> getAsFullAccess(String pathAndQuery) {
+        URI uri = URI.create(stack.apiUrl().toString().replaceAll("/+$", "") + pathAndQuery);
+        byte[] none = new byte[0];
+        var signed = SigV4.sign(SigV4.request("GET", uri).build(), none, credentials.get("FullAccess").current(),
+                stack.region(), "execute-api", null);
+        return SignedHttp.send(SigV4.toJdk("GET", uri, signed.headers(), none).build());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.example.testapi.acceptance;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +44,11 @@ class LocalAcceptanceTest extends AcceptanceMatrix {
             @Override
             public TestApiClient unsigned() {
                 return target.unsigned();
+            }
+
+            @Override
+            public HttpResponse<String> getAsFullAccess(String pathAndQuery) {
+                return target.getAsFullAccess(pathAndQuery);
             }
 
             @Override

@@ -15,7 +15,6 @@ import java.util.Map;
 
 import com.example.testapi.client.SigV4;
 
-import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
@@ -69,7 +68,7 @@ public final class SignedHttp {
 
     public static Signed sign(Signing signing, String method, URI uri, Map<String, String> headers, String body) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
+        SdkHttpRequest.Builder request = SigV4.request(method, uri);
         headers.forEach(request::putHeader);
         AwsCredentialsIdentity identity = signing.sessionToken() == null
                 ? AwsCredentialsIdentity.create(signing.accessKeyId(), signing.secretAccessKey())

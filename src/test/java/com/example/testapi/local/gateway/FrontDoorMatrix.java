@@ -237,6 +237,13 @@ public abstract class FrontDoorMatrix {
         assertEquals("invalid_query", json(response).get("error").asText());
     }
 
+    /** README's advice for curl, which signs the query as typed: names in order, values percent-encoded. */
+    @Test
+    void curlSignsAQueryWrittenInCanonicalForm() throws Exception {
+        assertEquals("200", curlAt(alice, "/test?a=%3D&limit=5"));
+        assertEquals("400", curlAt(alice, "/test?limit=%3D5"));
+    }
+
     /** README's promise: curl --aws-sigv4 as alice can POST, as bob cannot. */
     @Test
     void curlSignsAsTheReadmeShows() throws Exception {
@@ -246,12 +253,16 @@ public abstract class FrontDoorMatrix {
     }
 
     private String curl(IssuedCredentials user, String... extra) throws Exception {
+        return curlAt(user, "/test", extra);
+    }
+
+    private String curlAt(IssuedCredentials user, String pathAndQuery, String... extra) throws Exception {
         List<String> command = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
                 "--aws-sigv4", "aws:amz:" + REGION + ":execute-api",
                 "--user", user.accessKeyId() + ":" + user.secretKey(),
                 "-H", "x-amz-security-token: " + user.sessionToken()));
         command.addAll(List.of(extra));
-        command.add(uri("/test").toString());
+        command.add(uri(pathAndQuery).toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes()).trim();
         assertEquals(0, process.waitFor(), "curl: " + out);
