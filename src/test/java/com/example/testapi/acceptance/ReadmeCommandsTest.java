@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -95,10 +96,16 @@ class ReadmeCommandsTest {
     }
 
     private String bash(String script) throws Exception {
+        return bash(work, script, Map.of());
+    }
+
+    /** {@code script} run by bash in {@code work}, with no AWS_ variable but those of {@code env}; its stdout. */
+    static String bash(Path work, String script, Map<String, String> env) throws Exception {
         Path file = work.resolve("readme.sh");
         Files.writeString(file, "set -euo pipefail\n" + script);
         ProcessBuilder builder = new ProcessBuilder("bash", file.toString()).directory(work.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+        builder.environment().putAll(env);
         Path out = work.resolve("out.txt");
         Path err = work.resolve("err.txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
