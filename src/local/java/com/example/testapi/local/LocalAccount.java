@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.testapi.local.template.SamTemplate;
+import com.example.testapi.local.template.TemplateConditions;
 
 /**
  * The pretend AWS account and stack the local cloud lives in, and the values CloudFormation would substitute for
@@ -22,15 +23,16 @@ import com.example.testapi.local.template.SamTemplate;
  *
  * @param names {@code LogicalId} → what {@code !Ref} gives, and {@code LogicalId.Attribute} → what {@code !GetAtt}
  *              gives; parameters resolve to their defaults
+ * @param conditions the template's Conditions as the parameters make them ({@code Fn::If} picks its branch by them)
  */
 public record LocalAccount(String region, String accountId, String stackName, String apiId, String apiLogicalId,
-        Map<String, String> names) {
+        Map<String, String> names, Map<String, Boolean> conditions) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
 
     /** The account without a template: only pseudo parameters and the HTTP API resolve. */
     public static LocalAccount defaults(String region) {
-        return new LocalAccount(region, "123456789012", "local", "localapi01", "HttpApi", Map.of());
+        return new LocalAccount(region, "123456789012", "local", "localapi01", "HttpApi", Map.of(), Map.of());
     }
 
     /** The account with every resource and parameter of {@code template} named as a deployment would name it. */
@@ -53,6 +55,8 @@ public record LocalAccount(String region, String accountId, String stackName, St
             }
             names.put(name, value);
         });
+        Map<String, Boolean> conditions = TemplateConditions.evaluate(template, new LocalAccount(region,
+                base.accountId, base.stackName, base.apiId, base.apiLogicalId, Map.copyOf(names), Map.of())::resolve);
         template.resources().forEach((logicalId, value) -> {
             Map<String, Object> resource = SamTemplate.object(value);
             String type = String.valueOf(resource.get("Type"));
@@ -74,7 +78,7 @@ public record LocalAccount(String region, String accountId, String stackName, St
             }
         });
         LocalAccount partial = new LocalAccount(region, base.accountId, base.stackName, base.apiId, base.apiLogicalId,
-                Map.copyOf(names));
+                Map.copyOf(names), conditions);
         // Role names may use !Sub of pseudo parameters: resolve them once the rest is named.
         template.resourcesOfType("AWS::IAM::Role").forEach((logicalId, resource) -> {
             Object roleName = SamTemplate.map(resource, "Properties").get("RoleName");
@@ -83,7 +87,7 @@ public record LocalAccount(String region, String accountId, String stackName, St
             names.put(logicalId + ".Arn", "arn:aws:iam::" + base.accountId + ":role/" + name);
         });
         return new LocalAccount(region, base.accountId, base.stackName, base.apiId, base.apiLogicalId,
-                Map.copyOf(names));
+                Map.copyOf(names), conditions);
     }
 
     /** A template value resolved to a string: a literal, {@code Fn::Sub} of a string, a {@code Ref} or a GetAtt. */
@@ -109,25 +113,49 @@ public record LocalAccount(String region, String accountId, String stackName, St
             if (map.get("Fn::GetAtt") instanceof List<?> att && att.size() == 2) {
                 return ref(att.get(0) + "." + att.get(1));
             }
+            if (map.containsKey("Fn::If")) {
+                Object chosen = branch(map.get("Fn::If"));
+                return chosen == null ? null : resolve(chosen);
+            }
         }
         throw new IllegalArgumentException("the local cloud cannot resolve " + value
-                + ": only literals, !Sub of a string, !Ref and !GetAtt are supported");
+                + ": only literals, !Sub of a string, !Ref, !GetAtt and !If are supported");
     }
 
     /** A copy of a template subtree with every intrinsic ({@code Ref}, {@code Fn::Sub}, {@code Fn::GetAtt}) resolved. */
     public Object resolveAll(Object tree) {
         if (tree instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.containsKey("Fn::If")) {
+                Object chosen = branch(map.get("Fn::If"));
+                return chosen == null ? null : resolveAll(chosen);
+            }
             if (map.size() == 1 && (map.containsKey("Ref") || map.containsKey("Fn::Sub") || map.containsKey("Fn::GetAtt"))) {
                 return resolve(map);
             }
             Map<String, Object> copy = new java.util.LinkedHashMap<>();
-            map.forEach((key, value) -> copy.put(String.valueOf(key), resolveAll(value)));
+            map.forEach((key, value) -> {
+                Object resolved = resolveAll(value);
+                if (resolved != null) { // AWS::NoValue removes the property
+                    copy.put(String.valueOf(key), resolved);
+                }
+            });
             return copy;
         }
         if (tree instanceof List<?> list) {
-            return list.stream().map(this::resolveAll).toList();
+            return list.stream().map(this::resolveAll).filter(java.util.Objects::nonNull).toList();
         }
         return tree;
+    }
+
+    /** The branch {@code Fn::If [condition, then, else]} takes; null for {@code Ref AWS::NoValue}. */
+    private Object branch(Object ifArguments) {
+        List<Object> arguments = SamTemplate.list(ifArguments);
+        Boolean condition = conditions.get(String.valueOf(arguments.get(0)));
+        if (arguments.size() != 3 || condition == null) {
+            throw new IllegalArgumentException("the local cloud cannot evaluate Fn::If " + ifArguments);
+        }
+        Object chosen = arguments.get(condition ? 1 : 2);
+        return chosen instanceof Map<?, ?> ref && "AWS::NoValue".equals(ref.get("Ref")) ? null : chosen;
     }
 
     private String ref(String name) {

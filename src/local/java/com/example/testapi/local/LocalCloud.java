@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * clock and free ports.
  *
  * <p>System properties of {@link #main}: {@code local.port} (3000, the API), {@code local.user-pool-port} (3001),
- * {@code local.identity-pool-port} (3002), {@code local.web-port} (8080, the browser app of {@code local.web},
+ * {@code local.identity-pool-port} (3002), {@code local.hosted-ui-port} (3003, only with a hosted-UI domain),
+ * {@code local.web-port} (8080, the browser app of {@code local.web},
  * default target/web), {@code local.parameter.NAME} (template parameters), {@code local.region} (us-east-1), {@code local.users}
  * ({@value LocalUsers#DEFAULT_FILE}, or {@code none}), {@code local.template} (template.yaml), {@code local.backend}: {@code zip}
  * (default) or the URL of a running mock event server, e.g. {@code http://localhost:8080/_lambda_} of
@@ -43,8 +44,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class LocalCloud implements AutoCloseable {
 
     /** Loopback ports; 0 picks a free one. */
-    public record Ports(int gateway, int userPool, int identityPool, int webApp) {
-        public static final Ports ANY = new Ports(0, 0, 0, 0);
+    public record Ports(int gateway, int userPool, int identityPool, int webApp, int hostedUi) {
+        public static final Ports ANY = new Ports(0, 0, 0, 0, 0);
     }
 
     /**
@@ -102,7 +103,8 @@ public final class LocalCloud implements AutoCloseable {
         LocalAccount account = LocalAccount.forTemplate(settings.region(), template, settings.parameters());
         Ports ports = settings.ports();
         CredentialsStore credentials = new CredentialsStore();
-        LocalUserPool userPool = new LocalUserPool(UserPoolSettings.from(template, account), ports.userPool(), clock,
+        LocalUserPool userPool = new LocalUserPool(UserPoolSettings.from(template, account), ports.userPool(),
+                ports.hostedUi(), clock,
                 line -> log.accept("[user pool] " + line));
         LocalIdentityPool identityPool = new LocalIdentityPool(IdentityPoolSettings.from(template, account), userPool,
                 credentials, ports.identityPool(), clock, settings.credentialsLifetime(),
@@ -125,6 +127,9 @@ public final class LocalCloud implements AutoCloseable {
                 .put("identityPoolId", outputs.get("IdentityPoolId")).put("apiUrl", outputs.get("ApiUrl"))
                 .put("cognitoIdpEndpoint", outputs.get("CognitoIdpEndpoint"))
                 .put("cognitoIdentityEndpoint", outputs.get("CognitoIdentityEndpoint"));
+        if (outputs.containsKey("HostedUiUrl")) {
+            config.put("hostedUiUrl", outputs.get("HostedUiUrl"));
+        }
         return config.toString();
     }
 
@@ -156,17 +161,19 @@ public final class LocalCloud implements AutoCloseable {
 
     /**
      * The Outputs a deployed stack of this template has, with the local API's URL, plus where the two Cognito
-     * services listen ({@code CognitoIdpEndpoint}, {@code CognitoIdentityEndpoint}). Outputs under a condition
-     * (the hosted UI) are left out: the local cloud has no hosted UI.
+     * services listen ({@code CognitoIdpEndpoint}, {@code CognitoIdentityEndpoint}). An output under a condition is
+     * there when its condition holds, as in AWS; {@code HostedUiUrl} is the local hosted UI's.
      */
     public Map<String, String> outputs() {
         Map<String, String> outputs = new LinkedHashMap<>();
         SamTemplate.map(template.root(), "Outputs").forEach((key, value) -> {
             Map<String, Object> output = SamTemplate.object(value);
-            if (!output.containsKey("Condition")) {
+            Object condition = output.get("Condition");
+            if (condition == null || account.conditions().getOrDefault(String.valueOf(condition), false)) {
                 outputs.put(key, account.resolve(output.get("Value")));
             }
         });
+        userPool.hostedUi().ifPresent(uri -> outputs.put("HostedUiUrl", uri.toString()));
         outputs.put("ApiUrl", gateway.baseUri().toString());
         outputs.put("CognitoIdpEndpoint", userPool.endpoint().toString());
         outputs.put("CognitoIdentityEndpoint", identityPool.endpoint().toString());
@@ -205,7 +212,8 @@ public final class LocalCloud implements AutoCloseable {
         Path templateFile = Path.of(System.getProperty("local.template", "template.yaml"));
         String backendChoice = System.getProperty("local.backend", "zip");
         Ports ports = new Ports(Integer.getInteger("local.port", 3000), Integer.getInteger("local.user-pool-port", 3001),
-                Integer.getInteger("local.identity-pool-port", 3002), Integer.getInteger("local.web-port", 8080));
+                Integer.getInteger("local.identity-pool-port", 3002), Integer.getInteger("local.web-port", 8080),
+                Integer.getInteger("local.hosted-ui-port", 3003));
         Path webApp = Path.of(System.getProperty("local.web", "target/web"));
 
         // "none": an empty user pool, to create users with the admin API as in AWS.

@@ -53,7 +53,7 @@ class BrowserAppTest {
             webPort = socket.getLocalPort();
         }
         LocalCloud.Settings settings = LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
-                .withPorts(new LocalCloud.Ports(0, 0, 0, webPort))
+                .withPorts(new LocalCloud.Ports(0, 0, 0, webPort, 0))
                 .withParameters(Map.of("AllowedOrigins", "http://localhost:" + webPort))
                 .withCredentialsLifetime(Duration.ofSeconds(20))
                 .withWebApp(Path.of("target", "web"));

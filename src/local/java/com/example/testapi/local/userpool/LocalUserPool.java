@@ -14,7 +14,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 
 /**
  * The template's Cognito user pool on a loopback port, speaking {@code cognito-idp}'s AWS JSON 1.1 protocol: sign-in
- * ({@link UserPoolAuth}), the admin API ({@link UserPoolAdmin}), and its JWKS at {@code ISSUER/.well-known/jwks.json}.
+ * ({@link UserPoolAuth}), the admin API ({@link UserPoolAdmin}), its JWKS at {@code ISSUER/.well-known/jwks.json}, and
+ * the hosted UI ({@link HostedUi}) on a port of its own when the template gives the pool a domain.
  * The issuer is this endpoint's URL with the pool id, so a token's {@code iss} leads to its keys.
  */
 public final class LocalUserPool implements AutoCloseable {
@@ -28,8 +29,11 @@ public final class LocalUserPool implements AutoCloseable {
     private final String issuer;
     private final UserPoolAdmin admin;
     private final UserPoolAuth auth;
+    private final HostedUi hostedUi;
 
-    public LocalUserPool(UserPoolSettings settings, int port, Clock clock, Consumer<String> log) throws IOException {
+    /** {@code hostedUiPort} is used only when the template gives the pool a domain. */
+    public LocalUserPool(UserPoolSettings settings, int port, int hostedUiPort, Clock clock, Consumer<String> log)
+            throws IOException {
         this.settings = settings;
         this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityProviderService", port, log);
         this.issuer = endpoint.uri() + "/" + settings.poolId();
@@ -46,6 +50,13 @@ public final class LocalUserPool implements AutoCloseable {
                 .signed("AdminGetUser", admin::getUser)
                 .signed("ListUsers", admin::listUsers)
                 .document("/" + settings.poolId() + "/.well-known/jwks.json", () -> MAPPER.valueToTree(signer.jwks()));
+        this.hostedUi = settings.hasHostedUi() ? new HostedUi(settings, auth, hostedUiPort, clock,
+                line -> log.accept("[hosted UI] " + line)) : null;
+    }
+
+    /** The hosted UI's base URL (the domain's, locally), when the template gives the pool a domain. */
+    public Optional<URI> hostedUi() {
+        return Optional.ofNullable(hostedUi).map(HostedUi::uri);
     }
 
     public UserPoolSettings settings() {
@@ -97,6 +108,9 @@ public final class LocalUserPool implements AutoCloseable {
 
     @Override
     public void close() {
+        if (hostedUi != null) {
+            hostedUi.close();
+        }
         endpoint.close();
     }
 }

@@ -96,6 +96,11 @@ final class UserPoolAuth {
         return authenticated(user, client, true);
     }
 
+    /** USER_PASSWORD_AUTH for the hosted UI's form: what InitiateAuth answers (tokens, or the challenge). */
+    ObjectNode passwordSignIn(String clientId, String username, String password) {
+        return passwordAuth(client(clientId), username, password);
+    }
+
     private ObjectNode passwordAuth(UserPoolSettings.Client client, String username, String password) {
         PoolUser user = directory.with(users -> users.get(username));
         // Constant-time compare; an unknown user and a wrong password answer alike (PreventUserExistenceErrors).

@@ -4,8 +4,10 @@ import static com.example.testapi.local.template.SamTemplate.list;
 import static com.example.testapi.local.template.SamTemplate.map;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,15 +20,38 @@ import com.example.testapi.local.template.SamTemplate;
  * and groups (precedence and IAM role), resolved in the local account.
  */
 public record UserPoolSettings(String region, String poolId, PasswordPolicy passwordPolicy,
-        Map<String, Client> clients, Map<String, Group> groups) {
+        Map<String, Client> clients, Map<String, Group> groups, String hostedUiDomain) {
 
     /** An app client as Cognito applies it. */
     public record Client(String clientId, Set<String> explicitAuthFlows, boolean preventUserExistenceErrors,
-            Duration idTokenValidity, Duration accessTokenValidity, Duration refreshTokenValidity) {
+            Duration idTokenValidity, Duration accessTokenValidity, Duration refreshTokenValidity, OAuth oauth) {
 
         boolean allows(String flow) {
             return explicitAuthFlows.contains("ALLOW_" + flow);
         }
+    }
+
+    /** The client's hosted-UI settings; {@code enabled} false (AllowedOAuthFlowsUserPoolClient) means none apply. */
+    public record OAuth(boolean enabled, Set<String> flows, Set<String> scopes, List<String> callbackUrls,
+            List<String> logoutUrls) {
+
+        static OAuth from(Map<String, Object> props) {
+            return new OAuth(Boolean.parseBoolean(String.valueOf(props.get("AllowedOAuthFlowsUserPoolClient"))),
+                    Set.copyOf(strings(props.get("AllowedOAuthFlows"))),
+                    Set.copyOf(strings(props.get("AllowedOAuthScopes"))),
+                    strings(props.get("CallbackURLs")), strings(props.get("LogoutURLs")));
+        }
+
+        /** A list property; a CommaDelimitedList parameter resolves to one comma-joined string. */
+        private static List<String> strings(Object value) {
+            return list(value).stream().flatMap(v -> Arrays.stream(String.valueOf(v).split(",")))
+                    .map(String::trim).filter(v -> !v.isEmpty()).toList();
+        }
+    }
+
+    /** Whether the pool has a hosted-UI domain (a UserPoolDomain resource whose condition holds). */
+    public boolean hasHostedUi() {
+        return hostedUiDomain != null;
     }
 
     /** A group: a lower precedence wins; {@code precedence} null means none (loses to any set precedence). */
@@ -43,7 +68,7 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
         String poolId = account.resolve(Map.of("Ref", logicalId));
         Map<String, Client> clients = new LinkedHashMap<>();
         template.resourcesOfType("AWS::Cognito::UserPoolClient").forEach((id, resource) -> {
-            Map<String, Object> props = map(resource, "Properties");
+            Map<String, Object> props = SamTemplate.object(account.resolveAll(map(resource, "Properties")));
             if (!poolId.equals(account.resolve(props.get("UserPoolId")))) {
                 return;
             }
@@ -55,7 +80,8 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
                     "ENABLED".equals(props.get("PreventUserExistenceErrors")),
                     validity(props, units, "IdToken", "IdTokenValidity", Duration.ofHours(1)),
                     validity(props, units, "AccessToken", "AccessTokenValidity", Duration.ofHours(1)),
-                    validity(props, units, "RefreshToken", "RefreshTokenValidity", Duration.ofDays(30))));
+                    validity(props, units, "RefreshToken", "RefreshTokenValidity", Duration.ofDays(30)),
+                    OAuth.from(props)));
         });
         Map<String, Group> groups = new HashMap<>();
         template.resourcesOfType("AWS::Cognito::UserPoolGroup").forEach((id, resource) -> {
@@ -66,8 +92,12 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
             groups.put(name, new Group(name, precedence == null ? null : ((Number) precedence).intValue(),
                     role == null ? null : account.resolve(role)));
         });
+        String domain = template.resourcesOfType("AWS::Cognito::UserPoolDomain").values().stream()
+                .filter(d -> !d.containsKey("Condition")
+                        || account.conditions().getOrDefault(String.valueOf(d.get("Condition")), false))
+                .map(d -> account.resolve(map(d, "Properties").get("Domain"))).findFirst().orElse(null);
         return new UserPoolSettings(account.region(), poolId, PasswordPolicy.from(map(pools.get(logicalId),
-                "Properties")), Map.copyOf(clients), Map.copyOf(groups));
+                "Properties")), Map.copyOf(clients), Map.copyOf(groups), domain);
     }
 
     /** {@code cognito-idp.REGION.amazonaws.com/POOL_ID}: the key of identity pools' Logins maps. */

@@ -1,0 +1,266 @@
+package com.example.testapi.local.userpool;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import com.example.testapi.local.awsjson.AwsError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.util.MultivaluedMapUtils;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The user pool's hosted UI (its domain's OAuth 2.0 endpoints) for app clients with the code flow:
+ * {@code /oauth2/authorize} sends the browser to {@code /login}, whose form signs the user in and redirects to the
+ * client's callback URL with a single-use code; {@code /oauth2/token} trades the code (with its PKCE verifier) for
+ * the same tokens InitiateAuth gives; {@code /logout} returns to a registered sign-out URL. Requests are parsed and
+ * PKCE is checked with the Nimbus OAuth 2.0 SDK. Started only when the template gives the pool a domain.
+ */
+final class HostedUi implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
+
+    private record Grant(String clientId, URI redirectUri, CodeChallenge challenge, CodeChallengeMethod method,
+            JsonNode tokens, Instant expires) {
+    }
+
+    /** A request the hosted UI cannot send back to the client: shown as an error page, as Cognito does. */
+    private static final class Unredirectable extends Exception {
+        Unredirectable(String error) {
+            super(error);
+        }
+    }
+
+    private final UserPoolSettings settings;
+    private final UserPoolAuth auth;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+    HostedUi(UserPoolSettings settings, UserPoolAuth auth, int port, Clock clock, Consumer<String> log)
+            throws IOException {
+        this.settings = settings;
+        this.auth = auth;
+        this.clock = clock;
+        this.log = log;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            try {
+                switch (route) {
+                    case "GET /oauth2/authorize" -> {
+                        authorization(exchange.getRequestURI());
+                        redirect(exchange, URI.create("/login?" + exchange.getRequestURI().getRawQuery()));
+                    }
+                    case "GET /login" -> page(exchange, 200, loginForm(authorization(exchange.getRequestURI()), null));
+                    case "POST /login" -> login(exchange);
+                    case "POST /oauth2/token" -> token(exchange);
+                    case "OPTIONS /oauth2/token" -> send(exchange, 204, null, new byte[0]);
+                    case "GET /logout" -> logout(exchange);
+                    default -> page(exchange, 404, "<h1>Not found</h1>");
+                }
+            } catch (Unredirectable e) {
+                page(exchange, 400, "<h1>An error was encountered with the requested page.</h1><p>"
+                        + escape(e.getMessage()) + "</p>");
+            } catch (ParseException e) {
+                if (e.getRedirectionURI() == null) {
+                    page(exchange, 400, "<h1>An error was encountered with the requested page.</h1><p>"
+                            + escape(e.getMessage()) + "</p>");
+                    return;
+                }
+                redirect(exchange, new AuthorizationErrorResponse(e.getRedirectionURI(), e.getErrorObject(),
+                        e.getState(), e.getResponseMode()).toURI());
+            } catch (RuntimeException e) {
+                log.accept(route + " -> 500 (" + e + ")");
+                page(exchange, 500, "<h1>Internal error</h1>");
+            }
+        }
+    }
+
+    /**
+     * The authorization request, checked in Cognito's order: client and redirect URI first (an error about them
+     * cannot go back to the client), then what can be answered at the redirect URI as an OAuth error.
+     */
+    private AuthorizationRequest authorization(URI uri) throws Unredirectable, ParseException {
+        Map<String, List<String>> query = URLUtils.parseParameters(uri.getRawQuery());
+        UserPoolSettings.Client client = settings.clients().get(MultivaluedMapUtils.getFirstValue(query, "client_id"));
+        if (client == null || !client.oauth().enabled()) {
+            throw new Unredirectable("invalid_request: unknown client or client without the hosted UI");
+        }
+        if (!client.oauth().callbackUrls().contains(MultivaluedMapUtils.getFirstValue(query, "redirect_uri"))) {
+            throw new Unredirectable("redirect_mismatch");
+        }
+        AuthorizationRequest request = AuthorizationRequest.parse(uri);
+        if (!request.getResponseType().equals(ResponseType.CODE) || !client.oauth().flows().contains("code")) {
+            throw new ParseException("unsupported response type", OAuth2Error.UNSUPPORTED_RESPONSE_TYPE,
+                    request.getClientID(), request.getRedirectionURI(), null, request.getState());
+        }
+        Scope scope = request.getScope() == null ? new Scope() : request.getScope();
+        if (!client.oauth().scopes().containsAll(scope.toStringList())) {
+            throw new ParseException("scope not allowed", OAuth2Error.INVALID_SCOPE, request.getClientID(),
+                    request.getRedirectionURI(), null, request.getState());
+        }
+        return request;
+    }
+
+    private void login(HttpExchange exchange) throws IOException, Unredirectable, ParseException {
+        AuthorizationRequest request = authorization(exchange.getRequestURI());
+        Map<String, List<String>> form = URLUtils.parseParameters(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8));
+        String username = MultivaluedMapUtils.getFirstValue(form, "username");
+        JsonNode answer;
+        try {
+            answer = auth.passwordSignIn(request.getClientID().getValue(), username,
+                    MultivaluedMapUtils.getFirstValue(form, "password"));
+        } catch (AwsError refused) {
+            page(exchange, 200, loginForm(request, "Incorrect username or password."));
+            return;
+        }
+        if (answer.has("ChallengeName")) {
+            page(exchange, 200, loginForm(request, "This account still has its temporary password: sign in once with "
+                    + "the app's own form to choose a new one (the local hosted UI has no password-change page)."));
+            return;
+        }
+        AuthorizationCode code = new AuthorizationCode();
+        codes.put(code.getValue(), new Grant(request.getClientID().getValue(), request.getRedirectionURI(),
+                request.getCodeChallenge(), request.getCodeChallengeMethod(), answer.path("AuthenticationResult"),
+                clock.instant().plus(CODE_LIFETIME)));
+        redirect(exchange, new AuthorizationSuccessResponse(request.getRedirectionURI(), code, null,
+                request.getState(), null).toURI());
+    }
+
+    /** The code grant: the code once, from the client it went to, for the same redirect URI, with its verifier. */
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> form = URLUtils.parseParameters(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8));
+        ErrorObject error;
+        try {
+            if (!"authorization_code".equals(MultivaluedMapUtils.getFirstValue(form, "grant_type"))) {
+                throw new ParseException("grant", OAuth2Error.UNSUPPORTED_GRANT_TYPE);
+            }
+            AuthorizationCodeGrant grant = AuthorizationCodeGrant.parse(form);
+            Grant issued = codes.remove(grant.getAuthorizationCode().getValue());
+            boolean valid = issued != null && clock.instant().isBefore(issued.expires())
+                    && issued.clientId().equals(MultivaluedMapUtils.getFirstValue(form, "client_id"))
+                    && issued.redirectUri().equals(grant.getRedirectionURI())
+                    && (issued.challenge() == null || grant.getCodeVerifier() != null && issued.challenge().equals(
+                            CodeChallenge.compute(issued.method() == null ? CodeChallengeMethod.PLAIN : issued.method(),
+                                    grant.getCodeVerifier())));
+            if (valid) {
+                JsonNode tokens = issued.tokens();
+                byte[] body = MAPPER.createObjectNode().put("id_token", tokens.path("IdToken").asText())
+                        .put("access_token", tokens.path("AccessToken").asText())
+                        .put("refresh_token", tokens.path("RefreshToken").asText())
+                        .put("expires_in", tokens.path("ExpiresIn").asLong()).put("token_type", "Bearer")
+                        .toString().getBytes(StandardCharsets.UTF_8);
+                send(exchange, 200, "application/json", body);
+                return;
+            }
+            error = OAuth2Error.INVALID_GRANT;
+        } catch (ParseException e) {
+            error = e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject();
+        }
+        send(exchange, 400, "application/json", MAPPER.createObjectNode().put("error", error.getCode()).toString()
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void logout(HttpExchange exchange) throws IOException, Unredirectable {
+        Map<String, List<String>> query = URLUtils.parseParameters(exchange.getRequestURI().getRawQuery());
+        UserPoolSettings.Client client = settings.clients().get(MultivaluedMapUtils.getFirstValue(query, "client_id"));
+        String target = MultivaluedMapUtils.getFirstValue(query, "logout_uri");
+        if (client == null || !client.oauth().logoutUrls().contains(target)) {
+            throw new Unredirectable("invalid_request: logout_uri is not a sign-out URL of this client");
+        }
+        redirect(exchange, URI.create(target));
+    }
+
+    private static String loginForm(AuthorizationRequest request, String error) {
+        return "<h1>Sign in with your username and password</h1>"
+                + (error == null ? "" : "<p id=\"loginErrorMessage\" role=\"alert\">" + escape(error) + "</p>")
+                + "<form method=\"post\"><label for=\"signInFormUsername\">Username</label>"
+                + "<input id=\"signInFormUsername\" name=\"username\" autocomplete=\"username\" required>"
+                + "<label for=\"signInFormPassword\">Password</label>"
+                + "<input id=\"signInFormPassword\" name=\"password\" type=\"password\" "
+                + "autocomplete=\"current-password\" required>"
+                + "<button type=\"submit\" name=\"signInSubmitButton\">Sign in</button></form>"
+                + "<p>Client " + escape(request.getClientID().getValue()) + "</p>";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static void page(HttpExchange exchange, int status, String body) throws IOException {
+        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signin</title></head>"
+                + "<body>" + body + "</body></html>";
+        send(exchange, status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void redirect(HttpExchange exchange, URI location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location.toString());
+        send(exchange, 302, null, new byte[0]);
+    }
+
+    /** The token endpoint is called from the app's origin: CORS as for the user pool's other endpoints. */
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        if (type != null) {
+            exchange.getResponseHeaders().set("Content-Type", type);
+        }
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+        exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "content-type, accept");
+        exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, OPTIONS");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

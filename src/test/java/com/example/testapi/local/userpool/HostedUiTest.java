@@ -1,0 +1,204 @@
+package com.example.testapi.local.userpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.example.testapi.local.LocalCloud;
+import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.TestCloud;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.util.MultivaluedMapUtils;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+
+/**
+ * The hosted UI of a pool with a domain (template parameter HostedUiDomainPrefix), driven over HTTP as a browser and
+ * an app do: authorize, the sign-in form, the code for tokens with PKCE, sign-out; and each refusal.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostedUiTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CALLBACK = "http://localhost:8080/";
+    private final HttpClient http = HttpClient.newHttpClient(); // follows no redirect: each step is seen
+
+    private TestCloud cloud;
+    private URI hostedUi;
+    private String clientId;
+
+    @BeforeAll
+    void start() throws Exception {
+        cloud = TestCloud.start(LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
+                .withParameters(Map.of("HostedUiDomainPrefix", "local")), TestCloud.NO_FUNCTION);
+        hostedUi = cloud.cloud.userPool().hostedUi().orElseThrow();
+        clientId = cloud.cloud.userPool().settings().clients().keySet().iterator().next();
+    }
+
+    @AfterAll
+    void stop() {
+        cloud.close();
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String pathAndQuery, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String authorizeQuery(String redirect, String scope, CodeVerifier verifier) {
+        String challenge = CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue();
+        return "response_type=code&client_id=" + clientId + "&redirect_uri=" + URLEncoder.encode(redirect,
+                StandardCharsets.UTF_8) + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
+                + "&state=st4te&code_challenge_method=S256&code_challenge=" + challenge;
+    }
+
+    /** The query of the callback the sign-in form redirects to. */
+    private Map<String, List<String>> signIn(CodeVerifier verifier, String username, String password)
+            throws Exception {
+        String query = authorizeQuery(CALLBACK, "openid profile", verifier);
+        HttpResponse<String> authorize = get("/oauth2/authorize?" + query);
+        assertEquals(302, authorize.statusCode(), authorize::body);
+        String login = authorize.headers().firstValue("location").orElseThrow();
+        assertEquals("/login?" + query, login);
+        HttpResponse<String> form = get(login);
+        assertTrue(form.body().contains("name=\"password\""), form::body);
+        HttpResponse<String> signedIn = post(login, Map.of("username", username, "password", password));
+        assertEquals(302, signedIn.statusCode(), signedIn::body);
+        URI callback = URI.create(signedIn.headers().firstValue("location").orElseThrow());
+        assertEquals(CALLBACK, callback.resolve("/").toString());
+        return URLUtils.parseParameters(callback.getRawQuery());
+    }
+
+    private HttpResponse<String> token(String code, String redirect, CodeVerifier verifier) throws Exception {
+        return post("/oauth2/token", Map.of("grant_type", "authorization_code", "client_id", clientId, "code", code,
+                "redirect_uri", redirect, "code_verifier", verifier.getValue()));
+    }
+
+    @Test
+    void theCodeWithItsVerifierGivesTheTokensSignInGives() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        Map<String, List<String>> callback = signIn(verifier, "alice", "Alice-Str0ng-Passw0rd!");
+        assertEquals("st4te", MultivaluedMapUtils.getFirstValue(callback, "state"));
+        String code = MultivaluedMapUtils.getFirstValue(callback, "code");
+
+        HttpResponse<String> answer = token(code, CALLBACK, verifier);
+        assertEquals(200, answer.statusCode(), answer::body);
+        assertEquals("*", answer.headers().firstValue("access-control-allow-origin").orElse(""), "CORS for the app");
+        JsonNode tokens = MAPPER.readTree(answer.body());
+        assertEquals("Bearer", tokens.get("token_type").asText());
+        Optional<JWTClaimsSet> id = cloud.cloud.userPool().verifiedClaims(tokens.get("id_token").asText());
+        assertTrue(id.isPresent(), "signed by the pool");
+        assertEquals("alice", id.get().getStringClaim("cognito:username"));
+        assertEquals(List.of(clientId), id.get().getAudience());
+        assertEquals(List.of("FullAccess"), id.get().getStringListClaim("cognito:groups"));
+
+        // The refresh token works with InitiateAuth, as the app renews sessions.
+        try (CognitoIdentityProviderClient sdk = CognitoSdk.userPool(cloud.cloud)) {
+            assertFalse(sdk.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                    .authParameters(Map.of("REFRESH_TOKEN", tokens.get("refresh_token").asText())))
+                    .authenticationResult().idToken().isEmpty());
+        }
+        assertEquals("invalid_grant", MAPPER.readTree(token(code, CALLBACK, verifier).body()).get("error").asText(),
+                "a code is good once");
+    }
+
+    @Test
+    void aWrongVerifierOrRedirectIsAnInvalidGrant() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String code = MultivaluedMapUtils.getFirstValue(signIn(verifier, "bob", "Bob-Str0ng-Passw0rd!"), "code");
+        HttpResponse<String> wrongVerifier = token(code, CALLBACK, new CodeVerifier());
+        assertEquals(400, wrongVerifier.statusCode());
+        assertEquals("invalid_grant", MAPPER.readTree(wrongVerifier.body()).get("error").asText());
+
+        String other = MultivaluedMapUtils.getFirstValue(signIn(verifier, "bob", "Bob-Str0ng-Passw0rd!"), "code");
+        HttpResponse<String> wrongRedirect = token(other, "http://localhost:8080/elsewhere", verifier);
+        assertEquals("invalid_grant", MAPPER.readTree(wrongRedirect.body()).get("error").asText());
+    }
+
+    @Test
+    void aWrongPasswordShowsTheFormAgain() throws Exception {
+        String login = "/login?" + authorizeQuery(CALLBACK, "openid", new CodeVerifier());
+        HttpResponse<String> refused = post(login, Map.of("username", "alice", "password", "wrong"));
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("Incorrect username or password."), refused::body);
+        assertTrue(refused.headers().firstValue("location").isEmpty(), "no code");
+    }
+
+    @Test
+    void anUnregisteredCallbackIsAnErrorPageNotARedirect() throws Exception {
+        HttpResponse<String> page = get("/oauth2/authorize?" + authorizeQuery("https://evil.example/", "openid",
+                new CodeVerifier()));
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("redirect_mismatch"), page::body);
+        assertTrue(page.headers().firstValue("location").isEmpty());
+    }
+
+    @Test
+    void aScopeTheClientLacksGoesBackAsAnOAuthError() throws Exception {
+        HttpResponse<String> answer = get("/oauth2/authorize?" + authorizeQuery(CALLBACK, "openid admin",
+                new CodeVerifier()));
+        assertEquals(302, answer.statusCode(), answer::body);
+        URI back = URI.create(answer.headers().firstValue("location").orElseThrow());
+        Map<String, List<String>> query = URLUtils.parseParameters(back.getRawQuery());
+        assertEquals("invalid_scope", MultivaluedMapUtils.getFirstValue(query, "error"));
+        assertEquals("st4te", MultivaluedMapUtils.getFirstValue(query, "state"));
+    }
+
+    @Test
+    void signOutReturnsOnlyToARegisteredUrl() throws Exception {
+        HttpResponse<String> out = get("/logout?client_id=" + clientId + "&logout_uri="
+                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8));
+        assertEquals(302, out.statusCode());
+        assertEquals(CALLBACK, out.headers().firstValue("location").orElseThrow());
+        assertEquals(400, get("/logout?client_id=" + clientId + "&logout_uri=https%3A%2F%2Fevil.example%2F")
+                .statusCode());
+    }
+
+    @Test
+    void theOutputsAndTheAppConfigNameTheHostedUi() throws Exception {
+        assertEquals(hostedUi.toString(), cloud.cloud.outputs().get("HostedUiUrl"));
+        assertEquals(hostedUi.toString(), MAPPER.readTree(cloud.cloud.webConfig()).get("hostedUiUrl").asText());
+    }
+
+    @Test
+    void withoutADomainThereIsNoHostedUi() throws Exception {
+        try (TestCloud plain = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION)) {
+            assertTrue(plain.cloud.userPool().hostedUi().isEmpty());
+            assertFalse(plain.cloud.outputs().containsKey("HostedUiUrl"));
+            assertFalse(plain.cloud.userPool().settings().clients().values().iterator().next().oauth().enabled());
+        }
+    }
+}
