@@ -1,6 +1,7 @@
 // The stack this bundle talks to, read at start from config.json beside it: the same bundle serves any stack.
-// Fields: region, userPoolId, userPoolClientId, identityPoolId, apiUrl, and for the local cloud only
-// cognitoIdpEndpoint and cognitoIdentityEndpoint.
+// Fields: region, userPoolId, userPoolClientId, identityPoolId, apiUrl; hostedUiUrl when the pool has a hosted-UI
+// domain (the app then offers sign-in through it); and for the local cloud only cognitoIdpEndpoint and
+// cognitoIdentityEndpoint.
 export async function loadConfig() {
   const response = await fetch('config.json', { cache: 'no-store' });
   if (!response.ok) {

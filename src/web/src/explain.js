@@ -61,3 +61,13 @@ export function explainSignIn(error) {
       return `Sign-in failed: ${error.message}`;
   }
 }
+
+/** A sentence for a hosted-UI sign-in that came back refused or whose code could not be traded for tokens. */
+export function explainHostedSignIn(error) {
+  // oauth4webapi's errors carry the OAuth error code (access_denied, invalid_grant…) in `error`.
+  if (error.error) {
+    return `Sign-in through the hosted UI did not complete (${error.error}${error.error_description
+      ? `: ${error.error_description}` : ''}). Please sign in again.`;
+  }
+  return explainSignIn(error);
+}

@@ -1,7 +1,8 @@
 import './style.css';
 import { TestApi } from './api.js';
 import { loadConfig } from './config.js';
-import { credentialsExpired, explain, explainSignIn } from './explain.js';
+import { credentialsExpired, explain, explainHostedSignIn, explainSignIn } from './explain.js';
+import { HostedUi } from './hostedui.js';
 import { Session, SessionExpired } from './session.js';
 
 const PAGE_SIZE = 20;
@@ -9,6 +10,7 @@ const $ = (id) => document.getElementById(id);
 
 let session;
 let api;
+let hostedUi = null;
 let nextToken = null;
 let pendingPost = null; // { message, key }: a retried click re-sends the same Idempotency-Key
 let lastAction = null;
@@ -213,6 +215,7 @@ async function start() {
     const config = await loadConfig();
     session = new Session(config);
     api = new TestApi(config, session);
+    hostedUi = HostedUi.offered(config) ? new HostedUi(config) : null;
   } catch (error) {
     notice(`This app is not configured: ${error.message}`);
     show('sign-in', false);
@@ -227,8 +230,38 @@ async function start() {
     postItem();
   });
   $('retry').addEventListener('click', () => lastAction?.());
-  $('sign-out').addEventListener('click', () => showSignIn('Signed out.'));
+  $('sign-out').addEventListener('click', signOut);
+  if (hostedUi) {
+    show('hosted-sign-in', true);
+    $('hosted-sign-in').addEventListener('click', () => hostedUi.start());
+    const here = new URL(window.location.href);
+    if (hostedUi.returning(here)) {
+      // The code is good once: take it out of the address bar (and the history) before using it.
+      window.history.replaceState(null, '', here.pathname);
+      await finishHostedSignIn(here);
+      return;
+    }
+  }
   $('username').focus();
+}
+
+async function finishHostedSignIn(url) {
+  notice('Signing in…');
+  try {
+    await session.signInWithTokens(await hostedUi.finish(url));
+    await showWorkspace();
+  } catch (error) {
+    showSignIn(explainHostedSignIn(error));
+  }
+}
+
+function signOut() {
+  if (session.viaHostedUi) {
+    session.clear();
+    hostedUi.signOut(); // ends the hosted UI's own session too, then comes back here
+    return;
+  }
+  showSignIn('Signed out.');
 }
 
 start();

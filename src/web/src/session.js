@@ -16,7 +16,8 @@ const EARLY_MS = 5 * 60 * 1000;
 export class SessionExpired extends Error {}
 
 /**
- * A signed-in user: user pool tokens (USER_PASSWORD_AUTH, the new-password challenge, refresh) and the identity
+ * A signed-in user: user pool tokens (USER_PASSWORD_AUTH, the new-password challenge, or the hosted UI's; refresh)
+ * and the identity
  * pool's temporary credentials for the role of the user's group, renewed before they expire.
  */
 export class Session {
@@ -35,6 +36,7 @@ export class Session {
 
   clear() {
     this.username = null;
+    this.viaHostedUi = false;
     this.idToken = null;
     this.idTokenExpires = 0;
     this.refreshToken = null;
@@ -72,6 +74,14 @@ export class Session {
     }));
     this.challenge = null;
     await this.accept(answer.AuthenticationResult);
+  }
+
+  /** Takes the tokens a hosted-UI sign-in ended with (named as InitiateAuth names them). */
+  async signInWithTokens(tokens) {
+    this.idToken = tokens.IdToken;
+    this.username = this.claims['cognito:username'];
+    this.viaHostedUi = true;
+    await this.accept(tokens);
   }
 
   async accept(tokens) {

@@ -28,6 +28,8 @@ final class Banner {
                 .append(outputs.get("UserPoolId")).append(", app client ").append(outputs.get("UserPoolClientId"))
                 .append("\n  identity pool        ").append(outputs.get("CognitoIdentityEndpoint")).append("  ")
                 .append(outputs.get("IdentityPoolId"))
+                .append(outputs.containsKey("HostedUiUrl") ? "\n  hosted UI            " + outputs.get("HostedUiUrl")
+                        + "  (the pool's domain: /oauth2/authorize, /oauth2/token, /logout)" : "")
                 .append("\n  function             ").append(backend.describe())
                 .append(cloud.webAppUri() == null ? "\n  browser app          not built (./mvnw package builds it)"
                         : "\n  browser app          " + cloud.webAppUri() + "  (sign in as alice or bob)")

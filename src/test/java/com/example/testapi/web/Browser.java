@@ -10,6 +10,7 @@ import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -69,9 +70,23 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(id)).getText();
     }
 
+    /** Waits for element {@code id} to show {@code part}, across a page load (each try looks it up anew). */
     void waitForText(String id, String part) {
-        wait.withMessage(() -> "#" + id + " shows '" + part + "', it shows '" + text(id) + "'")
-                .until(d -> text(id).contains(part));
+        wait.withMessage(() -> "#" + id + " shows '" + part + "' at " + driver.getCurrentUrl() + ", it shows '"
+                + driver.findElements(By.id(id)).stream().map(WebElement::getText).findFirst().orElse("(no such element)")
+                + "'").ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.id(id)).stream().anyMatch(e -> e.getText().contains(part)));
+    }
+
+    void waitForUrl(String prefix) {
+        wait.withMessage(() -> "the address starts with " + prefix + ", it is " + driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().startsWith(prefix));
+    }
+
+    /** Waits for the input {@code label} names to show, across a page load (each try looks it up anew). */
+    void waitForVisible(String label) {
+        wait.withMessage(() -> "the field '" + label + "' shows").ignoring(StaleElementReferenceException.class)
+                .until(d -> field(label).isDisplayed());
     }
 
     void screenshot(String name) {

@@ -54,7 +54,10 @@ class BrowserAppTest {
         }
         LocalCloud.Settings settings = LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
                 .withPorts(new LocalCloud.Ports(0, 0, 0, webPort, 0))
-                .withParameters(Map.of("AllowedOrigins", "http://localhost:" + webPort))
+                // With a hosted-UI domain, its callback and sign-out URL being the app, as README's hosted setup.
+                .withParameters(Map.of("AllowedOrigins", "http://localhost:" + webPort,
+                        "HostedUiDomainPrefix", "local", "CallbackUrls", "http://localhost:" + webPort + "/",
+                        "LogoutUrls", "http://localhost:" + webPort + "/"))
                 .withCredentialsLifetime(Duration.ofSeconds(20))
                 .withWebApp(Path.of("target", "web"));
         cloud = TestCloud.start(settings,
@@ -127,6 +130,36 @@ class BrowserAppTest {
         assertEquals(before, items().size(), "nothing stored");
         assertEquals(firstBefore, before == 0 ? null : items().get(0).getText());
         browser.button("Sign out").click();
+    }
+
+    /** The hosted UI's page is another origin: the browser leaves the app, signs in there, and comes back. */
+    @Test
+    void aliceSignsInThroughTheHostedUiAndOut() {
+        browser.driver.get(app.toString());
+        browser.waitForVisible("Username");
+        browser.screenshot("sign-in");
+        browser.button("Sign in with the hosted UI").click();
+        browser.waitForUrl(cloud.cloud.userPool().hostedUi().orElseThrow() + "/login?");
+        browser.type("Username", "alice");
+        browser.type("Password", "not-her-password");
+        browser.button("Sign in").click();
+        browser.waitForText("loginErrorMessage", "Incorrect username or password.");
+        browser.screenshot("hosted-ui-wrong-password");
+        browser.type("Password", "Alice-Str0ng-Passw0rd!");
+        browser.button("Sign in").click();
+
+        browser.waitForText("who-text", "role local-TestApiFullAccess");
+        assertTrue(browser.text("who-text").contains("Signed in as alice · group FullAccess"), browser.text("who-text"));
+        assertEquals(app.toString(), browser.driver.getCurrentUrl(), "the code is gone from the address bar");
+        browser.type("Message", "via the hosted UI");
+        browser.button("Call POST API endpoint").click();
+        browser.waitForText("status", "Stored.");
+        browser.screenshot("hosted-ui-signed-in");
+
+        browser.button("Sign out").click();
+        browser.waitForUrl(app.toString());
+        browser.waitForVisible("Username");
+        assertFalse(browser.driver.findElement(By.id("workspace")).isDisplayed());
     }
 
     @Test

@@ -92,7 +92,7 @@ final class HostedUi implements AutoCloseable {
                         authorization(exchange.getRequestURI());
                         redirect(exchange, URI.create("/login?" + exchange.getRequestURI().getRawQuery()));
                     }
-                    case "GET /login" -> page(exchange, 200, loginForm(authorization(exchange.getRequestURI()), null));
+                    case "GET /login" -> page(exchange, 200, loginForm(authorization(exchange.getRequestURI()), null, ""));
                     case "POST /login" -> login(exchange);
                     case "POST /oauth2/token" -> token(exchange);
                     case "OPTIONS /oauth2/token" -> send(exchange, 204, null, new byte[0]);
@@ -153,12 +153,13 @@ final class HostedUi implements AutoCloseable {
             answer = auth.passwordSignIn(request.getClientID().getValue(), username,
                     MultivaluedMapUtils.getFirstValue(form, "password"));
         } catch (AwsError refused) {
-            page(exchange, 200, loginForm(request, "Incorrect username or password."));
+            page(exchange, 200, loginForm(request, "Incorrect username or password.", username));
             return;
         }
         if (answer.has("ChallengeName")) {
             page(exchange, 200, loginForm(request, "This account still has its temporary password: sign in once with "
-                    + "the app's own form to choose a new one (the local hosted UI has no password-change page)."));
+                    + "the app's own form to choose a new one (the local hosted UI has no password-change page).",
+                    username));
             return;
         }
         AuthorizationCode code = new AuthorizationCode();
@@ -214,11 +215,13 @@ final class HostedUi implements AutoCloseable {
         redirect(exchange, URI.create(target));
     }
 
-    private static String loginForm(AuthorizationRequest request, String error) {
+    /** The sign-in form; after a refusal it keeps the username, as the hosted UI does. */
+    private static String loginForm(AuthorizationRequest request, String error, String username) {
         return "<h1>Sign in with your username and password</h1>"
                 + (error == null ? "" : "<p id=\"loginErrorMessage\" role=\"alert\">" + escape(error) + "</p>")
                 + "<form method=\"post\"><label for=\"signInFormUsername\">Username</label>"
-                + "<input id=\"signInFormUsername\" name=\"username\" autocomplete=\"username\" required>"
+                + "<input id=\"signInFormUsername\" name=\"username\" autocomplete=\"username\" required value=\""
+                + escape(username == null ? "" : username) + "\">"
                 + "<label for=\"signInFormPassword\">Password</label>"
                 + "<input id=\"signInFormPassword\" name=\"password\" type=\"password\" "
                 + "autocomplete=\"current-password\" required>"
@@ -231,8 +234,11 @@ final class HostedUi implements AutoCloseable {
     }
 
     private static void page(HttpExchange exchange, int status, String body) throws IOException {
-        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signin</title></head>"
-                + "<body>" + body + "</body></html>";
+        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signin</title><style>"
+                + "body{font-family:sans-serif;max-width:24rem;margin:3rem auto;color:#223}h1{font-size:1.3rem}"
+                + "label,input,button{display:block;width:100%;box-sizing:border-box;margin:.3rem 0}"
+                + "input,button{padding:.5rem}#loginErrorMessage{color:#a11}</style></head><body>"
+                + "<p><small>Local hosted UI, standing in for Cognito's</small></p>" + body + "</body></html>";
         send(exchange, status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
