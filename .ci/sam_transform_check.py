@@ -81,7 +81,8 @@ def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "template.yaml"
     failed = False
     for name, parameters in (("jvm", {"Packaging": "jvm"}), ("native", {"Packaging": "native"}),
-                             ("jvm, hosted app", {"Packaging": "jvm", "HostWebApp": "true"})):
+                             ("jvm, hosted app", {"Packaging": "jvm", "HostWebApp": "true"}),
+                             ("jvm, hosted UI", {"Packaging": "jvm", "HostedUiDomainPrefix": "testapi-ui"})):
         routes, problems = check(path, parameters)
         for problem in problems:
             print(f"FAIL [{name}] {problem}")
