@@ -2,7 +2,6 @@ package com.example.testapi.local.gateway;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -18,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import com.example.testapi.local.http.Replies;
 import com.example.testapi.local.LocalAccount;
 import com.example.testapi.local.identitypool.CredentialsStore;
 import com.example.testapi.local.identitypool.IssuedCredentials;
@@ -25,6 +25,7 @@ import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.local.lambda.FunctionBackend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -84,12 +85,7 @@ public final class LocalFrontDoor implements AutoCloseable {
             log.accept(request.method() + " " + request.rawPath() + " -> " + answer.status()
                     + (answer.why() == null ? "" : " (" + answer.why() + ")"));
             answer.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
-            exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
-            if (answer.body().length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer.body());
-                }
-            }
+            Replies.send(exchange, answer.status(), answer.body());
         }
     }
 

@@ -2,7 +2,6 @@ package com.example.testapi.local.lambda;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+
+import com.example.testapi.local.http.Replies;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -88,12 +89,12 @@ public final class LocalRuntimeApi implements AutoCloseable {
                 next(exchange);
             } else if (path.equals("init/error")) {
                 initError.complete(new String(body, StandardCharsets.UTF_8));
-                reply(exchange, 202, new byte[0]);
+                Replies.send(exchange, 202, new byte[0]);
             } else if (path.startsWith("invocation/") && (path.endsWith("/response") || path.endsWith("/error"))) {
                 String id = path.substring("invocation/".length(), path.lastIndexOf('/'));
                 Invocation invocation = inFlight.remove(id);
                 if (invocation == null) {
-                    reply(exchange, 400, "{\"errorMessage\":\"unknown request id\"}".getBytes(StandardCharsets.UTF_8));
+                    Replies.send(exchange, 400, "{\"errorMessage\":\"unknown request id\"}".getBytes(StandardCharsets.UTF_8));
                     return;
                 }
                 if (path.endsWith("/response")) {
@@ -102,9 +103,9 @@ public final class LocalRuntimeApi implements AutoCloseable {
                     invocation.response().completeExceptionally(new FunctionBackend.FunctionFailedException(
                             new String(body, StandardCharsets.UTF_8)));
                 }
-                reply(exchange, 202, new byte[0]);
+                Replies.send(exchange, 202, new byte[0]);
             } else {
-                reply(exchange, 404, new byte[0]);
+                Replies.send(exchange, 404, new byte[0]);
             }
         }
     }
@@ -120,7 +121,7 @@ public final class LocalRuntimeApi implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (invocation == null) {
-            reply(exchange, 503, new byte[0]);
+            Replies.send(exchange, 503, new byte[0]);
             return;
         }
         inFlight.put(invocation.id(), invocation);
@@ -131,7 +132,7 @@ public final class LocalRuntimeApi implements AutoCloseable {
                 "arn:aws:lambda:us-east-1:123456789012:function:local-function");
         headers.add("Lambda-Runtime-Trace-Id", traceHeader());
         headers.add("Content-Type", "application/json");
-        reply(exchange, 200, invocation.event());
+        Replies.send(exchange, 200, invocation.event());
     }
 
     /** A sampled X-Ray trace header of its own per invocation, as Lambda hands it with Tracing: Active. */
@@ -139,15 +140,6 @@ public final class LocalRuntimeApi implements AutoCloseable {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return String.format("Root=1-%08x-%08x%016x;Parent=%016x;Sampled=1", Instant.now().getEpochSecond(),
                 random.nextInt(), random.nextLong(), random.nextLong());
-    }
-
-    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
     }
 
     @Override
