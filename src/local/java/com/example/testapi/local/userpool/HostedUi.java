@@ -124,7 +124,7 @@ final class HostedUi implements AutoCloseable {
      */
     private AuthorizationRequest authorization(URI uri) throws Unredirectable, ParseException {
         Map<String, List<String>> query = URLUtils.parseParameters(uri.getRawQuery());
-        UserPoolSettings.Client client = settings.clients().get(MultivaluedMapUtils.getFirstValue(query, "client_id"));
+        UserPoolSettings.Client client = client(query);
         if (client == null || !client.oauth().enabled()) {
             throw new Unredirectable("invalid_request: unknown client or client without the hosted UI");
         }
@@ -208,12 +208,18 @@ final class HostedUi implements AutoCloseable {
 
     private void logout(HttpExchange exchange) throws IOException, Unredirectable {
         Map<String, List<String>> query = URLUtils.parseParameters(exchange.getRequestURI().getRawQuery());
-        UserPoolSettings.Client client = settings.clients().get(MultivaluedMapUtils.getFirstValue(query, "client_id"));
+        UserPoolSettings.Client client = client(query);
         String target = MultivaluedMapUtils.getFirstValue(query, "logout_uri");
         if (client == null || !client.oauth().logoutUrls().contains(target)) {
             throw new Unredirectable("invalid_request: logout_uri is not a sign-out URL of this client");
         }
         redirect(exchange, URI.create(target));
+    }
+
+    /** The app client a request names; null when it names none or an unknown one. */
+    private UserPoolSettings.Client client(Map<String, List<String>> parameters) {
+        String id = MultivaluedMapUtils.getFirstValue(parameters, "client_id");
+        return id == null ? null : settings.clients().get(id);
     }
 
     /** The sign-in form; after a refusal it keeps the username, as the hosted UI does. */

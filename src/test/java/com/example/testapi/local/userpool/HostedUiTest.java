@@ -167,6 +167,17 @@ class HostedUiTest {
     }
 
     @Test
+    void noOrAnUnknownClientIsAnErrorPage() throws Exception {
+        for (String query : List.of("response_type=code&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2F",
+                "response_type=code&client_id=nope&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2F")) {
+            HttpResponse<String> page = get("/oauth2/authorize?" + query);
+            assertEquals(400, page.statusCode(), page::body);
+            assertTrue(page.body().contains("invalid_request"), page::body);
+        }
+        assertEquals(400, get("/logout?logout_uri=http%3A%2F%2Flocalhost%3A8080%2F").statusCode());
+    }
+
+    @Test
     void aScopeTheClientLacksGoesBackAsAnOAuthError() throws Exception {
         HttpResponse<String> answer = get("/oauth2/authorize?" + authorizeQuery(CALLBACK, "openid admin",
                 new CodeVerifier()));
