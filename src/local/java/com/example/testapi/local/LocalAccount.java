@@ -90,7 +90,10 @@ public record LocalAccount(String region, String accountId, String stackName, St
                 Map.copyOf(names), conditions);
     }
 
-    /** A template value resolved to a string: a literal, {@code Fn::Sub} of a string, a {@code Ref} or a GetAtt. */
+    /**
+     * A template value resolved to a string: a literal, {@code Fn::Sub} of a string, a {@code Ref}, a GetAtt, or the
+     * branch of an {@code Fn::If} (null for {@code AWS::NoValue}).
+     */
     public String resolve(Object value) {
         if (value instanceof String text) {
             return text;
@@ -122,7 +125,10 @@ public record LocalAccount(String region, String accountId, String stackName, St
                 + ": only literals, !Sub of a string, !Ref, !GetAtt and !If are supported");
     }
 
-    /** A copy of a template subtree with every intrinsic ({@code Ref}, {@code Fn::Sub}, {@code Fn::GetAtt}) resolved. */
+    /**
+     * A copy of a template subtree with every intrinsic ({@code Ref}, {@code Fn::Sub}, {@code Fn::GetAtt},
+     * {@code Fn::If}) resolved; a property or list entry that resolves to {@code AWS::NoValue} is left out.
+     */
     public Object resolveAll(Object tree) {
         if (tree instanceof Map<?, ?> map) {
             if (map.size() == 1 && map.containsKey("Fn::If")) {
