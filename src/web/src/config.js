@@ -15,3 +15,14 @@ export async function loadConfig() {
   }
   return config;
 }
+
+/** The user pool as its tokens' issuer and the identity pool's Logins key name it: cognito-idp.REGION.amazonaws.com/ID. */
+export function userPoolProvider(config) {
+  return `cognito-idp.${config.region}.amazonaws.com/${config.userPoolId}`;
+}
+
+/** The ID token's iss: the provider over https in AWS; locally, the local user pool's URL with the pool id. */
+export function userPoolIssuer(config) {
+  return config.cognitoIdpEndpoint ? `${config.cognitoIdpEndpoint}/${config.userPoolId}`
+    : `https://${userPoolProvider(config)}`;
+}

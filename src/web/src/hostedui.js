@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import { userPoolIssuer } from './config.js';
 
 // The browser's tab keeps the PKCE verifier and the state while it visits the hosted UI, and only that tab.
 const PENDING = 'testapi.hostedUi.pending';
@@ -11,11 +12,8 @@ export class HostedUi {
   constructor(config) {
     this.config = config;
     // The pool's issuer (the ID token's iss), and the domain's endpoints.
-    const issuer = config.cognitoIdpEndpoint
-      ? `${config.cognitoIdpEndpoint}/${config.userPoolId}`
-      : `https://cognito-idp.${config.region}.amazonaws.com/${config.userPoolId}`;
     this.server = {
-      issuer,
+      issuer: userPoolIssuer(config),
       authorization_endpoint: `${config.hostedUiUrl}/oauth2/authorize`,
       token_endpoint: `${config.hostedUiUrl}/oauth2/token`,
     };

@@ -8,6 +8,7 @@ import {
   GetCredentialsForIdentityCommand,
   GetIdCommand,
 } from '@aws-sdk/client-cognito-identity';
+import { userPoolProvider } from './config.js';
 
 // Renew credentials (and the ID token) this long before they expire, so no call goes out with stale ones.
 const EARLY_MS = 5 * 60 * 1000;
@@ -17,8 +18,7 @@ export class SessionExpired extends Error {}
 
 /**
  * A signed-in user: user pool tokens (USER_PASSWORD_AUTH, the new-password challenge, or the hosted UI's; refresh)
- * and the identity
- * pool's temporary credentials for the role of the user's group, renewed before they expire.
+ * and the identity pool's temporary credentials for the role of the user's group, renewed before they expire.
  */
 export class Session {
   constructor(config) {
@@ -46,7 +46,7 @@ export class Session {
   }
 
   get provider() {
-    return `cognito-idp.${this.config.region}.amazonaws.com/${this.config.userPoolId}`;
+    return userPoolProvider(this.config);
   }
 
   /** Signs in; returns 'signed-in' or 'new-password' (a temporary password must be replaced first). */

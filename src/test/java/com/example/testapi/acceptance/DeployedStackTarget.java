@@ -15,7 +15,6 @@ import java.util.UUID;
 import com.example.testapi.client.CallerCredentials;
 import com.example.testapi.client.CognitoClients;
 import com.example.testapi.client.CognitoCredentials;
-import com.example.testapi.client.SigV4;
 import com.example.testapi.client.StackOutputs;
 import com.example.testapi.client.TestApiClient;
 import com.example.testapi.support.SignedHttp;
@@ -23,6 +22,7 @@ import com.example.testapi.support.SignedHttp;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -130,10 +130,10 @@ final class DeployedStackTarget implements AcceptanceTarget {
     @Override
     public HttpResponse<String> getAsFullAccess(String pathAndQuery) {
         URI uri = URI.create(stack.apiUrl().toString().replaceAll("/+$", "") + pathAndQuery);
-        byte[] none = new byte[0];
-        var signed = SigV4.sign(SigV4.request("GET", uri).build(), none, credentials.get("FullAccess").current(),
-                stack.region(), "execute-api", null);
-        return SignedHttp.send(SigV4.toJdk("GET", uri, signed.headers(), none).build());
+        // The identity pool hands out session credentials only.
+        AwsSessionCredentialsIdentity keys = (AwsSessionCredentialsIdentity) credentials.get("FullAccess").current();
+        return SignedHttp.send(SignedHttp.sign(SignedHttp.Signing.of(keys.accessKeyId(), keys.secretAccessKey(),
+                keys.sessionToken(), stack.region()), "GET", uri, Map.of(), null));
     }
 
     @Override
