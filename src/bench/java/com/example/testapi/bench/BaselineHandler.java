@@ -91,7 +91,7 @@ public class BaselineHandler {
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
                 : event.getQueryStringParameters();
         Page page = store.list(QueryLimit.parse(query.get("limit")), PageToken.decode(query.get("nextToken")));
-        return json(200, new ListResponse(caller.identity(), page.items().stream().map(ItemView::of).toList(),
+        return json(200, ListResponse.of(caller.identity(), page.items().stream().map(ItemView::of).toList(),
                 page.lastId().map(PageToken::encode).orElse(null)));
     }
 

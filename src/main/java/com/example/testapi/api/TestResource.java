@@ -50,7 +50,7 @@ public class TestResource {
     public ListResponse list(@QueryParam("limit") String limit, @QueryParam("nextToken") String nextToken) {
         int size = QueryLimit.parse(limit);
         Page page = store.list(size, PageToken.decode(nextToken));
-        return new ListResponse(caller().identity(),
+        return ListResponse.of(caller().identity(),
                 page.items().stream().map(ItemView::of).toList(),
                 page.lastId().map(PageToken::encode).orElse(null));
     }

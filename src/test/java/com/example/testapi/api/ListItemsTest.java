@@ -71,6 +71,8 @@ class ListItemsTest {
         LambdaResponse first = list("");
         assertEquals(20, first.json().get("items").size());
         assertTrue(first.json().get("nextToken").isTextual());
+        // A page that shows response.message (the Amplify write-up's) has a sentence to show.
+        assertEquals("Read 20 items, newest first. More with nextToken.", first.json().get("message").asText());
 
         // Walk to the end in pages of 100, however many items other tests left: every full page carries a token,
         // and the walk ends on a page without one.
