@@ -115,7 +115,7 @@ public final class LocalCloud implements AutoCloseable {
         if (settings.webApp() != null) {
             cloud.webApp = new WebAppServer(settings.webApp(), cloud.webConfig(), ports.webApp());
         }
-        users.users().forEach(user -> userPool.createUser(user.name(), user.password(), user.groups()));
+        users.users().forEach(user -> userPool.createUser(user.name(), user.password(), user.groups(), user.email()));
         return cloud;
     }
 

@@ -11,15 +11,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The users the local cloud creates in its user pool at start (default {@value #DEFAULT_FILE}): a name, a local
- * password that meets the template's policy, and groups. They sign in like anyone else; nobody holds fixed keys.
+ * password that meets the template's policy, groups, and optionally a (verified) email. They sign in like anyone else; nobody holds fixed keys.
  */
 public record LocalUsers(List<User> users) {
 
     public static final String DEFAULT_FILE = "src/local/resources/local-users.json";
 
-    public record User(String name, String password, List<String> groups) {
+    /** {@code email}, when given, is created verified: the address "Forgot your password?" delivers codes to. */
+    public record User(String name, String password, List<String> groups, String email) {
         public User {
             groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+
+        public User(String name, String password, List<String> groups) {
+            this(name, password, groups, null);
         }
     }
 

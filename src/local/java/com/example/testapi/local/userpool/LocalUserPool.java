@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import com.example.testapi.local.awsjson.AwsJsonEndpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 
@@ -29,6 +30,7 @@ public final class LocalUserPool implements AutoCloseable {
     private final String issuer;
     private final UserPoolAdmin admin;
     private final UserPoolAuth auth;
+    private final SelfService selfService;
     private final HostedUi hostedUi;
 
     /** {@code hostedUiPort} is used only when the template gives the pool a domain. */
@@ -37,10 +39,23 @@ public final class LocalUserPool implements AutoCloseable {
         this.settings = settings;
         this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityProviderService", port, log);
         this.issuer = endpoint.uri() + "/" + settings.poolId();
-        this.auth = new UserPoolAuth(settings, directory, signer, issuer, clock);
+        UserTokens tokens = new UserTokens(settings, directory, signer, issuer, clock);
+        this.auth = new UserPoolAuth(settings, directory, tokens, clock);
         this.admin = new UserPoolAdmin(settings, directory, clock);
+        this.selfService = new SelfService(settings, directory, clock, log);
+        SignedInUser signedIn = new SignedInUser(settings, directory, tokens, clock);
+        // Every operation a Cognito client sends without SigV4 (Amplify v5 and v6's Authenticator among them).
         endpoint.open("InitiateAuth", auth::initiateAuth)
                 .open("RespondToAuthChallenge", auth::respondToAuthChallenge)
+                .open("GetUser", signedIn::getUser)
+                .open("ChangePassword", signedIn::changePassword)
+                .open("GlobalSignOut", signedIn::globalSignOut)
+                .open("RevokeToken", signedIn::revokeToken)
+                .open("ForgotPassword", selfService::forgotPassword)
+                .open("ConfirmForgotPassword", selfService::confirmForgotPassword)
+                .open("SignUp", selfService::signUp)
+                .open("ConfirmSignUp", selfService::confirmSignUp)
+                .open("ResendConfirmationCode", selfService::confirmSignUp)
                 .signed("AdminCreateUser", admin::createUser)
                 .signed("AdminSetUserPassword", admin::setUserPassword)
                 .signed("AdminAddUserToGroup", admin::addUserToGroup)
@@ -74,12 +89,17 @@ public final class LocalUserPool implements AutoCloseable {
     }
 
     /**
-     * Creates a user with a permanent password in {@code groups}, through the same admin operations a caller uses
+     * Creates a user with a permanent password in {@code groups} (and a verified {@code email} unless null), through the same admin operations a caller uses
      * (so the template's password policy applies to the local defaults too).
      */
-    public void createUser(String username, String password, List<String> groups) {
+    public void createUser(String username, String password, List<String> groups, String email) {
         ObjectNode user = MAPPER.createObjectNode().put("UserPoolId", settings.poolId()).put("Username", username)
                 .put("MessageAction", "SUPPRESS");
+        if (email != null) {
+            ArrayNode attributes = user.putArray("UserAttributes");
+            attributes.addObject().put("Name", "email").put("Value", email);
+            attributes.addObject().put("Name", "email_verified").put("Value", "true");
+        }
         admin.createUser(user);
         admin.setUserPassword(user.deepCopy().put("Password", password).put("Permanent", true));
         groups.forEach(group -> admin.addUserToGroup(user.deepCopy().put("GroupName", group)));
@@ -99,6 +119,11 @@ public final class LocalUserPool implements AutoCloseable {
     /** The claims of a token this pool signed (signature checked; nothing else). */
     public Optional<JWTClaimsSet> verifiedClaims(String token) {
         return signer.verifiedClaims(token);
+    }
+
+    /** The codes the pool has "delivered" (ForgotPassword), oldest first: what a user would read in their mail. */
+    public List<SelfService.Delivery> deliveredCodes() {
+        return selfService.delivered();
     }
 
     /** Whether the user with this {@code sub} still exists: the identity pool's server-side token check. */

@@ -18,17 +18,22 @@ final class PoolUser {
     final Instant created;
     final Map<String, String> attributes = new TreeMap<>();
     final Set<String> groups = new LinkedHashSet<>();
-    String password;
+    StoredPassword password;
     Status status;
     Instant modified;
 
-    PoolUser(String username, String sub, String password, Status status, Instant created) {
+    PoolUser(String username, String sub, Instant created) {
         this.username = username;
         this.sub = sub;
-        this.password = password;
-        this.status = status;
         this.created = created;
         this.modified = created;
         attributes.put("sub", sub);
+    }
+
+    /** A new password (kept as its SRP verifier, never as text) with the status it leaves the user in. */
+    void setPassword(String poolId, String newPassword, Status newStatus, Instant now) {
+        password = StoredPassword.of(CognitoSrp.poolName(poolId), username, newPassword);
+        status = newStatus;
+        modified = now;
     }
 }

@@ -46,8 +46,8 @@ final class UserPoolAdmin {
             if (users.containsKey(username)) {
                 throw new AwsError("UsernameExistsException", "User account already exists");
             }
-            PoolUser created = new PoolUser(username, UUID.randomUUID().toString(), password,
-                    PoolUser.Status.FORCE_CHANGE_PASSWORD, clock.instant());
+            PoolUser created = new PoolUser(username, UUID.randomUUID().toString(), clock.instant());
+            created.setPassword(settings.poolId(), password, PoolUser.Status.FORCE_CHANGE_PASSWORD, clock.instant());
             input.path("UserAttributes").forEach(a -> {
                 if (!a.path("Name").asText().equals("sub")) {
                     created.attributes.put(a.path("Name").asText(), a.path("Value").asText());
@@ -67,10 +67,8 @@ final class UserPoolAdmin {
         directory.with(users -> {
             PoolUser user = UserDirectory.require(users, text(input, "Username")); // an unknown user comes first
             settings.passwordPolicy().check(password);
-            user.password = password;
-            user.status = input.path("Permanent").asBoolean(false) ? PoolUser.Status.CONFIRMED
-                    : PoolUser.Status.FORCE_CHANGE_PASSWORD;
-            user.modified = clock.instant();
+            user.setPassword(settings.poolId(), password, input.path("Permanent").asBoolean(false)
+                    ? PoolUser.Status.CONFIRMED : PoolUser.Status.FORCE_CHANGE_PASSWORD, clock.instant());
             return user;
         });
         return MAPPER.createObjectNode();

@@ -5,6 +5,7 @@ import static com.example.testapi.local.template.SamTemplate.map;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.awsjson.AwsError;
 import com.example.testapi.local.template.SamTemplate;
 
 /**
@@ -20,7 +22,8 @@ import com.example.testapi.local.template.SamTemplate;
  * and groups (precedence and IAM role), resolved in the local account.
  */
 public record UserPoolSettings(String region, String poolId, PasswordPolicy passwordPolicy,
-        Map<String, Client> clients, Map<String, Group> groups, String hostedUiDomain) {
+        Map<String, Client> clients, Map<String, Group> groups, String hostedUiDomain, boolean adminCreateUserOnly,
+        List<String> recoveryMechanisms) {
 
     /** An app client as Cognito applies it. */
     public record Client(String clientId, Set<String> explicitAuthFlows, boolean preventUserExistenceErrors,
@@ -47,6 +50,15 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
             return list(value).stream().flatMap(v -> Arrays.stream(String.valueOf(v).split(",")))
                     .map(String::trim).filter(v -> !v.isEmpty()).toList();
         }
+    }
+
+    /** The app client {@code clientId}, or Cognito's ResourceNotFoundException. */
+    Client client(String clientId) {
+        Client client = clientId == null ? null : clients.get(clientId);
+        if (client == null) {
+            throw new AwsError("ResourceNotFoundException", "User pool client " + clientId + " does not exist.");
+        }
+        return client;
     }
 
     /** Whether the pool has a hosted-UI domain (a UserPoolDomain resource whose condition holds). */
@@ -96,8 +108,16 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
                 .filter(d -> !d.containsKey("Condition")
                         || account.conditions().getOrDefault(String.valueOf(d.get("Condition")), false))
                 .map(d -> account.resolve(map(d, "Properties").get("Domain"))).findFirst().orElse(null);
-        return new UserPoolSettings(account.region(), poolId, PasswordPolicy.from(map(pools.get(logicalId),
-                "Properties")), Map.copyOf(clients), Map.copyOf(groups), domain);
+        Map<String, Object> pool = map(pools.get(logicalId), "Properties");
+        // AccountRecoverySetting's mechanisms by priority; without one, Cognito's legacy order (phone, then email).
+        List<String> recovery = list(map(pool, "AccountRecoverySetting").get("RecoveryMechanisms")).stream()
+                .map(SamTemplate::object).sorted(Comparator.comparing(m -> ((Number) m.getOrDefault("Priority", 1))
+                        .intValue()))
+                .map(m -> String.valueOf(m.get("Name"))).toList();
+        return new UserPoolSettings(account.region(), poolId, PasswordPolicy.from(pool), Map.copyOf(clients),
+                Map.copyOf(groups), domain, Boolean.parseBoolean(String.valueOf(
+                        map(pool, "AdminCreateUserConfig").get("AllowAdminCreateUserOnly"))),
+                recovery.isEmpty() ? List.of("verified_phone_number", "verified_email") : recovery);
     }
 
     /** {@code cognito-idp.REGION.amazonaws.com/POOL_ID}: the key of identity pools' Logins maps. */

@@ -1,0 +1,185 @@
+package com.example.testapi.local.userpool;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.example.testapi.local.awsjson.AwsError;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+
+/**
+ * The tokens of a sign-in and what can end them, as Cognito keeps them: one refresh token per sign-in, whose
+ * {@code origin_jti} every ID and access token issued from it carries, so that revoking the refresh token
+ * ({@code RevokeToken}) also revokes them; {@code GlobalSignOut} ends every sign-in of a user at once. A refresh keeps
+ * the sign-in's {@code auth_time} and {@code origin_jti}: the ID-token page says {@code auth_time} "represents the time
+ * when the original authentication occurred".
+ */
+final class UserTokens {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** One sign-in: who, through which client, when, and until when its refresh token works. */
+    private record SignIn(String username, String clientId, String originJti, Instant authTime, Instant expires) {
+    }
+
+    private final UserPoolSettings settings;
+    private final UserDirectory directory;
+    private final TokenSigner signer;
+    private final String issuer;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, SignIn> refreshTokens = new ConcurrentHashMap<>();
+    private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
+
+    UserTokens(UserPoolSettings settings, UserDirectory directory, TokenSigner signer, String issuer, Clock clock) {
+        this.settings = settings;
+        this.directory = directory;
+        this.signer = signer;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    /** A new sign-in's AuthenticationResult: ID, access and refresh token. */
+    ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client) {
+        Instant now = clock.instant();
+        SignIn signIn = new SignIn(user.username, client.clientId(), UUID.randomUUID().toString(), now,
+                now.plus(client.refreshTokenValidity()));
+        String refreshToken = randomToken(256);
+        refreshTokens.put(refreshToken, signIn);
+        ObjectNode result = issue(user, client, signIn);
+        ((ObjectNode) result.get("AuthenticationResult")).put("RefreshToken", refreshToken);
+        return result;
+    }
+
+    /** REFRESH_TOKEN_AUTH: new ID and access tokens of the same sign-in, while its refresh token stands. */
+    ObjectNode refreshed(UserPoolSettings.Client client, String refreshToken) {
+        SignIn signIn = refreshTokens.get(refreshToken);
+        if (signIn != null && revokedOrigins.contains(signIn.originJti())) {
+            throw new AwsError("NotAuthorizedException", "Refresh Token has been revoked");
+        }
+        if (signIn == null || !signIn.clientId().equals(client.clientId())
+                || !clock.instant().isBefore(signIn.expires())) {
+            throw new AwsError("NotAuthorizedException", "Invalid Refresh Token");
+        }
+        PoolUser user = directory.with(users -> users.get(signIn.username()));
+        if (user == null) {
+            throw new AwsError("NotAuthorizedException", "Refresh Token has been revoked");
+        }
+        return issue(user, client, signIn);
+    }
+
+    /** RevokeToken: ends the sign-in this refresh token belongs to; an unknown token is no error (as in Cognito). */
+    void revoke(UserPoolSettings.Client client, String refreshToken) {
+        SignIn signIn = refreshTokens.get(refreshToken);
+        if (signIn == null) {
+            return;
+        }
+        if (!signIn.clientId().equals(client.clientId())) {
+            throw new AwsError("UnauthorizedException", "The token was not issued to this client.");
+        }
+        revokedOrigins.add(signIn.originJti());
+    }
+
+    /** GlobalSignOut and AdminUserGlobalSignOut: every sign-in of {@code username} ends. */
+    void signOutEverywhere(String username) {
+        refreshTokens.values().stream().filter(s -> s.username().equals(username))
+                .forEach(s -> revokedOrigins.add(s.originJti()));
+    }
+
+    /**
+     * The user an access token speaks for, checked as Cognito checks it: signed by this pool, an access token, not
+     * expired, its sign-in not revoked, the user still there.
+     */
+    String accessTokenUser(String accessToken) {
+        JWTClaimsSet claims = accessToken == null ? null : signer.verifiedClaims(accessToken).orElse(null);
+        if (claims == null || !"access".equals(claims.getClaim("token_use")) || !issuer.equals(claims.getIssuer())) {
+            throw new AwsError("NotAuthorizedException", "Invalid Access Token");
+        }
+        if (claims.getExpirationTime() == null || !clock.instant().isBefore(claims.getExpirationTime().toInstant())) {
+            throw new AwsError("NotAuthorizedException", "Access Token has expired");
+        }
+        if (revokedOrigins.contains(String.valueOf(claims.getClaim("origin_jti")))) {
+            throw new AwsError("NotAuthorizedException", "Access Token has been revoked");
+        }
+        String username = String.valueOf(claims.getClaim("username"));
+        if (directory.with(users -> users.get(username)) == null) {
+            throw new AwsError("UserNotFoundException", "User does not exist.");
+        }
+        return username;
+    }
+
+    private ObjectNode issue(PoolUser user, UserPoolSettings.Client client, SignIn signIn) {
+        Instant now = clock.instant();
+        String eventId = UUID.randomUUID().toString();
+        List<String> groups = directory.with(users -> List.copyOf(user.groups));
+        JWTClaimsSet.Builder id = common(user, groups, now, signIn, eventId).audience(client.clientId())
+                .claim("token_use", "id").claim("cognito:username", user.username)
+                .expirationTime(Date.from(now.plus(client.idTokenValidity())));
+        List<String> roles = groups.stream().map(settings.groups()::get).filter(Objects::nonNull)
+                .map(UserPoolSettings.Group::roleArn).filter(Objects::nonNull).distinct().toList();
+        if (!roles.isEmpty()) {
+            id.claim("cognito:roles", roles);
+        }
+        preferredRole(groups).ifPresent(role -> id.claim("cognito:preferred_role", role));
+        JWTClaimsSet access = common(user, groups, now, signIn, eventId).claim("client_id", client.clientId())
+                .claim("token_use", "access").claim("scope", "aws.cognito.signin.user.admin")
+                .claim("username", user.username).expirationTime(Date.from(now.plus(client.accessTokenValidity())))
+                .build();
+        ObjectNode result = MAPPER.createObjectNode();
+        result.putObject("AuthenticationResult")
+                .put("AccessToken", signer.sign(access))
+                .put("ExpiresIn", client.idTokenValidity().toSeconds())
+                .put("TokenType", "Bearer")
+                .put("IdToken", signer.sign(id.build()));
+        result.putObject("ChallengeParameters");
+        return result;
+    }
+
+    private JWTClaimsSet.Builder common(PoolUser user, List<String> groups, Instant now, SignIn signIn,
+            String eventId) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(user.sub).issuer(issuer)
+                .claim("origin_jti", signIn.originJti()).claim("event_id", eventId)
+                .claim("auth_time", signIn.authTime().getEpochSecond()).issueTime(Date.from(now))
+                .jwtID(UUID.randomUUID().toString());
+        if (!groups.isEmpty()) {
+            claims.claim("cognito:groups", groups);
+        }
+        return claims;
+    }
+
+    /**
+     * The role of the user's group with the lowest precedence; none when that precedence is shared by two groups
+     * (Cognito then leaves {@code cognito:preferred_role} out) or no group has a role.
+     */
+    Optional<String> preferredRole(List<String> userGroups) {
+        List<UserPoolSettings.Group> withRole = userGroups.stream().map(settings.groups()::get)
+                .filter(g -> g != null && g.roleArn() != null)
+                .sorted(Comparator.comparing(UserPoolSettings.Group::precedence,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        if (withRole.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer lowest = withRole.get(0).precedence();
+        long tied = withRole.stream().filter(g -> Objects.equals(g.precedence(), lowest)).count();
+        return tied == 1 ? Optional.of(withRole.get(0).roleArn()) : Optional.empty();
+    }
+
+    String randomToken(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+}
