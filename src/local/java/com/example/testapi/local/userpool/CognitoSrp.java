@@ -68,8 +68,17 @@ final class CognitoSrp {
 
     /** The 16-byte key both sides derive: S = (A·v^u)^b mod N on this side. */
     static byte[] sharedKey(BigInteger clientPublic, BigInteger serverPublic, BigInteger b, BigInteger verifier) {
-        BigInteger u = new BigInteger(1, sha256(pad(clientPublic), pad(serverPublic)));
-        BigInteger s = clientPublic.multiply(verifier.modPow(u, N)).modPow(b, N);
+        BigInteger u = u(clientPublic, serverPublic);
+        return key(clientPublic.multiply(verifier.modPow(u, N)).modPow(b, N), u);
+    }
+
+    /** u = H(PAD(A) ‖ PAD(B)). */
+    static BigInteger u(BigInteger clientPublic, BigInteger serverPublic) {
+        return new BigInteger(1, sha256(pad(clientPublic), pad(serverPublic)));
+    }
+
+    /** HKDF-SHA256(ikm = PAD(S), salt = PAD(u), info "Caldera Derived Key"), 16 bytes. */
+    static byte[] key(BigInteger s, BigInteger u) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
         hkdf.init(new HKDFParameters(pad(s), pad(u), HKDF_INFO));
         byte[] key = new byte[16];
