@@ -255,13 +255,15 @@ async function finishHostedSignIn(url) {
   }
 }
 
-function signOut() {
-  if (session.viaHostedUi) {
-    session.clear();
+async function signOut() {
+  const viaHostedUi = session.viaHostedUi;
+  const failure = await session.signOut();
+  if (viaHostedUi && !failure) {
     hostedUi.signOut(); // ends the hosted UI's own session too, then comes back here
     return;
   }
-  showSignIn('Signed out.');
+  showSignIn(failure ? `Signed out here, but the sign-in could not be revoked (${failure}): it ends when its tokens`
+    + ' expire.' : 'Signed out.');
 }
 
 start();

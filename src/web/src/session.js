@@ -2,6 +2,7 @@ import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   CognitoIdentityClient,
@@ -91,6 +92,26 @@ export class Session {
       this.refreshToken = tokens.RefreshToken;
     }
     await this.exchange();
+  }
+
+  /**
+   * Ends the sign-in where it lives, not only in this tab: RevokeToken makes the refresh token (and the access
+   * tokens issued from it) useless to anyone who copied them. Returns null, or why the revocation failed (the tab
+   * forgets the tokens either way; they then stop working when they expire).
+   */
+  async signOut() {
+    const refreshToken = this.refreshToken;
+    this.clear();
+    if (!refreshToken) {
+      return null;
+    }
+    try {
+      await this.userPool.send(new RevokeTokenCommand({ ClientId: this.config.userPoolClientId, Token: refreshToken }));
+      return null;
+    } catch (error) {
+      console.warn('RevokeToken failed', error);
+      return error.message || String(error);
+    }
   }
 
   /** What the ID token says about the user (read for display only; the services verify it). */

@@ -57,6 +57,23 @@ public final class CognitoCredentials implements CallerCredentials {
         return this;
     }
 
+    /**
+     * Ends the sign-in: RevokeToken makes the refresh token (and the access tokens issued from it) useless, then this
+     * object forgets everything; {@link #current()} then needs a new {@link #signIn}. Credentials already handed out
+     * stay valid until they expire (the identity pool cannot take them back).
+     */
+    public synchronized void signOut() {
+        String token = refreshToken;
+        idToken = null;
+        refreshToken = null;
+        identityId = null;
+        credentials = null;
+        credentialsExpire = Instant.EPOCH;
+        if (token != null) {
+            userPool.revokeToken(r -> r.clientId(stack.userPoolClientId()).token(token));
+        }
+    }
+
     public synchronized String identityId() {
         current();
         return identityId;

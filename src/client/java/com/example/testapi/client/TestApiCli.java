@@ -55,8 +55,10 @@ public final class TestApiCli {
                 System.out.println(json.writeValueAsString(answer));
             } catch (ApiException e) {
                 System.err.println(e.getClass().getSimpleName() + " " + e.getMessage());
+                credentials.signOut();
                 System.exit(2);
             }
+            credentials.signOut(); // the sign-in lives as long as the command: its refresh token is revoked
         }
     }
 

@@ -112,6 +112,12 @@ class DeployedStackTargetTest {
             first = renewed;
         }
         assertEquals(identity, credentials.identityId(), "one identity throughout");
+
+        long revoked = cloud.log.stream().filter(line -> line.endsWith("RevokeToken -> 200")).count();
+        credentials.signOut();
+        assertEquals(revoked + 1, cloud.log.stream().filter(line -> line.endsWith("RevokeToken -> 200")).count(),
+                "the refresh token is revoked");
+        assertThrows(IllegalStateException.class, credentials::current, "signed out: sign in first");
     }
 
     @Test

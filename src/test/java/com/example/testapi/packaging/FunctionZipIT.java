@@ -56,7 +56,7 @@ class FunctionZipIT {
         List<String> forbidden = List.of("junit", "rest-assured", "snakeyaml", "hamcrest", "quarkus-junit",
                 "aws-lambda-java-runtime-interface-client", "aws-lambda-java-serialization", "jmh", "mockito",
                 "wiremock", "apache-client", "netty-nio-client", "cognitoidentity", "cloudformation", "lambda-2",
-                "nimbus", "jqwik", "selenium");
+                "nimbus", "jqwik", "selenium", "bouncycastle");
         List<String> shipped = entries.stream().filter(e -> e.startsWith("lib/"))
                 .filter(e -> forbidden.stream().anyMatch(e::contains)).sorted().toList();
         assertTrue(shipped.isEmpty(), "tooling libraries in function.zip: " + shipped);

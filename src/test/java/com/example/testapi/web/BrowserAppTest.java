@@ -109,8 +109,17 @@ class BrowserAppTest {
         assertTrue(first.findElement(By.className("meta")).getText().startsWith("by alice (you) · "),
                 first.getText());
         browser.screenshot("alice-posted");
+        int revokedBefore = revocations();
         browser.button("Sign out").click();
         browser.waitForText("notice", "Signed out.");
+        assertEquals(revokedBefore + 1, revocations(), "Sign out revoked the refresh token (RevokeToken)");
+    }
+
+    /** RevokeToken calls the user pool answered (UserSessionTest shows what one does to the tokens). */
+    private int revocations() {
+        synchronized (cloud.log) {
+            return (int) cloud.log.stream().filter(line -> line.endsWith("RevokeToken -> 200")).count();
+        }
     }
 
     @Test

@@ -12,37 +12,54 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.SignedHttp.Signed;
 import com.example.testapi.support.TestCloud;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-
 /**
  * Random mutations of a correctly signed POST through the local gateway: any change to what was signed (method,
  * path, query, a signed header, the body, the date, the credential scope, the signature, the token, the key) is
- * refused with API Gateway's 403 (or 404 for another route), never let through, never a 5xx.
+ * refused with API Gateway's 403 (or 404 for another route), never let through, never a 5xx. The cases come from a
+ * seeded generator (plain JUnit: {@code -Dmutation.seed=N} explores others, {@code -Dmutation.cases=N} runs more);
+ * the seed is printed, and each case's name says what it changed.
  */
-class SignedRequestMutationProperties {
+class SignedRequestMutationTest {
+
+    private static final long SEED = Long.getLong("mutation.seed", 20261126L);
+    private static final int CASES = Integer.getInteger("mutation.cases", 400);
+    private static final String CHARACTERS = "abcdefxyzABCXYZ0123456789-_";
 
     private static TestCloud cloud;
     private static SignedHttp.Signing alice;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.ANSWERS_200);
         alice = TestCloud.signing(cloud.credentials("alice"));
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         cloud.close();
+    }
+
+    /** {@link #CASES} mutations from {@link #SEED}: which part, where in it, and the character put there. */
+    static Stream<Arguments> mutations() {
+        System.out.println("SignedRequestMutationTest: seed " + SEED + ", " + CASES + " cases");
+        Random random = new Random(SEED);
+        Part[] parts = Part.values();
+        return IntStream.range(0, CASES).mapToObj(i -> Arguments.of(parts[random.nextInt(parts.length)],
+                random.nextInt(10_001), CHARACTERS.charAt(random.nextInt(CHARACTERS.length()))));
     }
 
     enum Part {
@@ -54,9 +71,9 @@ class SignedRequestMutationProperties {
                 "{\"message\":\"signed\"}");
     }
 
-    @Property(tries = 400, seed = "20261126") // seeded: CI reproducible; change it to explore
-    void anyChangeToTheSignedRequestIsRefused(@ForAll Part part, @ForAll("positions") int position,
-            @ForAll("characters") char replacement) {
+    @ParameterizedTest(name = "{0} at {1} -> {2}")
+    @MethodSource("mutations")
+    void anyChangeToTheSignedRequestIsRefused(Part part, int position, char replacement) {
         Signed original = original();
         assertEquals(200, SignedHttp.send(original).statusCode(), "the unchanged request passes");
 
@@ -66,16 +83,6 @@ class SignedRequestMutationProperties {
         boolean otherRoute = part == Part.METHOD || part == Part.PATH;
         assertTrue(status == 403 || (otherRoute && status == 404),
                 () -> part + " changed: expected API Gateway's refusal, got " + status + " " + answer.body());
-    }
-
-    @Provide
-    Arbitrary<Integer> positions() {
-        return Arbitraries.integers().between(0, 10_000);
-    }
-
-    @Provide
-    Arbitrary<Character> characters() {
-        return Arbitraries.chars().with("abcdefxyzABCXYZ0123456789-_");
     }
 
     private static Signed mutate(Signed signed, Part part, int position, char replacement) {
