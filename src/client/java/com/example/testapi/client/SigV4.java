@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -33,25 +34,34 @@ public final class SigV4 {
     public static SdkHttpRequest.Builder request(String method, URI uri) {
         SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri)
                 .clearQueryParameters();
-        String query = uri.getRawQuery();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                if (!pair.isEmpty()) {
-                    int eq = pair.indexOf('=');
-                    request.appendRawQueryParameter(decode(eq < 0 ? pair : pair.substring(0, eq)),
-                            eq < 0 ? "" : decode(pair.substring(eq + 1)));
-                }
-            }
-        }
+        queryParameters(uri.getRawQuery()).forEach(p -> request.appendRawQueryParameter(p.getKey(), p.getValue()));
         return request;
     }
 
     /**
-     * Percent-decoding only: in a query a '+' is a '+' to SigV4 (signed as %2B), not a space. A {@link URI} holds no
-     * broken escape, so decoding cannot fail.
+     * A raw query's pairs as SigV4 reads them, in order, repeats kept: split at '&' and at each pair's first '=',
+     * percent-decoded. The signer (client) and the verifier (the local gateway) both read a query through this.
+     */
+    public static List<Map.Entry<String, String>> queryParameters(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(rawQuery.split("&")).filter(p -> !p.isEmpty()).map(pair -> {
+            int eq = pair.indexOf('=');
+            return Map.entry(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        }).toList();
+    }
+
+    /**
+     * Percent-decoding only: in a query a '+' is a '+' to SigV4 (signed as %2B), not a space. A broken escape (only
+     * a raw request can hold one, never a {@link URI}) stays as it is: its signer cannot have read it another way.
      */
     private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     /** {@code request} signed for {@code service} in {@code region}; {@code clock} null means now. */

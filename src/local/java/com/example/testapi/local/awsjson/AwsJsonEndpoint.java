@@ -2,13 +2,10 @@ package com.example.testapi.local.awsjson;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -17,11 +14,11 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * One AWS JSON 1.1 service on a loopback port, as the AWS SDKs and the AWS CLI call it through their endpoint
@@ -49,18 +46,13 @@ public final class AwsJsonEndpoint implements AutoCloseable {
     private final Map<String, Boolean> signed = new HashMap<>();
     private final Map<String, Supplier<JsonNode>> documents = new HashMap<>();
     private final Consumer<String> log;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final LoopbackServer server;
 
     /** Listens on loopback {@code port} (0: any free port) for targets {@code targetPrefix.Operation}. */
     public AwsJsonEndpoint(String targetPrefix, int port, Consumer<String> log) throws IOException {
         this.targetPrefix = targetPrefix;
         this.log = log;
-        System.setProperty("sun.net.httpserver.nodelay", "true"); // else ~40 ms per response (Nagle)
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(4));
     }
 
     /** An operation anyone may call (e.g. InitiateAuth, GetId). */
@@ -84,7 +76,7 @@ public final class AwsJsonEndpoint implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -175,7 +167,6 @@ public final class AwsJsonEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import com.example.testapi.client.SigV4;
 import com.example.testapi.local.LocalAccount;
 import com.example.testapi.local.identitypool.IssuedCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,8 +68,8 @@ public final class EventFactory {
         headerNode.put("x-forwarded-proto", "http");
 
         Map<String, List<String>> query = new LinkedHashMap<>();
-        SigV4Verifier.queryParameters(request.rawQuery())
-                .forEach(p -> query.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p[1]));
+        SigV4.queryParameters(request.rawQuery())
+                .forEach(p -> query.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(p.getValue()));
         if (!query.isEmpty()) {
             ObjectNode queryNode = event.putObject("queryStringParameters");
             query.forEach((name, values) -> queryNode.put(name, String.join(",", values)));

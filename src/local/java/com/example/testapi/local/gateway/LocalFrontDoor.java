@@ -2,8 +2,6 @@ package com.example.testapi.local.gateway;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
 import com.example.testapi.local.LocalAccount;
 import com.example.testapi.local.identitypool.CredentialsStore;
@@ -27,7 +25,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local API Gateway HTTP API with the IAM authorizer, driven by template.yaml: route → SigV4 → the user's group
@@ -44,21 +41,16 @@ public final class LocalFrontDoor implements AutoCloseable {
     private final EventFactory events;
     private final FunctionBackend backend;
     private final Consumer<String> log;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+    private final LoopbackServer server;
 
     public LocalFrontDoor(TemplateAccess access, SigV4Verifier verifier, EventFactory events, FunctionBackend backend,
-            InetSocketAddress bind, Consumer<String> log) throws IOException {
+            int port, Consumer<String> log) {
         this.access = access;
         this.verifier = verifier;
         this.events = events;
         this.backend = backend;
         this.log = log;
-        System.setProperty("sun.net.httpserver.nodelay", "true"); // else ~40 ms per response (Nagle)
-        this.server = HttpServer.create(bind, 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        this.server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(16));
     }
 
     /**
@@ -70,11 +62,11 @@ public final class LocalFrontDoor implements AutoCloseable {
             FunctionBackend backend, int port, Clock clock, Consumer<String> log) throws IOException {
         return new LocalFrontDoor(TemplateAccess.of(template, account),
                 new SigV4Verifier(credentials, account.region(), clock), new EventFactory(MAPPER, account, clock),
-                backend, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), log);
+                backend, port, log);
     }
 
     public URI baseUri() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+        return URI.create("http://" + server.hostAndPort());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -183,7 +175,6 @@ public final class LocalFrontDoor implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

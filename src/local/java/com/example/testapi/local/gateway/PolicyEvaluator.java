@@ -3,11 +3,10 @@ package com.example.testapi.local.gateway;
 import static com.example.testapi.local.template.SamTemplate.object;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.template.IamPattern;
 import com.example.testapi.local.template.SamTemplate;
 
 /**
@@ -26,8 +25,8 @@ public final class PolicyEvaluator {
             boolean notResource) {
 
         boolean matches(String action, String resource) {
-            boolean actionMatch = actions.stream().anyMatch(p -> wildcard(p, action, true));
-            boolean resourceMatch = resources.stream().anyMatch(p -> wildcard(p, resource, false));
+            boolean actionMatch = actions.stream().anyMatch(p -> IamPattern.matches(p, action, true));
+            boolean resourceMatch = resources.stream().anyMatch(p -> IamPattern.matches(p, resource, false));
             return (notAction != actionMatch) && (notResource != resourceMatch);
         }
     }
@@ -82,18 +81,5 @@ public final class PolicyEvaluator {
         return new Statement(effect.equals("Allow"), actions, notAction, resources, notResource);
     }
 
-    static boolean wildcard(String pattern, String value, boolean ignoreCase) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(switch (c) {
-                case '*' -> ".*";
-                case '?' -> ".";
-                default -> Pattern.quote(String.valueOf(c));
-            });
-        }
-        Pattern compiled = Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.DOTALL
-                : Pattern.DOTALL);
-        return compiled.matcher(ignoreCase ? value.toLowerCase(Locale.ROOT) : value).matches();
-    }
 
 }

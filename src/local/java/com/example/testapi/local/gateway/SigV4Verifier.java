@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.testapi.client.SigV4;
 import com.example.testapi.local.identitypool.CredentialsStore;
 import com.example.testapi.local.identitypool.IssuedCredentials;
 
@@ -158,7 +159,7 @@ public final class SigV4Verifier {
         if (colon >= 0) {
             copy.port(Integer.parseInt(host.substring(colon + 1)));
         }
-        queryParameters(request.rawQuery()).forEach(p -> copy.appendRawQueryParameter(p[0], p[1]));
+        SigV4.queryParameters(request.rawQuery()).forEach(p -> copy.appendRawQueryParameter(p.getKey(), p.getValue()));
         for (String name : signedHeaders) {
             if (!name.equals("host") && request.headers().containsKey(name)) {
                 request.headers().get(name).forEach(value -> copy.appendHeader(name, value));
@@ -178,25 +179,5 @@ public final class SigV4Verifier {
         return authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());
     }
 
-    /** Raw query pairs, percent-decoded (a literal '+' stays '+', as SigV4 canonicalisation expects). */
-    static List<String[]> queryParameters(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return List.of();
-        }
-        return Arrays.stream(rawQuery.split("&")).filter(p -> !p.isEmpty()).map(pair -> {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            return new String[] { decode(name), decode(value) };
-        }).toList();
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text; // a broken escape: the client cannot have signed it any other way, so the check fails
-        }
-    }
 
 }

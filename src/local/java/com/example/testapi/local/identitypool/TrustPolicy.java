@@ -6,7 +6,8 @@ import static com.example.testapi.local.template.SamTemplate.object;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import com.example.testapi.local.template.IamPattern;
 
 /**
  * Whether a role's trust policy lets the identity pool assume it for a caller, as STS evaluates
@@ -58,7 +59,7 @@ final class TrustPolicy {
                 List<String> expected = list(key.getValue()).stream().map(String::valueOf).toList();
                 boolean like = test.equals("StringLike");
                 // Multi-valued amr needs ForAnyValue; a single-valued key matches when its one value does.
-                boolean holds = actual.stream().anyMatch(a -> expected.stream().anyMatch(e -> like ? wildcard(e, a)
+                boolean holds = actual.stream().anyMatch(a -> expected.stream().anyMatch(e -> like ? IamPattern.matches(e, a, false)
                         : e.equals(a)));
                 if (!holds || (!anyValue && actual.size() > 1)) {
                     return false;
@@ -68,11 +69,4 @@ final class TrustPolicy {
         return true;
     }
 
-    private static boolean wildcard(String pattern, String value) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return value.matches(regex.toString());
-    }
 }

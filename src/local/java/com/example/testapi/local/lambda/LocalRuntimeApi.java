@@ -2,8 +2,6 @@ package com.example.testapi.local.lambda;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -11,16 +9,15 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The Lambda Runtime API (2018-06-01) on loopback, as the Lambda service offers it to a function's runtime: the
@@ -34,12 +31,7 @@ public final class LocalRuntimeApi implements AutoCloseable {
     record Invocation(String id, byte[] event, CompletableFuture<byte[]> response) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "local-runtime-api");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LoopbackServer server;
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<Instant> firstPoll = new CompletableFuture<>();
@@ -47,17 +39,16 @@ public final class LocalRuntimeApi implements AutoCloseable {
     private volatile boolean closed;
 
     public LocalRuntimeApi() throws IOException {
-        // Without nodelay the JDK server waits on Nagle's algorithm: ~40 ms per small response.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext(PREFIX, this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = LoopbackServer.start(0, PREFIX, this::handle, Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "local-runtime-api");
+            thread.setDaemon(true);
+            return thread;
+        }));
     }
 
     /** host:port, the value of AWS_LAMBDA_RUNTIME_API. */
     public String address() {
-        return server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.hostAndPort();
     }
 
     /** Completes when the runtime first asks for an event: its initialisation is over. */
@@ -145,8 +136,7 @@ public final class LocalRuntimeApi implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
         IllegalStateException stopped = new IllegalStateException("runtime API closed");
         pending.forEach(i -> i.response().completeExceptionally(stopped));
         inFlight.values().forEach(i -> i.response().completeExceptionally(stopped));

@@ -1,8 +1,6 @@
 package com.example.testapi.local.userpool;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,10 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
 import com.example.testapi.local.awsjson.AwsError;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +33,6 @@ import com.nimbusds.oauth2.sdk.util.MultivaluedMapUtils;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The user pool's hosted UI (its domain's OAuth 2.0 endpoints) for app clients with the code flow:
@@ -65,8 +62,7 @@ final class HostedUi implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> log;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final LoopbackServer server;
 
     HostedUi(UserPoolSettings settings, UserPoolAuth auth, int port, Clock clock, Consumer<String> log)
             throws IOException {
@@ -74,14 +70,11 @@ final class HostedUi implements AutoCloseable {
         this.auth = auth;
         this.clock = clock;
         this.log = log;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(4));
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -268,7 +261,6 @@ final class HostedUi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -1,20 +1,17 @@
 package com.example.testapi.local.web;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Serves the built browser app (the Vite bundle in {@code target/web}) and its {@code config.json} for the local
@@ -28,8 +25,7 @@ public final class WebAppServer implements AutoCloseable {
 
     private final Path root;
     private final byte[] config;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final LoopbackServer server;
 
     public WebAppServer(Path root, String configJson, int port) throws IOException {
         if (!Files.isRegularFile(root.resolve("index.html"))) {
@@ -37,15 +33,12 @@ public final class WebAppServer implements AutoCloseable {
         }
         this.root = root.toAbsolutePath().normalize();
         this.config = configJson.getBytes(StandardCharsets.UTF_8);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(4));
     }
 
     /** The app's URL, on {@code localhost} (the origin template.yaml's AllowedOrigins names by default). */
     public URI uri() {
-        return URI.create("http://localhost:" + server.getAddress().getPort() + "/");
+        return URI.create("http://localhost:" + server.port() + "/");
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -78,7 +71,6 @@ public final class WebAppServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }
