@@ -38,7 +38,7 @@ final class LoginVerifier {
             throw new AwsError("NotAuthorizedException", "Unauthenticated access is not supported for this identity pool.");
         }
         Map.Entry<String, JsonNode> login = logins.fields().next();
-        String providerName = login.getKey();
+        String providerName = providerName(login.getKey());
         List<IdentityPoolSettings.Provider> providers = settings.providers().stream()
                 .filter(p -> p.providerName().equals(providerName)).toList();
         if (providers.isEmpty() || !providerName.equals(userPool.settings().providerName())) {
@@ -70,6 +70,16 @@ final class LoginVerifier {
         } catch (ParseException e) {
             throw invalid("Not a valid OpenId Connect identity token.");
         }
+    }
+
+    /**
+     * The provider a Logins key names. Some clients (Amplify v6) build the key from the ID token's {@code iss} without
+     * its scheme; in AWS that is the provider name itself. The local pool's issuer is its own URL, so that spelling of
+     * its name ({@code 127.0.0.1:PORT/POOL_ID}) is taken for the provider name too.
+     */
+    private String providerName(String key) {
+        String issuer = userPool.issuer();
+        return key.equals(issuer.substring(issuer.indexOf("://") + 3)) ? userPool.settings().providerName() : key;
     }
 
     private static AwsError invalid(String why) {

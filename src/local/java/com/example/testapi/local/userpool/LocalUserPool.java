@@ -47,6 +47,7 @@ public final class LocalUserPool implements AutoCloseable {
         // Every operation a Cognito client sends without SigV4 (Amplify v5 and v6's Authenticator among them).
         endpoint.open("InitiateAuth", auth::initiateAuth)
                 .open("RespondToAuthChallenge", auth::respondToAuthChallenge)
+                .open("GetTokensFromRefreshToken", auth::getTokensFromRefreshToken)
                 .open("GetUser", signedIn::getUser)
                 .open("ChangePassword", signedIn::changePassword)
                 .open("GlobalSignOut", signedIn::globalSignOut)

@@ -43,7 +43,7 @@ final class UserPoolAuth {
     ObjectNode initiateAuth(ObjectNode input) {
         UserPoolSettings.Client client = settings.client(input.path("ClientId").asText(null));
         String flow = input.path("AuthFlow").asText("");
-        ObjectNode parameters = input.with("AuthParameters");
+        ObjectNode parameters = object(input, "AuthParameters");
         return switch (flow) {
             case "USER_SRP_AUTH" -> {
                 requireFlow(client, flow);
@@ -69,7 +69,7 @@ final class UserPoolAuth {
 
     ObjectNode respondToAuthChallenge(ObjectNode input) {
         UserPoolSettings.Client client = settings.client(input.path("ClientId").asText(null));
-        ObjectNode responses = input.with("ChallengeResponses");
+        ObjectNode responses = object(input, "ChallengeResponses");
         return switch (input.path("ChallengeName").asText()) {
             case "PASSWORD_VERIFIER" -> {
                 String username = srp.verify(responses, client.clientId(),
@@ -80,6 +80,13 @@ final class UserPoolAuth {
             default -> throw new AwsError("InvalidParameterException",
                     "Only PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED are answered locally.");
         };
+    }
+
+    /** Amplify v6's refresh: what REFRESH_TOKEN_AUTH answers, as its own operation. */
+    ObjectNode getTokensFromRefreshToken(ObjectNode input) {
+        UserPoolSettings.Client client = settings.client(input.path("ClientId").asText(null));
+        requireFlow(client, "REFRESH_TOKEN_AUTH");
+        return tokens.refreshed(client, input.path("RefreshToken").asText(""));
     }
 
     /** USER_PASSWORD_AUTH for the hosted UI's form: what InitiateAuth answers (tokens, or the challenge). */
@@ -135,6 +142,11 @@ final class UserPoolAuth {
             return found;
         });
         return tokens.signedIn(user, client);
+    }
+
+    /** A map member, or an empty one when it is missing or JSON null (Amplify v5 sends {@code "DEVICE_KEY": null}). */
+    private static ObjectNode object(ObjectNode input, String field) {
+        return input.get(field) instanceof ObjectNode member ? member : MAPPER.createObjectNode();
     }
 
     private static void requireFlow(UserPoolSettings.Client client, String flow) {

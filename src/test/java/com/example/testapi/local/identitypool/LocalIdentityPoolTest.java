@@ -105,6 +105,25 @@ class LocalIdentityPoolTest {
         assertTrue(known.amr().get(2).endsWith(":CognitoSignIn:" + known.userSub()));
     }
 
+    /** Amplify v6 keys Logins by the token's iss without its scheme: locally the pool's URL names the same provider. */
+    @Test
+    void theIssuersSpellingOfTheProviderNameIsTheSameIdentity() throws Exception {
+        start(Path.of("template.yaml"));
+        String token = idToken("alice", "Alice-Str0ng-Passw0rd!");
+        String issuerKey = cloud.cloud.userPool().issuer().replaceFirst("^https?://", "");
+        String identityId = identityPool.getId(r -> r.identityPoolId(poolId()).logins(Map.of(issuerKey, token)))
+                .identityId();
+        assertEquals(getId(token), identityId);
+        Credentials issued = identityPool.getCredentialsForIdentity(r -> r.identityId(identityId)
+                .logins(Map.of(issuerKey, token))).credentials();
+        IssuedCredentials known = cloud.cloud.credentials().byAccessKey(issued.accessKeyId()).orElseThrow();
+        assertEquals(cloud.cloud.outputs().get("FullAccessRoleArn"), known.roleArn());
+        assertEquals(cloud.cloud.userPool().settings().providerName(), known.amr().get(1), "amr names the provider");
+        assertEquals("Token is not from a supported provider of this identity pool.", refusal(() -> identityPool
+                .getId(r -> r.identityPoolId(poolId()).logins(Map.of("127.0.0.1:1/" + cloud.cloud.userPool()
+                        .settings().poolId(), token)))));
+    }
+
     @Test
     void aTamperedTokenIsRefused() throws Exception {
         start(Path.of("template.yaml"));

@@ -165,6 +165,40 @@ class UserSessionTest {
         assertTrue(after.getIssueTime().after(before.getIssueTime()));
     }
 
+    /** Amplify v6 refreshes with GetTokensFromRefreshToken; the answer is REFRESH_TOKEN_AUTH's, and so are refusals. */
+    @Test
+    void getTokensFromRefreshTokenIsTheRefreshOfAmplifyV6() throws Exception {
+        String name = newUser("v6-refresher", "Refresh-Str0ng-Passw0rd!");
+        AuthenticationResultType first = srpSignIn(name, "Refresh-Str0ng-Passw0rd!").authenticationResult();
+        AuthenticationResultType renewed = sdk.getTokensFromRefreshToken(r -> r.clientId(clientId)
+                .refreshToken(first.refreshToken())).authenticationResult();
+        assertEquals(name, SignedJWT.parse(renewed.idToken()).getJWTClaimsSet().getStringClaim("cognito:username"));
+        assertTrue(SignedJWT.parse(renewed.accessToken()).getJWTClaimsSet().getIssueTime() != null, "v6 needs iat");
+        sdk.revokeToken(r -> r.clientId(clientId).token(first.refreshToken()));
+        assertRefused(NotAuthorizedException.class, "Refresh Token has been revoked", () -> sdk
+                .getTokensFromRefreshToken(r -> r.clientId(clientId).refreshToken(first.refreshToken())));
+    }
+
+    /** Amplify v5 sends {@code "DEVICE_KEY": null} in a refresh; JSON nulls where a map goes are no crash. */
+    @Test
+    void jsonNullsAreReadAsAbsent() throws Exception {
+        String name = newUser("nulls", "Nulls-Str0ng-Passw0rd!");
+        String refreshToken = passwordSignIn(name, "Nulls-Str0ng-Passw0rd!").refreshToken();
+        assertEquals(200, call("InitiateAuth", "{\"ClientId\":\"" + clientId + "\",\"AuthFlow\":\"REFRESH_TOKEN_AUTH\","
+                + "\"AuthParameters\":{\"REFRESH_TOKEN\":\"" + refreshToken + "\",\"DEVICE_KEY\":null}}").statusCode());
+        var noResponses = call("RespondToAuthChallenge", "{\"ClientId\":\"" + clientId
+                + "\",\"ChallengeName\":\"PASSWORD_VERIFIER\",\"ChallengeResponses\":null}");
+        assertEquals(400, noResponses.statusCode(), noResponses::body);
+        assertTrue(noResponses.body().contains("NotAuthorizedException"), noResponses::body);
+    }
+
+    private java.net.http.HttpResponse<String> call(String operation, String body) {
+        return com.example.testapi.support.SignedHttp.send(java.net.http.HttpRequest.newBuilder(
+                cloud.cloud.userPool().endpoint()).header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     @Test
     void revokeTokenEndsTheSignInAndItsAccessTokens() {
         String name = newUser("revoker", "Revoke-Str0ng-Passw0rd!");
