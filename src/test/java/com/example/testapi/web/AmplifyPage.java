@@ -1,0 +1,86 @@
+package com.example.testapi.web;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.openqa.selenium.JavascriptExecutor;
+
+import com.example.testapi.local.LocalCloud;
+import com.example.testapi.local.lambda.MockEventServerBackend;
+import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.TestCloud;
+
+import io.restassured.RestAssured;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+
+/**
+ * An Amplify page (target/amplify/v5 or v6, built from src/test/amplify) served with the local cloud's config.json
+ * from its own origin, which the template allows through AllowedOrigins as a deployment would, and a Chromium to use
+ * it. Also what a test reads beside the page: the calls the user pool answered, and the page's stored tokens.
+ */
+final class AmplifyPage implements AutoCloseable {
+
+    final TestCloud cloud;
+    final Browser browser;
+    final URI uri;
+
+    /** Call from a test method (Quarkus sets the mock event server's port for those, not for @BeforeAll). */
+    AmplifyPage(String version) throws Exception {
+        int webPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            webPort = socket.getLocalPort();
+        }
+        LocalCloud.Settings settings = LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
+                .withPorts(new LocalCloud.Ports(0, 0, 0, webPort, 0))
+                .withParameters(Map.of("AllowedOrigins", "http://localhost:" + webPort))
+                .withWebApp(Path.of("target", "amplify", version));
+        cloud = TestCloud.start(settings,
+                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")));
+        uri = cloud.cloud.webAppUri();
+        browser = new Browser();
+    }
+
+    /** How many times the user pool answered {@code operation} (e.g. RevokeToken) with 200. */
+    long answered(String operation) {
+        synchronized (cloud.log) {
+            return cloud.log.stream().filter(line -> line.endsWith("." + operation + " -> 200")).count();
+        }
+    }
+
+    /** The page's stored value whose localStorage key ends with {@code suffix} (Amplify keeps its tokens there). */
+    String stored(String suffix) {
+        return (String) ((JavascriptExecutor) browser.driver).executeScript(
+                "const key = Object.keys(localStorage).find(k => k.endsWith(arguments[0]));"
+                        + "return key ? localStorage.getItem(key) : null;", suffix);
+    }
+
+    /**
+     * Makes the page believe its tokens have expired, as after an hour: Amplify judges expiry by its stored clock
+     * drift (seconds in v5, milliseconds in v6), so a drift of minus two hours puts "now" past {@code exp}.
+     */
+    void pretendTheTokensExpired(int unitsPerSecond) {
+        ((JavascriptExecutor) browser.driver).executeScript(
+                "const key = Object.keys(localStorage).find(k => k.endsWith('.clockDrift'));"
+                        + "localStorage.setItem(key, String(-7200 * arguments[0]));", unitsPerSecond);
+    }
+
+    /** The user pool's answer to a REFRESH_TOKEN_AUTH with {@code refreshToken}: null, or the refusal's message. */
+    String refreshRefusal(String refreshToken) {
+        try (CognitoIdentityProviderClient sdk = CognitoSdk.userPool(cloud.cloud)) {
+            sdk.initiateAuth(r -> r.clientId(cloud.cloud.outputs().get("UserPoolClientId"))
+                    .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH).authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
+            return null;
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            return e.awsErrorDetails().errorMessage();
+        }
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        cloud.close();
+    }
+}
