@@ -1,9 +1,9 @@
 // A page as Amplify v6's documentation builds one: signIn with the default flow (SRP), fetchAuthSession for the
-// identity pool's credentials, signOut; the call signed with the JS SDK v3's SigV4 signer. Only the endpoints come
+// identity pool's credentials, signOut, signUp, resetPassword; the call signed with the JS SDK v3's SigV4 signer. Only the endpoints come
 // from config.json (absent: AWS's own).
 import { Amplify } from 'aws-amplify';
 import {
-  signIn, confirmSignIn, signOut, getCurrentUser, fetchAuthSession,
+  signIn, confirmSignIn, signOut, getCurrentUser, fetchAuthSession, signUp, resetPassword, confirmResetPassword,
 } from 'aws-amplify/auth';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
@@ -15,7 +15,8 @@ const $ = (id) => document.getElementById(id);
 let config;
 
 function show(view) {
-  for (const id of ['sign-in-form', 'new-password-form', 'signed-in']) $(id).hidden = id !== view;
+  for (const id of ['sign-in-form', 'new-password-form', 'signed-in', 'sign-up-form', 'reset-form',
+    'confirm-reset-form']) $(id).hidden = id !== view;
   $('status').hidden = true;
 }
 
@@ -97,6 +98,36 @@ async function start() {
     ev.preventDefault();
     try {
       await afterSignInStep(await confirmSignIn({ challengeResponse: $('new-password').value }));
+    } catch (e) { fail(e); }
+  });
+  $('show-sign-up').addEventListener('click', () => show('sign-up-form'));
+  $('sign-up-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await signUp({ username: $('sign-up-username').value, password: $('sign-up-password').value });
+      show('sign-in-form');
+    } catch (e) { fail(e); }
+  });
+  $('show-reset').addEventListener('click', () => show('reset-form'));
+  $('reset-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const { nextStep } = await resetPassword({ username: $('reset-username').value });
+      $('code-sent').textContent = 'A code was sent to ' + nextStep.codeDeliveryDetails?.destination + '.';
+      $('auth-error').textContent = '';
+      show('confirm-reset-form');
+    } catch (e) { fail(e); }
+  });
+  $('confirm-reset-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await confirmResetPassword({
+        username: $('reset-username').value,
+        confirmationCode: $('reset-code').value,
+        newPassword: $('reset-new-password').value,
+      });
+      $('auth-error').textContent = 'Password changed: sign in with the new one.';
+      show('sign-in-form');
     } catch (e) { fail(e); }
   });
   $('call-get').addEventListener('click', () => callApi('GET'));

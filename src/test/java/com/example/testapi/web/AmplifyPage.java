@@ -58,13 +58,14 @@ final class AmplifyPage implements AutoCloseable {
     }
 
     /**
-     * Makes the page believe its tokens have expired, as after an hour: Amplify judges expiry by its stored clock
-     * drift (seconds in v5, milliseconds in v6), so a drift of minus two hours puts "now" past {@code exp}.
+     * Makes the page believe two hours have passed, so its tokens have expired: Amplify judges expiry by the clock
+     * drift it stored at sign-in. v5 keeps it in seconds and compares {@code now - drift}; v6 in milliseconds and
+     * compares {@code now + drift}.
      */
-    void pretendTheTokensExpired(int unitsPerSecond) {
+    void setClockDrift(long drift) {
         ((JavascriptExecutor) browser.driver).executeScript(
                 "const key = Object.keys(localStorage).find(k => k.endsWith('.clockDrift'));"
-                        + "localStorage.setItem(key, String(-7200 * arguments[0]));", unitsPerSecond);
+                        + "localStorage.setItem(key, String(arguments[0]));", drift);
     }
 
     /** The user pool's answer to a REFRESH_TOKEN_AUTH with {@code refreshToken}: null, or the refusal's message. */
