@@ -257,8 +257,8 @@ async function finishHostedSignIn(url) {
 
 async function signOut() {
   const viaHostedUi = session.viaHostedUi;
-  const failure = await session.signOut();
-  if (viaHostedUi && !failure) {
+  const failure = await session.signOut(); // logged on the console when the revocation fails
+  if (viaHostedUi) {
     hostedUi.signOut(); // ends the hosted UI's own session too, then comes back here
     return;
   }

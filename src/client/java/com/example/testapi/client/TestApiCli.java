@@ -45,6 +45,7 @@ public final class TestApiCli {
                     .signIn(user, password);
             TestApiClient client = new TestApiClient(stack.apiUrl(), stack.region(), credentials);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            int exit = 0;
             try {
                 Object answer = switch (args[i]) {
                     case "get" -> client.list(null, null);
@@ -55,10 +56,23 @@ public final class TestApiCli {
                 System.out.println(json.writeValueAsString(answer));
             } catch (ApiException e) {
                 System.err.println(e.getClass().getSimpleName() + " " + e.getMessage());
-                credentials.signOut();
-                System.exit(2);
+                exit = 2;
+            } finally {
+                signOut(credentials); // the sign-in lives as long as the command
             }
-            credentials.signOut(); // the sign-in lives as long as the command: its refresh token is revoked
+            if (exit != 0) {
+                System.exit(exit);
+            }
+        }
+    }
+
+    /** Revokes the command's refresh token; a failure is reported, never turned into the command's outcome. */
+    private static void signOut(CognitoCredentials credentials) {
+        try {
+            credentials.signOut();
+        } catch (RuntimeException e) {
+            System.err.println("warning: the sign-in could not be revoked (" + e.getMessage()
+                    + "); its refresh token ends when it expires");
         }
     }
 

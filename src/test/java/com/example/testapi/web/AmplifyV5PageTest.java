@@ -105,6 +105,9 @@ class AmplifyV5PageTest {
     void bobReadsAndHisPostIsNotAllowed() {
         signIn("bob", "Bob-Str0ng-Passw0rd!");
         assertEquals("Not allowed!!", answerAfter("Call POST API endpoint"));
+        Object error = ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeScript("return window.__compat.lastError");
+        assertTrue(String.valueOf(error).contains("403"), "refused by the gateway, not failed otherwise: " + error);
         browser.screenshot("amplify-v5-bob-refused");
         assertTrue(answerAfter("Call GET API endpoint").matches("(Read \\d+ items?|No items stored yet).*"));
         browser.button("Sign out").click();
@@ -120,7 +123,7 @@ class AmplifyV5PageTest {
         browser.type("Confirm Password", "Walk-In-Str0ng-Passw0rd!");
         browser.driver.findElement(By.xpath("//button[@type='submit' and normalize-space()='Create Account']")).click();
         browser.wait.withMessage("the refusal is shown").until(d -> d.findElements(By.cssSelector("[role=alert]"))
-                .stream().anyMatch(e -> e.getText().contains("SignUp is not permitted for this user pool.")));
+                .stream().anyMatch(e -> e.getText().contains("SignUp is not permitted for this user pool")));
         browser.screenshot("amplify-v5-create-account-refused");
         browser.driver.findElement(By.xpath("//button[@role='tab' and normalize-space()='Sign In']")).click();
     }

@@ -36,6 +36,7 @@ public final class AwsJsonEndpoint implements AutoCloseable {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MAX_BODY = 256 * 1024;
     // A well-formed SigV4 Authorization header: admin operations need one, though locally no key is checked.
     private static final Pattern SIGV4 = Pattern.compile(
             "AWS4-HMAC-SHA256\\s+Credential=[^/\\s]+/\\d{8}/[^/\\s]+/[^/\\s]+/aws4_request,\\s*"
@@ -82,7 +83,10 @@ public final class AwsJsonEndpoint implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         // Not try-with-resources: the exchange must stay open for the error answers of the catch blocks.
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readAllBytes();
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) { // a Cognito request is a few KiB: don't let one fill memory
+                throw new AwsError("RequestEntityTooLargeException", "The request body is over 256 KiB.", 413);
+            }
             Headers out = exchange.getResponseHeaders();
             out.add("Access-Control-Allow-Origin", "*");
             out.add("x-amzn-RequestId", UUID.randomUUID().toString());

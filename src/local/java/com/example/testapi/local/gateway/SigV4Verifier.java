@@ -1,7 +1,6 @@
 package com.example.testapi.local.gateway;
 
 import java.io.ByteArrayInputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;

@@ -61,8 +61,9 @@ final class LoginVerifier {
                 throw invalid("Token expired: " + now.getEpochSecond() + " >= "
                         + (claims.getExpirationTime() == null ? 0 : claims.getExpirationTime().toInstant().getEpochSecond()));
             }
-            if (provider.serverSideTokenCheck() && !userPool.userExists(claims.getSubject())) {
-                throw invalid("The user of this token no longer exists.");
+            String inactive = provider.serverSideTokenCheck() ? userPool.serverSideTokenCheck(claims) : null;
+            if (inactive != null) {
+                throw invalid(inactive);
             }
             List<String> roles = claims.getStringListClaim("cognito:roles");
             return new Login(providerName, provider.clientId(), claims.getSubject(),

@@ -31,6 +31,8 @@ public final class LocalUserPool implements AutoCloseable {
     private final UserPoolAdmin admin;
     private final UserPoolAuth auth;
     private final SelfService selfService;
+    private final Outbox outbox;
+    private final UserTokens tokens;
     private final HostedUi hostedUi;
 
     /** {@code hostedUiPort} is used only when the template gives the pool a domain. */
@@ -39,11 +41,12 @@ public final class LocalUserPool implements AutoCloseable {
         this.settings = settings;
         this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityProviderService", port, log);
         this.issuer = endpoint.uri() + "/" + settings.poolId();
-        UserTokens tokens = new UserTokens(settings, directory, signer, issuer, clock);
+        this.tokens = new UserTokens(settings, directory, signer, issuer, clock);
         this.auth = new UserPoolAuth(settings, directory, tokens, clock);
         this.admin = new UserPoolAdmin(settings, directory, clock);
-        this.selfService = new SelfService(settings, directory, clock, log);
-        SignedInUser signedIn = new SignedInUser(settings, directory, tokens, clock);
+        this.outbox = new Outbox(clock, log);
+        this.selfService = new SelfService(settings, directory, outbox, clock);
+        SignedInUser signedIn = new SignedInUser(settings, directory, tokens, outbox, clock);
         // Every operation a Cognito client sends without SigV4 (Amplify v5 and v6's Authenticator among them).
         endpoint.open("InitiateAuth", auth::initiateAuth)
                 .open("RespondToAuthChallenge", auth::respondToAuthChallenge)
@@ -56,7 +59,9 @@ public final class LocalUserPool implements AutoCloseable {
                 .open("ConfirmForgotPassword", selfService::confirmForgotPassword)
                 .open("SignUp", selfService::signUp)
                 .open("ConfirmSignUp", selfService::confirmSignUp)
-                .open("ResendConfirmationCode", selfService::confirmSignUp)
+                .open("ResendConfirmationCode", selfService::resendConfirmationCode)
+                .open("GetUserAttributeVerificationCode", signedIn::getUserAttributeVerificationCode)
+                .open("VerifyUserAttribute", signedIn::verifyUserAttribute)
                 .signed("AdminCreateUser", admin::createUser)
                 .signed("AdminSetUserPassword", admin::setUserPassword)
                 .signed("AdminAddUserToGroup", admin::addUserToGroup)
@@ -122,14 +127,22 @@ public final class LocalUserPool implements AutoCloseable {
         return signer.verifiedClaims(token);
     }
 
-    /** The codes the pool has "delivered" (ForgotPassword), oldest first: what a user would read in their mail. */
-    public List<SelfService.Delivery> deliveredCodes() {
-        return selfService.delivered();
+    /** The codes the pool has "delivered", oldest first: what a user would read in their mail. */
+    public List<Outbox.Delivery> deliveredCodes() {
+        return outbox.delivered();
     }
 
-    /** Whether the user with this {@code sub} still exists: the identity pool's server-side token check. */
-    public boolean userExists(String sub) {
-        return directory.bySub(sub).isPresent();
+    /**
+     * The identity pool's server-side token check of an ID token this pool signed: null when its user exists and has
+     * not been globally signed out, else why not.
+     */
+    public String serverSideTokenCheck(JWTClaimsSet claims) {
+        return tokens.activeForIdentityPool(claims);
+    }
+
+    /** How many sign-ins of {@code username} can still refresh: 0 after they all signed out. */
+    public long activeSignIns(String username) {
+        return tokens.activeSignIns(username);
     }
 
     @Override

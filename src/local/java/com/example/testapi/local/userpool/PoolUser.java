@@ -18,9 +18,10 @@ final class PoolUser {
     final Instant created;
     final Map<String, String> attributes = new TreeMap<>();
     final Set<String> groups = new LinkedHashSet<>();
-    StoredPassword password;
-    Status status;
-    Instant modified;
+    // Written under the directory's lock; read by sign-in without it, so each read sees one whole value.
+    volatile StoredPassword password;
+    volatile Status status;
+    volatile Instant modified;
 
     PoolUser(String username, String sub, Instant created) {
         this.username = username;

@@ -1,14 +1,6 @@
 package com.example.testapi.local.userpool;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import com.example.testapi.local.awsjson.AwsError;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,39 +9,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * What a user does without being signed in, besides signing in: "Forgot your password?" ({@code ForgotPassword},
  * {@code ConfirmForgotPassword}) and "Create Account" ({@code SignUp}, {@code ConfirmSignUp},
- * {@code ResendConfirmationCode}), each as the template's pool answers it. Codes are "delivered" to the local cloud's
- * console and to {@link #delivered()}, where a test reads them.
+ * {@code ResendConfirmationCode}), each as the template's pool answers it. Codes go through the {@link Outbox}.
  */
 public final class SelfService {
 
-    /** A code the pool sent: to whom, where (masked, as CodeDeliveryDetails shows it), and the code itself. */
-    public record Delivery(String username, String medium, String destination, String code) {
-    }
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Duration CODE_LIFETIME = Duration.ofHours(1); // "valid for one hour" (account recovery)
-    private static final String NO_SIGN_UP = "SignUp is not permitted for this user pool.";
-
-    private record Code(String code, Instant expires) {
-    }
+    private static final String RESET = "ForgotPassword";
 
     private final UserPoolSettings settings;
     private final UserDirectory directory;
-    private final Clock clock;
-    private final Consumer<String> console;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, Code> resetCodes = new ConcurrentHashMap<>();
-    private final List<Delivery> delivered = new CopyOnWriteArrayList<>();
+    private final Outbox outbox;
+    private final java.time.Clock clock;
 
-    SelfService(UserPoolSettings settings, UserDirectory directory, Clock clock, Consumer<String> console) {
+    SelfService(UserPoolSettings settings, UserDirectory directory, Outbox outbox, java.time.Clock clock) {
         this.settings = settings;
         this.directory = directory;
+        this.outbox = outbox;
         this.clock = clock;
-        this.console = console;
-    }
-
-    List<Delivery> delivered() {
-        return List.copyOf(delivered);
     }
 
     ObjectNode forgotPassword(ObjectNode input) {
@@ -59,7 +35,7 @@ public final class SelfService {
             throw new AwsError("NotAuthorizedException", "User password cannot be reset: the pool's account"
                     + " recovery is admin_only.");
         }
-        Delivery delivery = directory.with(users -> {
+        Outbox.Delivery delivery = directory.with(users -> {
             PoolUser user = users.get(username);
             if (user == null) {
                 return null;
@@ -67,87 +43,76 @@ public final class SelfService {
             if (user.status == PoolUser.Status.FORCE_CHANGE_PASSWORD) {
                 throw new AwsError("NotAuthorizedException", "User password cannot be reset in the current state.");
             }
-            Delivery to = destination(user);
-            resetCodes.put(username, new Code(to.code(), clock.instant().plus(CODE_LIFETIME)));
-            return to;
+            String attribute = recoveryAttribute(user);
+            return outbox.send(username, RESET, attribute, user.attributes.get(attribute));
         });
-        if (delivery == null) {
-            if (!client.preventUserExistenceErrors()) {
-                throw new AwsError("UserNotFoundException", "Username/client id combination not found.");
-            }
-            // PreventUserExistenceErrors: an unknown user gets an answer shaped like a delivery, and nothing is sent.
-            return details("EMAIL", "email", "u***@e***");
+        if (delivery != null) {
+            return Outbox.details(delivery);
         }
-        delivered.add(delivery);
-        console.accept("code for " + username + " (ForgotPassword, " + delivery.medium() + " to "
-                + delivery.destination() + "): " + delivery.code());
-        return details(delivery.medium(), delivery.medium().equals("SMS") ? "phone_number" : "email",
-                delivery.destination());
+        if (!client.preventUserExistenceErrors()) {
+            throw new AwsError("UserNotFoundException", "Username/client id combination not found.");
+        }
+        // PreventUserExistenceErrors: an unknown user gets an answer shaped like a delivery, and nothing is sent.
+        return Outbox.details("EMAIL", Outbox.mask(username + "@" + Integer.toHexString(username.hashCode())));
     }
 
     ObjectNode confirmForgotPassword(ObjectNode input) {
         settings.client(input.path("ClientId").asText(null));
         String username = input.path("Username").asText("");
         String password = input.path("Password").asText(null);
-        Code code = resetCodes.get(username);
-        if (code == null || !code.code().equals(input.path("ConfirmationCode").asText())) {
-            throw new AwsError("CodeMismatchException", "Invalid verification code provided, please try again.");
-        }
-        if (!clock.instant().isBefore(code.expires())) {
-            throw new AwsError("ExpiredCodeException", "Invalid code provided, please request a code again.");
-        }
-        settings.passwordPolicy().check(password); // a refused password keeps the code for another try
+        settings.passwordPolicy().check(password); // before the code is used: a refused password keeps it
+        outbox.redeem(username, RESET, input.path("ConfirmationCode").asText(""));
         directory.with(users -> {
             UserDirectory.require(users, username).setPassword(settings.poolId(), password,
                     PoolUser.Status.CONFIRMED, clock.instant());
             return null;
         });
-        resetCodes.remove(username);
         return MAPPER.createObjectNode();
     }
 
     /** "Create Account": AllowAdminCreateUserOnly pools refuse it with Cognito's words; the local pool plays only those. */
     ObjectNode signUp(ObjectNode input) {
         settings.client(input.path("ClientId").asText(null));
-        if (settings.adminCreateUserOnly()) {
-            throw new AwsError("NotAuthorizedException", NO_SIGN_UP);
+        if (!settings.adminCreateUserOnly()) {
+            throw new AwsError("InvalidParameterException", "The local user pool plays AllowAdminCreateUserOnly pools"
+                    + " only: set it in template.yaml (see README, local cloud limits).");
         }
-        throw new AwsError("InvalidParameterException", "The local user pool plays AllowAdminCreateUserOnly pools"
-                + " only: set it in template.yaml (see README, local cloud limits).");
+        throw new AwsError("NotAuthorizedException", "SignUp is not permitted for this user pool");
     }
 
-    /** ConfirmSignUp and ResendConfirmationCode: nobody signs up here, so no user awaits confirmation. */
+    /** Nobody signs up here, so no user awaits confirmation: an existing one is confirmed, or an admin's to make. */
     ObjectNode confirmSignUp(ObjectNode input) {
-        signUp(input);
-        return MAPPER.createObjectNode();
+        PoolUser user = signUpUser(input);
+        throw new AwsError("NotAuthorizedException", "User cannot be confirmed. Current status is " + user.status);
     }
 
-    /** Where the pool's recovery setting sends the code: the first verified contact in its priority order. */
-    private Delivery destination(PoolUser user) {
+    ObjectNode resendConfirmationCode(ObjectNode input) {
+        signUpUser(input);
+        throw new AwsError("InvalidParameterException", "User is already confirmed.");
+    }
+
+    private PoolUser signUpUser(ObjectNode input) {
+        UserPoolSettings.Client client = settings.client(input.path("ClientId").asText(null));
+        PoolUser user = directory.with(users -> users.get(input.path("Username").asText("")));
+        if (user == null) {
+            throw client.preventUserExistenceErrors()
+                    ? new AwsError("CodeMismatchException", "Invalid verification code provided, please try again.")
+                    : new AwsError("UserNotFoundException", "Username/client id combination not found.");
+        }
+        return user;
+    }
+
+    /** The attribute the pool's recovery setting sends the code to: the first verified contact in its order. */
+    private String recoveryAttribute(PoolUser user) {
         for (String mechanism : settings.recoveryMechanisms()) {
             String attribute = mechanism.equals("verified_email") ? "email"
                     : mechanism.equals("verified_phone_number") ? "phone_number" : null;
-            String value = attribute == null ? null : user.attributes.get(attribute);
-            if (value != null && "true".equals(user.attributes.get(attribute + "_verified"))) {
-                return new Delivery(user.username, attribute.equals("email") ? "EMAIL" : "SMS", mask(value),
-                        String.format("%06d", random.nextInt(1_000_000)));
+            if (attribute != null && user.attributes.get(attribute) != null
+                    && "true".equals(user.attributes.get(attribute + "_verified"))) {
+                return attribute;
             }
         }
         throw new AwsError("InvalidParameterException",
                 "Cannot reset password for the user as there is no registered/verified email or phone_number");
-    }
-
-    /** a***@e*** for an email, +*******1234 for a phone number, as CodeDeliveryDetails masks them. */
-    private static String mask(String value) {
-        int at = value.indexOf('@');
-        return at > 0 ? value.charAt(0) + "***@" + value.charAt(at + 1) + "***"
-                : "+*******" + value.substring(Math.max(0, value.length() - 4));
-    }
-
-    private static ObjectNode details(String medium, String attribute, String destination) {
-        ObjectNode answer = MAPPER.createObjectNode();
-        answer.putObject("CodeDeliveryDetails").put("Destination", destination).put("DeliveryMedium", medium)
-                .put("AttributeName", attribute);
-        return answer;
     }
 }

@@ -19,12 +19,14 @@ final class SignedInUser {
     private final UserPoolSettings settings;
     private final UserDirectory directory;
     private final UserTokens tokens;
+    private final Outbox outbox;
     private final Clock clock;
 
-    SignedInUser(UserPoolSettings settings, UserDirectory directory, UserTokens tokens, Clock clock) {
+    SignedInUser(UserPoolSettings settings, UserDirectory directory, UserTokens tokens, Outbox outbox, Clock clock) {
         this.settings = settings;
         this.directory = directory;
         this.tokens = tokens;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -57,8 +59,39 @@ final class SignedInUser {
 
     /** Ends every sign-in of the user: their refresh tokens and the access tokens issued from them stop working. */
     ObjectNode globalSignOut(ObjectNode input) {
-        tokens.signOutEverywhere(tokens.accessTokenUser(input.path("AccessToken").asText(null)));
+        String username = tokens.accessTokenUser(input.path("AccessToken").asText(null));
+        tokens.signOutEverywhere(directory.with(users -> UserDirectory.require(users, username).sub));
         return MAPPER.createObjectNode();
+    }
+
+    /** Sends a code to the user's email or phone_number (what Amplify's "verify your contact" step asks for). */
+    ObjectNode getUserAttributeVerificationCode(ObjectNode input) {
+        String username = tokens.accessTokenUser(input.path("AccessToken").asText(null));
+        String attribute = contactAttribute(input);
+        return Outbox.details(directory.with(users -> {
+            String address = UserDirectory.require(users, username).attributes.get(attribute);
+            if (address == null) {
+                throw new AwsError("InvalidParameterException", "User does not have the attribute " + attribute + ".");
+            }
+            return outbox.send(username, "verify " + attribute, attribute, address);
+        }));
+    }
+
+    /** Marks the attribute verified ({@code email_verified=true}) for the code the last call sent. */
+    ObjectNode verifyUserAttribute(ObjectNode input) {
+        String username = tokens.accessTokenUser(input.path("AccessToken").asText(null));
+        String attribute = contactAttribute(input);
+        outbox.redeem(username, "verify " + attribute, input.path("Code").asText(""));
+        directory.with(users -> UserDirectory.require(users, username).attributes.put(attribute + "_verified", "true"));
+        return MAPPER.createObjectNode();
+    }
+
+    private static String contactAttribute(ObjectNode input) {
+        String attribute = input.path("AttributeName").asText("");
+        if (!attribute.equals("email") && !attribute.equals("phone_number")) {
+            throw new AwsError("InvalidParameterException", "Only email and phone_number can be verified.");
+        }
+        return attribute;
     }
 
     ObjectNode revokeToken(ObjectNode input) {

@@ -6,9 +6,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import com.example.testapi.local.awsjson.AwsError;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,43 +23,54 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * USER_SRP_AUTH's two steps. {@code InitiateAuth} with SRP_A gets the PASSWORD_VERIFIER challenge (SALT, SRP_B,
  * SECRET_BLOCK, USERNAME, USER_ID_FOR_SRP); {@code RespondToAuthChallenge} then proves the password with
  * PASSWORD_CLAIM_SIGNATURE over the pool, the user, the secret block and TIMESTAMP ({@link CognitoSrp}). The secret
- * block names this server's half of the exchange (b, B, A), kept for a few minutes and usable once.
+ * block names this server's half of the exchange (b, B, A and the verifier it used), kept for a few minutes and
+ * usable once.
  */
 final class SrpSignIn {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration LIFETIME = Duration.ofMinutes(3);
+    /** A is below N: at most N's 768 hex digits (a client may pad a little). */
+    private static final int MAX_SRP_A_DIGITS = 1024;
+    /** The clients' TIMESTAMP, e.g. "Fri Nov 7 09:05:03 UTC 2026": English names, the day not padded. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy",
+            Locale.US);
 
     private record Exchange(String username, String clientId, BigInteger a, BigInteger b, BigInteger serverPublic,
-            Instant expires) {
+            BigInteger verifier, Instant expires) {
     }
 
     private final String poolName;
     private final Clock clock;
+    private final StoredPassword.Decoys decoys;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
 
-    SrpSignIn(String poolId, Clock clock) {
+    SrpSignIn(String poolId, Clock clock, StoredPassword.Decoys decoys) {
         this.poolName = CognitoSrp.poolName(poolId);
         this.clock = clock;
+        this.decoys = decoys;
     }
 
-    /** The PASSWORD_VERIFIER challenge for {@code user}, or null for an unknown user (made up, as Cognito does). */
+    /** The PASSWORD_VERIFIER challenge for {@code user}; for an unknown user (null), one that looks the same. */
     ObjectNode challenge(PoolUser user, String username, String clientId, String srpA) {
-        BigInteger clientPublic = hex(srpA);
+        if (srpA == null || srpA.isEmpty()) {
+            throw new AwsError("InvalidParameterException", "Missing required parameter SRP_A");
+        }
+        BigInteger clientPublic = srpA.length() > MAX_SRP_A_DIGITS ? null : hex(srpA);
         if (clientPublic == null || !CognitoSrp.acceptable(clientPublic)) {
             throw new AwsError("InvalidParameterException", "SRP_A is not a valid SRP value.");
         }
-        // An unknown user gets a challenge all the same (a random salt and verifier), so the answer does not tell
-        // which usernames exist; the claim then fails like a wrong password.
-        StoredPassword secret = user != null ? user.password
-                : StoredPassword.of(poolName, username, token(32));
+        // An unknown user gets the same salt at every try (a decoy derived from the name), so the answer does not
+        // tell which usernames exist; the claim then fails like a wrong password.
+        StoredPassword secret = user != null ? user.password : decoys.of(username);
         BigInteger b = new BigInteger(1, randomBytes(128));
         BigInteger serverPublic = CognitoSrp.serverPublic(secret.verifier(), b);
-        byte[] block = randomBytes(64);
-        String secretBlock = Base64.getEncoder().encodeToString(block);
-        exchanges.put(secretBlock, new Exchange(username, clientId, clientPublic, b, serverPublic,
-                clock.instant().plus(LIFETIME)));
+        String secretBlock = Base64.getEncoder().encodeToString(randomBytes(64));
+        Instant now = clock.instant();
+        exchanges.values().removeIf(old -> !now.isBefore(old.expires()));
+        exchanges.put(secretBlock, new Exchange(username, clientId, clientPublic, b, serverPublic, secret.verifier(),
+                now.plus(LIFETIME)));
         ObjectNode answer = MAPPER.createObjectNode().put("ChallengeName", "PASSWORD_VERIFIER");
         answer.putObject("ChallengeParameters").put("SALT", secret.salt().toString(16))
                 .put("SECRET_BLOCK", secretBlock).put("SRP_B", serverPublic.toString(16))
@@ -63,11 +79,10 @@ final class SrpSignIn {
     }
 
     /**
-     * The username whose password the PASSWORD_VERIFIER responses prove; {@code NotAuthorizedException} (the same one
-     * a wrong USER_PASSWORD_AUTH password gets) when the claim does not verify.
+     * The user whose password the PASSWORD_VERIFIER responses prove; {@code NotAuthorizedException} (the same one a
+     * wrong USER_PASSWORD_AUTH password gets) when the claim does not verify or its user is gone.
      */
-    String verify(ObjectNode responses, String clientId, java.util.function.Function<String, PoolUser> users,
-            String wrongCredentials) {
+    PoolUser verify(ObjectNode responses, String clientId, Function<String, PoolUser> users, String wrongCredentials) {
         String secretBlock = responses.path("PASSWORD_CLAIM_SECRET_BLOCK").asText("");
         Exchange exchange = exchanges.remove(secretBlock); // usable once, right or wrong
         if (exchange == null || !exchange.clientId().equals(clientId)
@@ -77,23 +92,34 @@ final class SrpSignIn {
         String username = responses.path("USERNAME").asText("");
         String timestamp = responses.path("TIMESTAMP").asText("");
         byte[] claimed = base64(responses.path("PASSWORD_CLAIM_SIGNATURE").asText(""));
-        PoolUser user = users.apply(exchange.username());
-        if (user == null || !username.equals(exchange.username()) || claimed == null || timestamp.isEmpty()) {
+        if (!username.equals(exchange.username()) || claimed == null || !wellFormed(timestamp)) {
             throw new AwsError("NotAuthorizedException", wrongCredentials);
         }
-        byte[] key = CognitoSrp.sharedKey(exchange.a(), exchange.serverPublic(), exchange.b(),
-                user.password.verifier());
+        byte[] key = CognitoSrp.sharedKey(exchange.a(), exchange.serverPublic(), exchange.b(), exchange.verifier());
         byte[] expected = CognitoSrp.claimSignature(key, poolName, username, Base64.getDecoder().decode(secretBlock),
                 timestamp);
-        if (!MessageDigest.isEqual(expected, claimed)) {
+        PoolUser user = users.apply(username);
+        // The user must still hold the password the exchange was made with (not changed, not deleted since).
+        if (!MessageDigest.isEqual(expected, claimed) || user == null
+                || !user.password.verifier().equals(exchange.verifier())) {
             throw new AwsError("NotAuthorizedException", wrongCredentials);
         }
-        return username;
+        return user;
+    }
+
+    /** Whether TIMESTAMP is written exactly as the clients write it (reports say Cognito refuses "Sep 05"). */
+    static boolean wellFormed(String timestamp) {
+        try {
+            return TIMESTAMP.format(ZonedDateTime.parse(timestamp, TIMESTAMP.withZone(java.time.ZoneOffset.UTC)))
+                    .equals(timestamp);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static BigInteger hex(String value) {
         try {
-            return value == null || value.isEmpty() ? null : new BigInteger(value, 16);
+            return new BigInteger(value, 16);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -111,9 +137,5 @@ final class SrpSignIn {
         byte[] bytes = new byte[count];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    private String token(int bytes) {
-        return Base64.getEncoder().encodeToString(randomBytes(bytes));
     }
 }

@@ -29,6 +29,7 @@ final class UserPoolAuth {
     private final UserDirectory directory;
     private final UserTokens tokens;
     private final SrpSignIn srp;
+    private final StoredPassword.Decoys decoys;
     private final Clock clock;
     private final Map<String, Grant> sessions = new ConcurrentHashMap<>();
 
@@ -36,7 +37,8 @@ final class UserPoolAuth {
         this.settings = settings;
         this.directory = directory;
         this.tokens = tokens;
-        this.srp = new SrpSignIn(settings.poolId(), clock);
+        this.decoys = new StoredPassword.Decoys(settings.poolId());
+        this.srp = new SrpSignIn(settings.poolId(), clock, decoys);
         this.clock = clock;
     }
 
@@ -48,6 +50,9 @@ final class UserPoolAuth {
             case "USER_SRP_AUTH" -> {
                 requireFlow(client, flow);
                 String username = parameters.path("USERNAME").asText("");
+                if (username.isEmpty()) {
+                    throw new AwsError("InvalidParameterException", "Missing required parameter USERNAME");
+                }
                 PoolUser user = knownUser(client, username);
                 yield srp.challenge(user, username, client.clientId(), parameters.path("SRP_A").asText(null));
             }
@@ -72,9 +77,8 @@ final class UserPoolAuth {
         ObjectNode responses = object(input, "ChallengeResponses");
         return switch (input.path("ChallengeName").asText()) {
             case "PASSWORD_VERIFIER" -> {
-                String username = srp.verify(responses, client.clientId(),
-                        name -> directory.with(users -> users.get(name)), WRONG_CREDENTIALS);
-                yield signedIn(directory.with(users -> users.get(username)), client);
+                yield signedIn(srp.verify(responses, client.clientId(),
+                        name -> directory.with(users -> users.get(name)), WRONG_CREDENTIALS), client);
             }
             case "NEW_PASSWORD_REQUIRED" -> newPassword(client, input.path("Session").asText(""), responses);
             default -> throw new AwsError("InvalidParameterException",
@@ -86,7 +90,9 @@ final class UserPoolAuth {
     ObjectNode getTokensFromRefreshToken(ObjectNode input) {
         UserPoolSettings.Client client = settings.client(input.path("ClientId").asText(null));
         requireFlow(client, "REFRESH_TOKEN_AUTH");
-        return tokens.refreshed(client, input.path("RefreshToken").asText(""));
+        ObjectNode answer = tokens.refreshed(client, input.path("RefreshToken").asText(""));
+        answer.remove("ChallengeParameters"); // its response has only AuthenticationResult
+        return answer;
     }
 
     /** USER_PASSWORD_AUTH for the hosted UI's form: what InitiateAuth answers (tokens, or the challenge). */
@@ -96,8 +102,10 @@ final class UserPoolAuth {
 
     private ObjectNode passwordAuth(UserPoolSettings.Client client, String username, String password) {
         PoolUser user = knownUser(client, username);
-        // An unknown user and a wrong password answer alike (PreventUserExistenceErrors).
-        if (user == null || !user.password.matches(CognitoSrp.poolName(settings.poolId()), user.username, password)) {
+        // An unknown user and a wrong password answer alike (PreventUserExistenceErrors), after the same work.
+        StoredPassword stored = user != null ? user.password : decoys.of(String.valueOf(username));
+        if (!stored.matches(CognitoSrp.poolName(settings.poolId()), String.valueOf(username), password)
+                || user == null) {
             throw new AwsError("NotAuthorizedException", WRONG_CREDENTIALS);
         }
         return signedIn(user, client);
@@ -116,6 +124,8 @@ final class UserPoolAuth {
     private ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client) {
         if (user.status == PoolUser.Status.FORCE_CHANGE_PASSWORD) {
             String session = tokens.randomToken(96);
+            Instant now = clock.instant();
+            sessions.values().removeIf(old -> !now.isBefore(old.expires()));
             sessions.put(session, new Grant(user.username, client.clientId(), clock.instant().plus(SESSION_LIFETIME)));
             ObjectNode challenge = MAPPER.createObjectNode().put("ChallengeName", "NEW_PASSWORD_REQUIRED")
                     .put("Session", session);

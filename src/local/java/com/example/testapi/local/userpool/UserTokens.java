@@ -20,18 +20,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 /**
- * The tokens of a sign-in and what can end them, as Cognito keeps them: one refresh token per sign-in, whose
- * {@code origin_jti} every ID and access token issued from it carries, so that revoking the refresh token
- * ({@code RevokeToken}) also revokes them; {@code GlobalSignOut} ends every sign-in of a user at once. A refresh keeps
- * the sign-in's {@code auth_time} and {@code origin_jti}: the ID-token page says {@code auth_time} "represents the time
- * when the original authentication occurred".
+ * The tokens of a sign-in and what can end them, as Cognito's API reference describes it: one refresh token per
+ * sign-in, whose {@code origin_jti} every ID and access token issued from it carries. {@code RevokeToken} ends the
+ * refresh token and the access tokens issued from it, for the user pool's own API. {@code GlobalSignOut} ends every
+ * sign-in of the user, and also, for an identity pool with {@code ServerSideTokenCheck}, their ID tokens
+ * ({@link #activeForIdentityPool}). A refresh keeps the sign-in's {@code auth_time} and {@code origin_jti}: the
+ * ID-token page says {@code auth_time} "represents the time when the original authentication occurred". A sign-in
+ * belongs to a user's {@code sub}, not their name: a user made again under the same name is somebody else.
  */
 final class UserTokens {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One sign-in: who, through which client, when, and until when its refresh token works. */
-    private record SignIn(String username, String clientId, String originJti, Instant authTime, Instant expires) {
+    private record SignIn(String username, String sub, String clientId, String originJti, Instant authTime,
+            Instant expires) {
     }
 
     private final UserPoolSettings settings;
@@ -42,6 +45,7 @@ final class UserTokens {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SignIn> refreshTokens = new ConcurrentHashMap<>();
     private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
+    private final Set<String> signedOutOrigins = ConcurrentHashMap.newKeySet();
 
     UserTokens(UserPoolSettings settings, UserDirectory directory, TokenSigner signer, String issuer, Clock clock) {
         this.settings = settings;
@@ -54,7 +58,8 @@ final class UserTokens {
     /** A new sign-in's AuthenticationResult: ID, access and refresh token. */
     ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client) {
         Instant now = clock.instant();
-        SignIn signIn = new SignIn(user.username, client.clientId(), UUID.randomUUID().toString(), now,
+        refreshTokens.values().removeIf(old -> !now.isBefore(old.expires())); // a local pool's memory stays bounded
+        SignIn signIn = new SignIn(user.username, user.sub, client.clientId(), UUID.randomUUID().toString(), now,
                 now.plus(client.refreshTokenValidity()));
         String refreshToken = randomToken(256);
         refreshTokens.put(refreshToken, signIn);
@@ -74,14 +79,20 @@ final class UserTokens {
             throw new AwsError("NotAuthorizedException", "Invalid Refresh Token");
         }
         PoolUser user = directory.with(users -> users.get(signIn.username()));
-        if (user == null) {
+        if (user == null || !user.sub.equals(signIn.sub())) {
             throw new AwsError("NotAuthorizedException", "Refresh Token has been revoked");
         }
         return issue(user, client, signIn);
     }
 
-    /** RevokeToken: ends the sign-in this refresh token belongs to; an unknown token is no error (as in Cognito). */
+    /**
+     * RevokeToken: ends the sign-in this refresh token belongs to. An ID or access token is refused with the error
+     * the API reference lists for it; another unknown token is no error.
+     */
     void revoke(UserPoolSettings.Client client, String refreshToken) {
+        if (signer.verifiedClaims(refreshToken).isPresent()) {
+            throw new AwsError("UnsupportedTokenTypeException", "Only refresh tokens can be revoked.");
+        }
         SignIn signIn = refreshTokens.get(refreshToken);
         if (signIn == null) {
             return;
@@ -92,10 +103,32 @@ final class UserTokens {
         revokedOrigins.add(signIn.originJti());
     }
 
-    /** GlobalSignOut and AdminUserGlobalSignOut: every sign-in of {@code username} ends. */
-    void signOutEverywhere(String username) {
-        refreshTokens.values().stream().filter(s -> s.username().equals(username))
-                .forEach(s -> revokedOrigins.add(s.originJti()));
+    /** GlobalSignOut: every sign-in of the user with {@code sub} ends. */
+    void signOutEverywhere(String sub) {
+        refreshTokens.values().stream().filter(s -> s.sub().equals(sub)).forEach(s -> {
+            revokedOrigins.add(s.originJti());
+            signedOutOrigins.add(s.originJti());
+        });
+    }
+
+    /** The sign-ins of {@code username} whose refresh token still works (what a test of a sign-out looks at). */
+    long activeSignIns(String username) {
+        Instant now = clock.instant();
+        return refreshTokens.values().stream().filter(s -> s.username().equals(username)
+                && !revokedOrigins.contains(s.originJti()) && now.isBefore(s.expires())).count();
+    }
+
+    /**
+     * What an identity pool with ServerSideTokenCheck asks of an ID token this pool signed: that its user "has not
+     * been globally signed out or deleted" (CognitoIdentityProvider in the identity pool API reference). Null when it
+     * holds, else why not.
+     */
+    String activeForIdentityPool(JWTClaimsSet claims) {
+        if (directory.bySub(claims.getSubject()).isEmpty()) {
+            return "The user of this token no longer exists.";
+        }
+        return signedOutOrigins.contains(String.valueOf(claims.getClaim("origin_jti")))
+                ? "The user of this token has been signed out." : null;
     }
 
     /**
@@ -114,7 +147,8 @@ final class UserTokens {
             throw new AwsError("NotAuthorizedException", "Access Token has been revoked");
         }
         String username = String.valueOf(claims.getClaim("username"));
-        if (directory.with(users -> users.get(username)) == null) {
+        PoolUser user = directory.with(users -> users.get(username));
+        if (user == null || !user.sub.equals(claims.getSubject())) {
             throw new AwsError("UserNotFoundException", "User does not exist.");
         }
         return username;

@@ -71,6 +71,16 @@ class CognitoSrpTest {
         assertFalse(Base64.getEncoder().encodeToString(expected).equals(wrong.get("signature").asText()));
     }
 
+    /** TIMESTAMP as the client wrote it in each vector is accepted; a padded day or a wrong weekday is not. */
+    @Test
+    void timestampsAreReadAsTheClientsWriteThem() {
+        cases().forEach(vector -> assertEquals(true, SrpSignIn.wellFormed(vector.get("timestamp").asText()),
+                vector.get("timestamp").asText()));
+        assertFalse(SrpSignIn.wellFormed("Sun Mar 01 09:05:07 UTC 2026"), "day zero-padded");
+        assertFalse(SrpSignIn.wellFormed("Mon Mar 1 09:05:07 UTC 2026"), "wrong weekday");
+        assertFalse(SrpSignIn.wellFormed("2026-03-01T09:05:07Z"));
+    }
+
     @Test
     void storedPasswordsMatchOnlyTheirPassword() {
         StoredPassword stored = StoredPassword.of("AbCdEfGhI", "alice", "Correct-Horse-9!");

@@ -27,6 +27,11 @@ final class SrpClient {
 
     /** PASSWORD_VERIFIER's ChallengeResponses for the challenge's parameters and {@code password}. */
     Map<String, String> respond(String poolId, Map<String, String> challenge, String password) {
+        return respond(poolId, challenge, password, TIMESTAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
+    }
+
+    /** The same, claiming {@code timestamp} (signed as given). */
+    Map<String, String> respond(String poolId, Map<String, String> challenge, String password, String timestamp) {
         String poolName = CognitoSrp.poolName(poolId);
         String userId = challenge.get("USER_ID_FOR_SRP");
         BigInteger serverPublic = new BigInteger(challenge.get("SRP_B"), 16);
@@ -35,7 +40,6 @@ final class SrpClient {
         BigInteger base = serverPublic.subtract(CognitoSrp.K.multiply(CognitoSrp.G.modPow(x, CognitoSrp.N)))
                 .mod(CognitoSrp.N);
         byte[] key = CognitoSrp.key(base.modPow(a.add(u.multiply(x)), CognitoSrp.N), u);
-        String timestamp = TIMESTAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
         byte[] claim = CognitoSrp.claimSignature(key, poolName, userId,
                 Base64.getDecoder().decode(challenge.get("SECRET_BLOCK")), timestamp);
         return Map.of("USERNAME", userId, "PASSWORD_CLAIM_SECRET_BLOCK", challenge.get("SECRET_BLOCK"),

@@ -4,127 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import com.example.testapi.support.CognitoSdk;
-import com.example.testapi.support.TestCloud;
 import com.nimbusds.jwt.SignedJWT;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
-
 /**
- * What Amplify's sign-in UI calls besides password sign-in, through the AWS SDK for Java v2: USER_SRP_AUTH, the
- * access-token calls (GetUser, ChangePassword, GlobalSignOut), RevokeToken, ForgotPassword and SignUp, each with the
- * error type and message Cognito's API reference gives.
+ * A signed-in user's tokens through the AWS SDK: the access-token calls (GetUser, ChangePassword, GlobalSignOut),
+ * refresh (REFRESH_TOKEN_AUTH and Amplify v6's GetTokensFromRefreshToken), and what ends a sign-in (RevokeToken,
+ * GlobalSignOut, the user's deletion), each with the error type and message Cognito's API reference gives.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UserSessionTest {
-
-    private TestCloud cloud;
-    private CognitoIdentityProviderClient sdk;
-    private String poolId;
-    private String clientId;
-
-    @BeforeAll
-    void start() throws Exception {
-        cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION);
-        sdk = CognitoSdk.userPool(cloud.cloud);
-        poolId = cloud.cloud.userPool().settings().poolId();
-        clientId = cloud.cloud.userPool().settings().clients().keySet().iterator().next();
-    }
-
-    @AfterAll
-    void stop() {
-        sdk.close();
-        cloud.close();
-    }
-
-    /** A user of their own per test, with a permanent password and a verified email. */
-    private String newUser(String name, String password) {
-        cloud.cloud.userPool().createUser(name, password, List.of("ReadOnlyAccess"), name + "@example.com");
-        return name;
-    }
-
-    private RespondToAuthChallengeResponse srpSignIn(String username, String password) {
-        SrpClient client = new SrpClient();
-        InitiateAuthResponse challenge = sdk.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
-                .authParameters(Map.of("USERNAME", username, "SRP_A", client.srpA())));
-        assertEquals(ChallengeNameType.PASSWORD_VERIFIER, challenge.challengeName());
-        return sdk.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
-                .challengeResponses(client.respond(poolId, challenge.challengeParameters(), password)));
-    }
-
-    private AuthenticationResultType passwordSignIn(String username, String password) {
-        return sdk.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult();
-    }
-
-    private AuthenticationResultType refresh(String refreshToken) {
-        return sdk.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult();
-    }
-
-    private static void assertRefused(Class<? extends AwsServiceException> type, String message, Runnable call) {
-        AwsServiceException refused = assertThrows(type, call::run);
-        assertEquals(message, refused.awsErrorDetails().errorMessage());
-    }
-
-    @Test
-    void srpSignInGetsTokensAndAWrongPasswordGetsThePasswordFlowsRefusal() {
-        String name = newUser("srp-user", "Srp-Str0ng-Passw0rd!");
-        AuthenticationResultType tokens = srpSignIn(name, "Srp-Str0ng-Passw0rd!").authenticationResult();
-        assertEquals(name, sdk.getUser(r -> r.accessToken(tokens.accessToken())).username());
-
-        assertRefused(NotAuthorizedException.class, "Incorrect username or password.",
-                () -> srpSignIn(name, "Srp-Str0ng-Passw0rd?"));
-        assertRefused(NotAuthorizedException.class, "Incorrect username or password.",
-                () -> srpSignIn("nobody-here", "Srp-Str0ng-Passw0rd!"));
-    }
-
-    @Test
-    void aSecretBlockAnswersOnce() {
-        String name = newUser("srp-replay", "Srp-Str0ng-Passw0rd!");
-        SrpClient client = new SrpClient();
-        Map<String, String> challenge = sdk.initiateAuth(r -> r.clientId(clientId)
-                .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", name, "SRP_A", client.srpA())))
-                .challengeParameters();
-        Map<String, String> responses = client.respond(poolId, challenge, "Srp-Str0ng-Passw0rd!");
-        sdk.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
-                .challengeResponses(responses));
-        assertRefused(NotAuthorizedException.class, "Invalid session for the user, session is expired.",
-                () -> sdk.respondToAuthChallenge(r -> r.clientId(clientId)
-                        .challengeName(ChallengeNameType.PASSWORD_VERIFIER).challengeResponses(responses)));
-    }
-
-    @Test
-    void aTemporaryPasswordAsksForANewOneAfterSrpToo() {
-        sdk.adminCreateUser(r -> r.userPoolId(poolId).username("srp-new").temporaryPassword("Temp-Str0ng-Passw0rd!"));
-        RespondToAuthChallengeResponse answer = srpSignIn("srp-new", "Temp-Str0ng-Passw0rd!");
-        assertEquals(ChallengeNameType.NEW_PASSWORD_REQUIRED, answer.challengeName());
-        AuthenticationResultType tokens = sdk.respondToAuthChallenge(r -> r.clientId(clientId)
-                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(answer.session())
-                .challengeResponses(Map.of("USERNAME", "srp-new", "NEW_PASSWORD", "Chosen-Str0ng-Passw0rd!")))
-                .authenticationResult();
-        assertTrue(tokens.idToken() != null);
-        assertEquals(null, srpSignIn("srp-new", "Chosen-Str0ng-Passw0rd!").challengeName());
-    }
+class UserSessionTest extends UserPoolCase {
 
     @Test
     void getUserAnswersTheUsersAttributes() {
@@ -192,6 +87,13 @@ class UserSessionTest {
         assertTrue(noResponses.body().contains("NotAuthorizedException"), noResponses::body);
     }
 
+    @Test
+    void anOversizedRequestIsRefusedBeforeItIsRead() {
+        var answer = call("InitiateAuth", "{\"pad\":\"" + "x".repeat(300 * 1024) + "\"}");
+        assertEquals(413, answer.statusCode(), answer::body);
+        assertTrue(answer.body().contains("RequestEntityTooLargeException"), answer::body);
+    }
+
     private java.net.http.HttpResponse<String> call(String operation, String body) {
         return com.example.testapi.support.SignedHttp.send(java.net.http.HttpRequest.newBuilder(
                 cloud.cloud.userPool().endpoint()).header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
@@ -237,44 +139,39 @@ class UserSessionTest {
         passwordSignIn(name, "Global-Str0ng-Passw0rd!"); // a new sign-in works again
     }
 
+    /** GlobalSignOut's reference: a signed-out user's ID token is refused by an identity pool with ServerSideTokenCheck. */
     @Test
-    void forgotPasswordDeliversACodeThatSetsANewPassword() {
-        String name = newUser("forgetful", "Old-Str0ng-Passw0rd!");
-        CodeDeliveryDetailsType details = sdk.forgotPassword(r -> r.clientId(clientId).username(name))
-                .codeDeliveryDetails();
-        assertEquals("f***@e***", details.destination());
-        assertEquals("EMAIL", details.deliveryMediumAsString());
-        assertEquals("email", details.attributeName());
-        SelfService.Delivery delivery = cloud.cloud.userPool().deliveredCodes().stream()
-                .filter(d -> d.username().equals(name)).reduce((a, b) -> b).orElseThrow();
-        assertTrue(cloud.log.stream().anyMatch(line -> line.contains(delivery.code()) && line.contains(name)),
-                "the code is on the local cloud's console");
-
-        String wrong = delivery.code().equals("000000") ? "111111" : "000000";
-        assertThrows(CodeMismatchException.class, () -> sdk.confirmForgotPassword(r -> r.clientId(clientId)
-                .username(name).confirmationCode(wrong).password("New-Str0ng-Passw0rd!")));
-        sdk.confirmForgotPassword(r -> r.clientId(clientId).username(name).confirmationCode(delivery.code())
-                .password("New-Str0ng-Passw0rd!"));
-        srpSignIn(name, "New-Str0ng-Passw0rd!");
-        assertThrows(CodeMismatchException.class, () -> sdk.confirmForgotPassword(r -> r.clientId(clientId)
-                .username(name).confirmationCode(delivery.code()).password("Again-Str0ng-Passw0rd!")), "used once");
+    void afterGlobalSignOutTheIdentityPoolRefusesTheIdToken() {
+        String name = newUser("signed-out", "Signed-Str0ng-Passw0rd!");
+        AuthenticationResultType tokens = passwordSignIn(name, "Signed-Str0ng-Passw0rd!");
+        String provider = cloud.cloud.userPool().settings().providerName();
+        cloud.cloud.identityPool().credentialsFor(provider, tokens.idToken()); // works before
+        sdk.globalSignOut(r -> r.accessToken(tokens.accessToken()));
+        var refused = assertThrows(com.example.testapi.local.awsjson.AwsError.class,
+                () -> cloud.cloud.identityPool().credentialsFor(provider, tokens.idToken()));
+        assertEquals("NotAuthorizedException", refused.type());
+        assertEquals("Invalid login token. The user of this token has been signed out.", refused.getMessage());
+        cloud.cloud.identityPool().credentialsFor(provider, passwordSignIn(name, "Signed-Str0ng-Passw0rd!").idToken());
     }
 
     @Test
-    void forgotPasswordHidesUnknownUsersAndRefusesATemporaryPassword() {
-        int before = cloud.cloud.userPool().deliveredCodes().size();
-        assertEquals("EMAIL", sdk.forgotPassword(r -> r.clientId(clientId).username("no-such-user"))
-                .codeDeliveryDetails().deliveryMediumAsString());
-        assertEquals(before, cloud.cloud.userPool().deliveredCodes().size(), "nothing sent");
-
-        sdk.adminCreateUser(r -> r.userPoolId(poolId).username("fresh").temporaryPassword("Temp-Str0ng-Passw0rd!"));
-        assertRefused(NotAuthorizedException.class, "User password cannot be reset in the current state.",
-                () -> sdk.forgotPassword(r -> r.clientId(clientId).username("fresh")));
+    void onlyARefreshTokenCanBeRevoked() {
+        String name = newUser("wrong-token", "Wrong-Str0ng-Passw0rd!");
+        AuthenticationResultType tokens = passwordSignIn(name, "Wrong-Str0ng-Passw0rd!");
+        assertRefused(software.amazon.awssdk.services.cognitoidentityprovider.model.UnsupportedTokenTypeException.class,
+                "Only refresh tokens can be revoked.",
+                () -> sdk.revokeToken(r -> r.clientId(clientId).token(tokens.accessToken())));
+        assertEquals(1, cloud.cloud.userPool().activeSignIns(name), "nothing revoked");
     }
 
+    /** A user deleted and made again under the same name is somebody else: the old sign-in's tokens are not theirs. */
     @Test
-    void signUpIsRefusedAsAnAdminOnlyPoolRefusesIt() {
-        assertRefused(NotAuthorizedException.class, "SignUp is not permitted for this user pool.",
-                () -> sdk.signUp(r -> r.clientId(clientId).username("walk-in").password("Walk-In-Str0ng-Passw0rd!")));
+    void tokensDoNotPassToANewUserOfTheSameName() {
+        String name = newUser("reborn", "First-Str0ng-Passw0rd!");
+        AuthenticationResultType old = passwordSignIn(name, "First-Str0ng-Passw0rd!");
+        sdk.adminDeleteUser(r -> r.userPoolId(poolId).username(name));
+        newUser(name, "Second-Str0ng-Passw0rd!");
+        assertRefused(NotAuthorizedException.class, "Refresh Token has been revoked", () -> refresh(old.refreshToken()));
+        assertThrows(AwsServiceException.class, () -> sdk.getUser(r -> r.accessToken(old.accessToken())));
     }
 }

@@ -1,0 +1,107 @@
+package com.example.testapi.local.userpool;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import com.example.testapi.local.awsjson.AwsError;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The codes the pool sends (a password reset, an attribute's verification) and their redemption. Nothing is mailed
+ * locally: a code is "delivered" to the local cloud's console and kept in {@link #delivered()}, where a test reads it.
+ * A code is good once, for an hour, and for five wrong tries.
+ */
+public final class Outbox {
+
+    /** A code the pool sent: to whom, what for, where (masked, as CodeDeliveryDetails shows it), and the code. */
+    public record Delivery(String username, String purpose, String medium, String destination, String code) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration LIFETIME = Duration.ofHours(1);
+    private static final int TRIES = 5;
+
+    private record Pending(String code, Instant expires, int wrongTries) {
+    }
+
+    private final Clock clock;
+    private final Consumer<String> console;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final List<Delivery> delivered = new CopyOnWriteArrayList<>();
+
+    Outbox(Clock clock, Consumer<String> console) {
+        this.clock = clock;
+        this.console = console;
+    }
+
+    List<Delivery> delivered() {
+        return List.copyOf(delivered);
+    }
+
+    /** Sends a new code for {@code purpose} to the user's {@code attribute} (email or phone_number). */
+    Delivery send(String username, String purpose, String attribute, String address) {
+        Delivery delivery = new Delivery(username, purpose, attribute.equals("email") ? "EMAIL" : "SMS",
+                mask(address), String.format("%06d", random.nextInt(1_000_000)));
+        pending.put(username + "/" + purpose, new Pending(delivery.code(), clock.instant().plus(LIFETIME), 0));
+        delivered.add(delivery);
+        console.accept("code for " + username + " (" + purpose + ", " + delivery.medium() + " to "
+                + delivery.destination() + "): " + delivery.code());
+        return delivery;
+    }
+
+    /** Uses up the code, or throws Cognito's CodeMismatchException, ExpiredCodeException or LimitExceededException. */
+    void redeem(String username, String purpose, String code) {
+        String key = username + "/" + purpose;
+        Pending expected = pending.get(key);
+        if (expected == null) {
+            throw mismatch();
+        }
+        if (!clock.instant().isBefore(expected.expires())) {
+            pending.remove(key, expected);
+            throw new AwsError("ExpiredCodeException", "Invalid code provided, please request a code again.");
+        }
+        if (!expected.code().equals(code)) {
+            if (expected.wrongTries() + 1 >= TRIES) {
+                pending.remove(key, expected);
+                throw new AwsError("LimitExceededException", "Attempt limit exceeded, please try after some time.");
+            }
+            pending.replace(key, expected, new Pending(expected.code(), expected.expires(), expected.wrongTries() + 1));
+            throw mismatch();
+        }
+        if (!pending.remove(key, expected)) { // another request used it first
+            throw mismatch();
+        }
+    }
+
+    /** The CodeDeliveryDetails of an answer. */
+    static ObjectNode details(String medium, String destination) {
+        ObjectNode answer = MAPPER.createObjectNode();
+        answer.putObject("CodeDeliveryDetails").put("Destination", destination).put("DeliveryMedium", medium)
+                .put("AttributeName", medium.equals("SMS") ? "phone_number" : "email");
+        return answer;
+    }
+
+    static ObjectNode details(Delivery delivery) {
+        return details(delivery.medium(), delivery.destination());
+    }
+
+    /** a***@e*** for an email, +*******1234 for a phone number, as CodeDeliveryDetails masks them. */
+    static String mask(String address) {
+        int at = address.indexOf('@');
+        return at > 0 && at < address.length() - 1 ? address.charAt(0) + "***@" + address.charAt(at + 1) + "***"
+                : "+*******" + address.substring(Math.max(0, address.length() - 4));
+    }
+
+    private static AwsError mismatch() {
+        return new AwsError("CodeMismatchException", "Invalid verification code provided, please try again.");
+    }
+}

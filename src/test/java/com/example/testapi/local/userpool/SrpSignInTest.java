@@ -1,0 +1,100 @@
+package com.example.testapi.local.userpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+/**
+ * USER_SRP_AUTH, Amplify's default sign-in, through the AWS SDK with a test-side SRP client ({@link SrpClient}): tokens
+ * for the right password, the password flow's refusal for a wrong one or an unknown user, a secret block used once,
+ * the temporary password's challenge after SRP, and refusals of bad client values.
+ */
+class SrpSignInTest extends UserPoolCase {
+
+    @Test
+    void srpSignInGetsTokensAndAWrongPasswordGetsThePasswordFlowsRefusal() {
+        String name = newUser("srp-user", "Srp-Str0ng-Passw0rd!");
+        AuthenticationResultType tokens = srpSignIn(name, "Srp-Str0ng-Passw0rd!").authenticationResult();
+        assertEquals(name, sdk.getUser(r -> r.accessToken(tokens.accessToken())).username());
+
+        assertRefused(NotAuthorizedException.class, "Incorrect username or password.",
+                () -> srpSignIn(name, "Srp-Str0ng-Passw0rd?"));
+        assertRefused(NotAuthorizedException.class, "Incorrect username or password.",
+                () -> srpSignIn("nobody-here", "Srp-Str0ng-Passw0rd!"));
+    }
+
+    @Test
+    void aSecretBlockAnswersOnce() {
+        String name = newUser("srp-replay", "Srp-Str0ng-Passw0rd!");
+        SrpClient client = new SrpClient();
+        Map<String, String> challenge = sdk.initiateAuth(r -> r.clientId(clientId)
+                .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", name, "SRP_A", client.srpA())))
+                .challengeParameters();
+        Map<String, String> responses = client.respond(poolId, challenge, "Srp-Str0ng-Passw0rd!");
+        sdk.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                .challengeResponses(responses));
+        assertRefused(NotAuthorizedException.class, "Invalid session for the user, session is expired.",
+                () -> sdk.respondToAuthChallenge(r -> r.clientId(clientId)
+                        .challengeName(ChallengeNameType.PASSWORD_VERIFIER).challengeResponses(responses)));
+    }
+
+    @Test
+    void aTemporaryPasswordAsksForANewOneAfterSrpToo() {
+        sdk.adminCreateUser(r -> r.userPoolId(poolId).username("srp-new").temporaryPassword("Temp-Str0ng-Passw0rd!"));
+        RespondToAuthChallengeResponse answer = srpSignIn("srp-new", "Temp-Str0ng-Passw0rd!");
+        assertEquals(ChallengeNameType.NEW_PASSWORD_REQUIRED, answer.challengeName());
+        AuthenticationResultType tokens = sdk.respondToAuthChallenge(r -> r.clientId(clientId)
+                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(answer.session())
+                .challengeResponses(Map.of("USERNAME", "srp-new", "NEW_PASSWORD", "Chosen-Str0ng-Passw0rd!")))
+                .authenticationResult();
+        assertTrue(tokens.idToken() != null);
+        assertEquals(null, srpSignIn("srp-new", "Chosen-Str0ng-Passw0rd!").challengeName());
+    }
+
+    @Test
+    void srpRefusesBadClientValuesAndKeepsAnUnknownUsersSaltStable() {
+        java.math.BigInteger n = CognitoSrp.N;
+        for (String srpA : List.of("0", n.toString(16), n.shiftLeft(1).toString(16), "xyz", "1".repeat(5000))) {
+            assertRefused(software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException.class,
+                    "SRP_A is not a valid SRP value.", () -> sdk.initiateAuth(r -> r.clientId(clientId)
+                            .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", "x", "SRP_A", srpA))));
+        }
+        assertRefused(software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException.class,
+                "Missing required parameter SRP_A", () -> sdk.initiateAuth(r -> r.clientId(clientId)
+                        .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", "x"))));
+        String a = new SrpClient().srpA();
+        java.util.function.Supplier<String> salt = () -> sdk.initiateAuth(r -> r.clientId(clientId)
+                .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", "ghost", "SRP_A", a)))
+                .challengeParameters().get("SALT");
+        assertEquals(salt.get(), salt.get(), "an unknown user's SALT does not change, as a real user's does not");
+    }
+
+    @Test
+    void aClaimWithAnotherClientOrAMisspelledTimestampIsRefused() {
+        String name = newUser("claimant", "Claim-Str0ng-Passw0rd!");
+        for (String twist : List.of("client", "timestamp")) {
+            SrpClient client = new SrpClient();
+            Map<String, String> challenge = sdk.initiateAuth(r -> r.clientId(clientId)
+                    .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", name, "SRP_A", client.srpA())))
+                    .challengeParameters();
+            // Signed as given, with the day zero-padded: "Fri Nov 07 …" where the clients write "Fri Nov 7 …".
+            Map<String, String> responses = twist.equals("timestamp")
+                    ? client.respond(poolId, challenge, "Claim-Str0ng-Passw0rd!", "Fri Nov 07 10:00:00 UTC 2025")
+                    : client.respond(poolId, challenge, "Claim-Str0ng-Passw0rd!");
+            String otherClient = twist.equals("client") ? "no-such-client" : clientId;
+            assertThrows(AwsServiceException.class, () -> sdk.respondToAuthChallenge(r -> r.clientId(otherClient)
+                    .challengeName(ChallengeNameType.PASSWORD_VERIFIER).challengeResponses(responses)), twist);
+        }
+    }
+}
