@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,34 +18,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * target/screenshots/amplify-v5-*.png.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AmplifyV5PageTest {
+class AmplifyV5PageTest extends AmplifyPageCase {
 
-    private AmplifyPage page;
-    private Browser browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        if (page == null) {
-            page = new AmplifyPage("v5");
-            browser = page.browser;
-        }
-        browser.driver.get(page.uri.toString());
-        browser.waitForVisible("Username");
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        // The browser's own complaint when Amplify's Signer sets Host (it sends the same host anyway).
-        assertEquals(List.of(), browser.consoleErrors().stream()
-                .filter(line -> !line.contains("Refused to set unsafe header")).toList(), "the page logged errors");
-    }
-
-    @AfterAll
-    void stop() {
-        if (page != null) {
-            page.close();
-        }
+    @Override
+    String version() {
+        return "v5";
     }
 
     private void signIn(String user, String password) {
@@ -91,13 +64,7 @@ class AmplifyV5PageTest {
         browser.wait.withMessage("a new ID token is stored").until(d -> !idToken.equals(page.stored(".idToken")));
         browser.waitForText("api-response", "hello from amplify v5 ");
 
-        String refreshToken = page.stored(".refreshToken");
-        long start = System.nanoTime();
-        browser.button("Sign out").click();
-        browser.waitForVisible("Username");
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 1000, "sign-out took " + millis + " ms");
-        assertEquals("Refresh Token has been revoked", page.refreshRefusal(refreshToken));
+        signOutRevokesTheSignIn();
         browser.screenshot("amplify-v5-signed-out");
     }
 
@@ -105,9 +72,7 @@ class AmplifyV5PageTest {
     void bobReadsAndHisPostIsNotAllowed() {
         signIn("bob", "Bob-Str0ng-Passw0rd!");
         assertEquals("Not allowed!!", answerAfter("Call POST API endpoint"));
-        Object error = ((org.openqa.selenium.JavascriptExecutor) browser.driver)
-                .executeScript("return window.__compat.lastError");
-        assertTrue(String.valueOf(error).contains("403"), "refused by the gateway, not failed otherwise: " + error);
+        assertRefusedByTheGateway();
         browser.screenshot("amplify-v5-bob-refused");
         assertTrue(answerAfter("Call GET API endpoint").matches("(Read \\d+ items?|No items stored yet).*"));
         browser.button("Sign out").click();

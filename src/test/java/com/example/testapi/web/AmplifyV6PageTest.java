@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,32 +19,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * target/screenshots/amplify-v6-*.png.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AmplifyV6PageTest {
+class AmplifyV6PageTest extends AmplifyPageCase {
 
-    private AmplifyPage page;
-    private Browser browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        if (page == null) {
-            page = new AmplifyPage("v6");
-            browser = page.browser;
-        }
-        browser.driver.get(page.uri.toString());
-        browser.waitForVisible("Username");
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertEquals(List.of(), browser.consoleErrors(), "the page logged errors");
-    }
-
-    @AfterAll
-    void stop() {
-        if (page != null) {
-            page.close();
-        }
+    @Override
+    String version() {
+        return "v6";
     }
 
     private void signIn(String user, String password) {
@@ -92,12 +67,7 @@ class AmplifyV6PageTest {
         assertEquals(refreshes + 1, page.answered("GetTokensFromRefreshToken"), "the page refreshed its tokens");
         assertNotEquals(idToken, page.stored(".idToken"), "a new ID token is stored");
 
-        String refreshToken = page.stored(".refreshToken");
-        long start = System.nanoTime();
-        signOut();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 1000, "sign-out took " + millis + " ms");
-        assertEquals("Refresh Token has been revoked", page.refreshRefusal(refreshToken));
+        signOutRevokesTheSignIn();
         browser.screenshot("amplify-v6-signed-out");
     }
 
@@ -105,9 +75,7 @@ class AmplifyV6PageTest {
     void bobReadsAndHisPostIsNotAllowed() {
         signIn("bob", "Bob-Str0ng-Passw0rd!");
         assertEquals("Not allowed!!", answerAfter("Call POST API endpoint"));
-        Object error = ((org.openqa.selenium.JavascriptExecutor) browser.driver)
-                .executeScript("return window.__compat.lastError");
-        assertTrue(String.valueOf(error).contains("403"), "refused by the gateway, not failed otherwise: " + error);
+        assertRefusedByTheGateway();
         browser.screenshot("amplify-v6-bob-refused");
         assertTrue(answerAfter("Call GET API endpoint").matches("(Read \\d+ items?|No items stored yet).*"));
         signOut();

@@ -10,25 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.SignedHttp;
-import com.example.testapi.support.TestCloud;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -39,27 +32,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusT
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /** The local user pool through the AWS SDK for Java v2, as any caller reaches it: sign-in, tokens, admin API. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LocalUserPoolTest {
-
-    private TestCloud cloud;
-    private CognitoIdentityProviderClient sdk;
-    private String poolId;
-    private String clientId;
-
-    @BeforeAll
-    void start() throws Exception {
-        cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION);
-        sdk = CognitoSdk.userPool(cloud.cloud);
-        poolId = cloud.cloud.userPool().settings().poolId();
-        clientId = cloud.cloud.userPool().settings().clients().keySet().iterator().next();
-    }
-
-    @AfterAll
-    void stop() {
-        sdk.close();
-        cloud.close();
-    }
+class LocalUserPoolTest extends UserPoolCase {
 
     private InitiateAuthResponse signIn(String username, String password) {
         return sdk.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
