@@ -69,6 +69,11 @@ def function_problems(resources):
             problems.append(f"{name}: no active tracing")
         if properties.get("LoggingConfig", {}).get("LogFormat") != "JSON":
             problems.append(f"{name}: logs not in JSON format")
+        # Its log group must be a resource of the stack that the function depends on (a Ref), so it exists before
+        # SnapStart's init writes the first line; else Lambda creates it and CloudFormation's create fails.
+        group = properties.get("LoggingConfig", {}).get("LogGroup")
+        if not (isinstance(group, dict) and resources.get(group.get("Ref"), {}).get("Type") == "AWS::Logs::LogGroup"):
+            problems.append(f"{name}: LoggingConfig.LogGroup is not a Ref to a log group of the stack ({group})")
         role = resources[properties["Role"]["Fn::GetAtt"][0]]["Properties"]
         if not any("AWSXrayWriteOnlyAccess" in str(arn) for arn in role.get("ManagedPolicyArns", [])):
             problems.append(f"{name}: its role may not send traces (AWSXrayWriteOnlyAccess)")
@@ -80,15 +85,19 @@ def function_problems(resources):
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "template.yaml"
     failed = False
-    for name, parameters in (("jvm", {"Packaging": "jvm"}), ("native", {"Packaging": "native"}),
-                             ("jvm, hosted app", {"Packaging": "jvm", "HostWebApp": "true"}),
-                             ("jvm, hosted UI", {"Packaging": "jvm", "HostedUiDomainPrefix": "testapi-ui"})):
+    # AllowedOrigins has no default (a deployer lists the app's origin), as sam deploy would require it.
+    origin = {"AllowedOrigins": "https://app.example.com"}
+    for name, parameters in (("jvm", {"Packaging": "jvm", **origin}), ("native", {"Packaging": "native", **origin}),
+                             ("jvm, hosted app", {"Packaging": "jvm", "HostWebApp": "true", **origin}),
+                             ("jvm, hosted UI", {"Packaging": "jvm", "HostedUiDomainPrefix": "testapi-ui", **origin,
+                                                 "CallbackUrls": "https://app.example.com/",
+                                                 "LogoutUrls": "https://app.example.com/"})):
         routes, problems = check(path, parameters)
         for problem in problems:
             print(f"FAIL [{name}] {problem}")
         failed |= bool(problems)
         if not problems:
-            print(f"ok [{name}]: {routes} routes, all AWS_IAM, CORS configured; functions traced, JSON logs")
+            print(f"ok [{name}]: {routes} routes, all AWS_IAM, CORS configured; functions traced, JSON logs into their own log groups")
     sys.exit(1 if failed else 0)
 
 

@@ -30,6 +30,31 @@ public record LocalAccount(String region, String accountId, String stackName, St
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
 
+    /**
+     * A parameter's value as CloudFormation checks it before it creates anything: one without a default must be
+     * given; a value must match {@code AllowedPattern} and be one of {@code AllowedValues}.
+     */
+    private static void check(String name, Map<String, Object> declaration, boolean given, String value) {
+        if (!given && !declaration.containsKey("Default")) {
+            throw new IllegalArgumentException("Parameters: [" + name + "] must have values");
+        }
+        Object pattern = declaration.get("AllowedPattern");
+        List<?> allowed = SamTemplate.list(declaration.get("AllowedValues"));
+        if ((pattern != null && !value.matches(pattern.toString()))
+                || (!allowed.isEmpty() && allowed.stream().map(String::valueOf).noneMatch(value::equals))) {
+            throw new IllegalArgumentException("Parameter '" + name + "' must match "
+                    + declaration.getOrDefault("ConstraintDescription", pattern != null ? pattern : allowed)
+                    + " (got '" + value + "')");
+        }
+    }
+
+    /**
+     * What the local cloud passes where the template has no default for a deployment: the local app's origin and
+     * URLs (http://localhost:8080), which a deployed stack trusts only when its deployer lists them.
+     */
+    public static final Map<String, String> LOCAL_PARAMETERS = Map.of("AllowedOrigins", "http://localhost:8080",
+            "CallbackUrls", "http://localhost:8080/", "LogoutUrls", "http://localhost:8080/");
+
     /** The account without a template: only pseudo parameters and the HTTP API resolve. */
     public static LocalAccount defaults(String region) {
         return new LocalAccount(region, "123456789012", "local", "localapi01", "HttpApi", Map.of(), Map.of());
@@ -55,6 +80,14 @@ public record LocalAccount(String region, String accountId, String stackName, St
             }
             names.put(name, value);
         });
+        LOCAL_PARAMETERS.forEach((name, value) -> {
+            if (names.containsKey(name) && !parameters.containsKey(name)) {
+                names.put(name, value);
+            }
+        });
+        SamTemplate.map(template.root(), "Parameters").forEach((name, declaration) ->
+                check(name, SamTemplate.object(declaration), parameters.containsKey(name)
+                        || LOCAL_PARAMETERS.containsKey(name), names.get(name)));
         Map<String, Boolean> conditions = TemplateConditions.evaluate(template, new LocalAccount(region,
                 base.accountId, base.stackName, base.apiId, base.apiLogicalId, Map.copyOf(names), Map.of())::resolve);
         template.resources().forEach((logicalId, value) -> {

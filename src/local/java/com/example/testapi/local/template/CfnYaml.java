@@ -29,7 +29,7 @@ public final class CfnYaml {
 
     private static final List<String> FUNCTIONS = List.of("Sub", "If", "Equals", "Not", "And", "Or", "Join",
             "Select", "Split", "FindInMap", "ImportValue", "Base64", "Cidr", "GetAZs", "Transform", "ToJsonString",
-            "Length");
+            "Length", "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll");
 
     private CfnYaml() {
     }
