@@ -21,6 +21,12 @@ public class CurrentCaller {
 
     private Optional<Caller> caller;
 
+    /** The account of the API that delivered the event: this stack's account, where its roles live. */
+    public Optional<String> apiAccount() {
+        RequestContext context = event == null ? null : event.getRequestContext();
+        return Optional.ofNullable(context == null ? null : context.getAccountId());
+    }
+
     /** The assumed-role caller API Gateway verified; empty for anything else (fail closed). */
     public Optional<Caller> get() {
         if (caller == null) {

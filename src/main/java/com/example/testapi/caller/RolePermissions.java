@@ -1,5 +1,7 @@
 package com.example.testapi.caller;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.amazon.lambda.http.IAMPrincipal;
@@ -10,8 +12,9 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Second, fail-closed layer behind API Gateway's IAM check: grants {@link Permissions} only to an assumed role whose
- * name is one of the {@link StackRoles}. Anything else keeps no permission and gets 403.
+ * Second, fail-closed layer behind API Gateway's IAM check: grants {@link Permissions} only to an assumed role of this
+ * stack: its name one of the {@link StackRoles}, in this stack's own account (the account of the API that delivered
+ * the event). A role of the same name in another account, or anything else, keeps no permission and gets 403.
  */
 @ApplicationScoped
 public class RolePermissions implements SecurityIdentityAugmentor {
@@ -29,7 +32,9 @@ public class RolePermissions implements SecurityIdentityAugmentor {
         if (!(identity.getPrincipal() instanceof IAMPrincipal)) {
             return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().item(caller.get().map(current -> {
+        Optional<String> account = caller.apiAccount();
+        return Uni.createFrom().item(caller.get().filter(current -> account.isPresent()
+                && account.get().equals(current.accountId())).map(current -> {
             QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity);
             if (current.roleName().equals(roles.fullAccessRole())) {
                 builder.addRole(Permissions.READ).addRole(Permissions.WRITE);

@@ -2,7 +2,9 @@ package com.example.testapi.items;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -18,11 +20,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Wires the store and the clock once per function instance: DynamoDB when {@code TABLE_NAME} is set (the endpoint
- * follows the SDK's {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL}), else the in-memory store.
+ * follows the SDK's {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL}), else the in-memory store, which
+ * in Lambda must be asked for ({@link #choose}).
  */
 public class ItemsConfiguration {
 
     private static final Logger LOG = Logger.getLogger(ItemsConfiguration.class);
+    /** The environment variable that asks for the in-memory store in a Lambda-like environment. */
+    public static final String IN_MEMORY = "ITEMS_IN_MEMORY";
 
     @Produces
     @ApplicationScoped
@@ -39,12 +44,28 @@ public class ItemsConfiguration {
     @Produces
     @ApplicationScoped
     ItemStore itemStore(@ConfigProperty(name = "table.name") Optional<String> table, Instance<DynamoDbClient> client) {
-        if (table.isEmpty() || table.get().isBlank()) {
-            LOG.info("No TABLE_NAME set: items are kept in memory, per function instance, and lost on restart.");
-            return new InMemoryItemStore();
+        return choose(table.filter(name -> !name.isBlank()), System.getenv(), client::get);
+    }
+
+    /**
+     * DynamoDB with a table; without one, memory only outside Lambda, or where {@code ITEMS_IN_MEMORY=true} asks for
+     * it (the local cloud's runner). In Lambda a missing table fails closed: an in-memory store there would
+     * acknowledge writes that vanish with the instance.
+     */
+    static ItemStore choose(Optional<String> table, Map<String, String> env, Supplier<DynamoDbClient> client) {
+        if (table.isPresent()) {
+            LOG.infof("Items are stored in DynamoDB table %s.", table.get());
+            return new DynamoDbItemStore(client.get(), table.get());
         }
-        LOG.infof("Items are stored in DynamoDB table %s.", table.get());
-        return new DynamoDbItemStore(client.get(), table.get());
+        String function = env.get("AWS_LAMBDA_FUNCTION_NAME");
+        if (function != null && !"true".equals(env.get(IN_MEMORY))) {
+            LOG.errorf("TABLE_NAME is not set in Lambda function %s: refusing to keep items in memory, where"
+                    + " acknowledged writes would vanish. Set TABLE_NAME (template.yaml does), or %s=true for a"
+                    + " throwaway store.", function, IN_MEMORY);
+            throw new IllegalStateException("TABLE_NAME is not set in Lambda function " + function);
+        }
+        LOG.info("No TABLE_NAME set: items are kept in memory, per function instance, and lost on restart.");
+        return new InMemoryItemStore();
     }
 
     /**

@@ -86,12 +86,25 @@ class AccessControlTest {
             "arn:aws:iam::123456789012:user/alice", // an IAM user, not an assumed role
             "arn:aws:sts::123456789012:assumed-role/local-SomeOtherRole/CognitoIdentityCredentials",
             "arn:aws:sts::123456789012:assumed-role/prod-TestApiFullAccess/CognitoIdentityCredentials", // other stack
+            // this stack's role name, in another account than the API's: not this stack's role
+            "arn:aws:sts::999988887777:assumed-role/local-TestApiFullAccess/CognitoIdentityCredentials",
             "arn:aws:sts::123456789012:federated-user/alice",
             "not an arn" })
     void identitiesOtherThanTheConfiguredRolesAreForbidden(String userArn) {
         for (String file : new String[] { "get-full-access.json", "post-full-access.json" }) {
             ObjectNode event = LambdaEvents.load(file);
             LambdaEvents.iam(event).put("userArn", userArn);
+
+            assertError(LambdaResponse.invoke(event), 403, "forbidden");
+        }
+    }
+
+    /** The role's account is compared with the account of the API that delivered the event, which must be there. */
+    @Test
+    void anEventWithoutTheApisAccountGrantsNothing() {
+        for (String file : new String[] { "get-full-access.json", "post-full-access.json" }) {
+            ObjectNode event = LambdaEvents.load(file);
+            ((ObjectNode) event.get("requestContext")).remove("accountId");
 
             assertError(LambdaResponse.invoke(event), 403, "forbidden");
         }

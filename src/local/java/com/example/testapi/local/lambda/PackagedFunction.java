@@ -102,6 +102,10 @@ public final class PackagedFunction implements FunctionBackend {
         // variables Lambda itself sets are ours.
         env.putAll(lambdaEnvironment(api.address(), launch.handler(), taskRoot));
         env.putAll(launch.environment());
+        if (!env.containsKey("TABLE_NAME")) {
+            // Locally, without a table, the function keeps items in memory: said explicitly, as Lambda demands.
+            env.put("ITEMS_IN_MEMORY", "true");
+        }
         if (launch.log() == null) {
             builder.inheritIO();
         } else {
