@@ -38,10 +38,16 @@ public class DynamoDbItemStore implements ItemStore {
     private final DynamoDbClient client;
     private final String table;
     private final Set<String> markedDays = ConcurrentHashMap.newKeySet();
+    private final ConflictBackoff backoff;
 
     public DynamoDbItemStore(DynamoDbClient client, String table) {
+        this(client, table, ConflictBackoff.standard());
+    }
+
+    DynamoDbItemStore(DynamoDbClient client, String table, ConflictBackoff backoff) {
         this.client = client;
         this.table = table;
+        this.backoff = backoff;
     }
 
     @Override
@@ -76,6 +82,7 @@ public class DynamoDbItemStore implements ItemStore {
                     throw new StoreUnavailableException("The item could not be stored now; retry with the same "
                             + "Idempotency-Key.", 1, e);
                 }
+                backoff.pauseAfter(attempt);
             }
         }
     }

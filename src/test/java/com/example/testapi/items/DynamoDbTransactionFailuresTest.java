@@ -1,11 +1,14 @@
 package com.example.testapi.items;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,6 +105,24 @@ class DynamoDbTransactionFailuresTest {
         assertTrue(saved.replayed());
         assertEquals("01931ab2-0000-7000-8000-000000000000", saved.item().id());
         assertEquals(2, transactions());
+    }
+
+    /** Retries after a conflict wait a random time below a bound that doubles (full jitter), so colliders spread out. */
+    @Test
+    void conflictsAreRetriedAfterJitteredExponentialPauses() throws IOException {
+        storeWhoseTransactionsAnswer(n -> n <= 2 ? cancelled("None", "TransactionConflict") : new Reply(200, "{}"));
+        List<Long> bounds = new ArrayList<>();
+        List<Long> pauses = new ArrayList<>();
+        DynamoDbItemStore store = fake.store(new ConflictBackoff(bound -> {
+            bounds.add(bound);
+            return bound / 2; // a "random" value: the store must sleep exactly what the jitter picked
+        }, pauses::add));
+
+        assertFalse(store.save(item("m"), Optional.of("key")).replayed());
+        assertEquals(3, transactions(), "two conflicts, then stored");
+        assertEquals(List.of(20L, 40L), bounds, "the bound doubles per conflict");
+        assertEquals(List.of(10L, 20L), pauses);
+        assertEquals(200L, ConflictBackoff.bound(10), "and stops at the cap");
     }
 
     @Test

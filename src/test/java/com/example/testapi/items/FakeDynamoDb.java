@@ -49,12 +49,22 @@ public final class FakeDynamoDb implements AutoCloseable {
         return store(ItemsConfiguration.withLimits(DynamoDbClient.builder(), attempt, call));
     }
 
+    /** The store with the function's limits, pausing between conflicting transactions as {@code backoff} says. */
+    DynamoDbItemStore store(ConflictBackoff backoff) {
+        return new DynamoDbItemStore(client(ItemsConfiguration.withLambdaLimits(DynamoDbClient.builder())), "items",
+                backoff);
+    }
+
     private DynamoDbItemStore store(DynamoDbClientBuilder builder) {
+        return new DynamoDbItemStore(client(builder), "items");
+    }
+
+    private DynamoDbClient client(DynamoDbClientBuilder builder) {
         DynamoDbClient client = builder.endpointOverride(URI.create(endpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
                 .build();
-        return new DynamoDbItemStore(client, "items");
+        return client;
     }
 
     /** An answer of the DynamoDB JSON protocol. */
