@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
+import com.example.testapi.local.gateway.CorsRules;
 import com.example.testapi.local.gateway.LocalFrontDoor;
 import com.example.testapi.local.identitypool.CredentialsStore;
 import com.example.testapi.local.identitypool.IdentityPoolSettings;
@@ -103,11 +105,12 @@ public final class LocalCloud implements AutoCloseable {
         LocalAccount account = LocalAccount.forTemplate(settings.region(), template, settings.parameters());
         Ports ports = settings.ports();
         CredentialsStore credentials = new CredentialsStore();
+        // The browser pages the template lets call the API may call the local Cognito services too; no others.
+        Set<String> origins = Set.copyOf(CorsRules.from(template, account).allowOrigins());
         LocalUserPool userPool = new LocalUserPool(UserPoolSettings.from(template, account), ports.userPool(),
-                ports.hostedUi(), clock,
-                line -> log.accept("[user pool] " + line));
+                ports.hostedUi(), origins, clock, line -> log.accept("[user pool] " + line));
         LocalIdentityPool identityPool = new LocalIdentityPool(IdentityPoolSettings.from(template, account), userPool,
-                credentials, ports.identityPool(), clock, settings.credentialsLifetime(),
+                credentials, ports.identityPool(), origins, clock, settings.credentialsLifetime(),
                 line -> log.accept("[identity pool] " + line));
         LocalFrontDoor gateway = LocalFrontDoor.create(template, account, credentials, backend, ports.gateway(), clock,
                 line -> log.accept("[gateway] " + line));

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -23,8 +24,10 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * One AWS JSON 1.1 service on a loopback port, as the AWS SDKs and the AWS CLI call it through their endpoint
  * override: {@code POST /} with {@code X-Amz-Target: PREFIX.Operation} and a JSON body; answers JSON, or an
- * {@link AwsError} as {@code {"__type","message"}} with its status and {@code x-amzn-ErrorType}. CORS as the real
- * Cognito endpoints answer it (any origin, preflight answered without authorization), so a browser app can call it.
+ * {@link AwsError} as {@code {"__type","message"}} with its status and {@code x-amzn-ErrorType}. CORS answers pages
+ * of the origins the template allows (the API's {@code AllowedOrigins}; preflight answered without authorization),
+ * so the app can call it; unlike the real Cognito, which answers any origin, no other page the developer happens to
+ * open can read the local pool's answers.
  * A failure that is no {@link AwsError} is a 500 {@code InternalErrorException}, logged with its cause: a crash is
  * never passed off as a refusal.
  */
@@ -47,11 +50,16 @@ public final class AwsJsonEndpoint implements AutoCloseable {
     private final Map<String, Boolean> signed = new HashMap<>();
     private final Map<String, Supplier<JsonNode>> documents = new HashMap<>();
     private final Consumer<String> log;
+    private final Set<String> origins;
     private final LoopbackServer server;
 
-    /** Listens on loopback {@code port} (0: any free port) for targets {@code targetPrefix.Operation}. */
-    public AwsJsonEndpoint(String targetPrefix, int port, Consumer<String> log) throws IOException {
+    /**
+     * Listens on loopback {@code port} (0: any free port) for targets {@code targetPrefix.Operation}, answering CORS
+     * for {@code origins}.
+     */
+    public AwsJsonEndpoint(String targetPrefix, int port, Set<String> origins, Consumer<String> log) {
         this.targetPrefix = targetPrefix;
+        this.origins = Set.copyOf(origins);
         this.log = log;
         server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(4));
     }
@@ -88,7 +96,11 @@ public final class AwsJsonEndpoint implements AutoCloseable {
                 throw new AwsError("RequestEntityTooLargeException", "The request body is over 256 KiB.", 413);
             }
             Headers out = exchange.getResponseHeaders();
-            out.add("Access-Control-Allow-Origin", "*");
+            String origin = exchange.getRequestHeaders().getFirst("Origin");
+            if (origin != null && origins.contains(origin)) {
+                out.add("Access-Control-Allow-Origin", origin);
+            }
+            out.add("Vary", "Origin");
             out.add("x-amzn-RequestId", UUID.randomUUID().toString());
             switch (exchange.getRequestMethod()) {
                 case "OPTIONS" -> preflight(exchange);

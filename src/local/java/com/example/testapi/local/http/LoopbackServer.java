@@ -6,12 +6,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * The transport of every local service: a JDK {@link HttpServer} on a loopback port (0: any free one) serving one
- * handler under {@code path} on its own threads, without Nagle's delay (else ~40 ms per small response).
+ * handler under {@code path} on its own threads, without Nagle's delay (else ~40 ms per small response). A request
+ * whose {@code Host} is not this loopback address and port (127.0.0.1, localhost or [::1]) is refused with 403 before
+ * the handler sees it: a web page that rebinds its own name to 127.0.0.1 (DNS rebinding) cannot reach the services.
  */
 public final class LoopbackServer implements AutoCloseable {
 
@@ -27,13 +30,37 @@ public final class LoopbackServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // read when the first server is made
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            server.createContext(path, handler);
+            server.createContext(path, exchange -> {
+                if (ownHost(exchange.getRequestHeaders().getFirst("Host"), exchange.getLocalAddress().getPort())) {
+                    handler.handle(exchange);
+                } else {
+                    refuseHost(exchange);
+                }
+            });
             server.setExecutor(executor);
             server.start();
             return new LoopbackServer(server, executor);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot listen on loopback port " + port, e);
+        }
+    }
+
+    /** Whether {@code host} names this service: a loopback name with this port. */
+    static boolean ownHost(String host, int port) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        return name.equals("127.0.0.1:" + port) || name.equals("localhost:" + port) || name.equals("[::1]:" + port);
+    }
+
+    private static void refuseHost(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            Replies.send(exchange, 403, ("Host not allowed: this local service answers only 127.0.0.1, localhost or"
+                    + " [::1] with its port.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

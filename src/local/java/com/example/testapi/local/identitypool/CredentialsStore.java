@@ -1,16 +1,30 @@
 package com.example.testapi.local.identitypool;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Every credential the identity pool issued, by access key id: what the gateway checks signatures against. */
+/**
+ * The credentials the identity pool issued, by access key id: what the gateway checks signatures against. Expired ones
+ * stay a day (so a late request hears "expired", not "invalid") and are then dropped, so that a long-running local
+ * cloud's memory does not grow with every renewal.
+ */
 public final class CredentialsStore {
+
+    static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
 
     private final Map<String, IssuedCredentials> byAccessKey = new ConcurrentHashMap<>();
 
-    void add(IssuedCredentials credentials) {
+    void add(IssuedCredentials credentials, Instant now) {
+        byAccessKey.values().removeIf(old -> old.expiration().plus(KEPT_AFTER_EXPIRY).isBefore(now));
         byAccessKey.put(credentials.accessKeyId(), credentials);
+    }
+
+    /** How many credentials are kept (for tests of the eviction). */
+    public int size() {
+        return byAccessKey.size();
     }
 
     public Optional<IssuedCredentials> byAccessKey(String accessKeyId) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +47,8 @@ public final class LocalIdentityPool implements AutoCloseable {
 
     /** {@code credentialsLifetime}: {@link #CREDENTIALS_LIFETIME}, or shorter to see expiry handled quickly. */
     public LocalIdentityPool(IdentityPoolSettings settings, LocalUserPool userPool, CredentialsStore store, int port,
-            Clock clock, Duration credentialsLifetime, Consumer<String> log) throws IOException {
+            Set<String> browserOrigins, Clock clock, Duration credentialsLifetime, Consumer<String> log)
+            throws IOException {
         settings.roleMappings().stream().filter(m -> !m.type().equals("Token")).findAny().ifPresent(m -> {
             throw new IllegalArgumentException("the local identity pool maps roles by Token only, not " + m.type());
         });
@@ -55,7 +57,7 @@ public final class LocalIdentityPool implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.credentialsLifetime = credentialsLifetime;
-        this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityService", port, log)
+        this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityService", port, browserOrigins, log)
                 .open("GetId", this::getId)
                 .open("GetCredentialsForIdentity", this::getCredentialsForIdentity);
     }
@@ -123,7 +125,7 @@ public final class LocalIdentityPool implements AutoCloseable {
                 Base64.getEncoder().encodeToString(randomBytes(30)), Base64.getEncoder().encodeToString(
                         randomBytes(300)), clock.instant().plus(credentialsLifetime), roleArn, identityId,
                 settings.poolId(), amr);
-        store.add(issued);
+        store.add(issued, clock.instant());
         ObjectNode result = MAPPER.createObjectNode().put("IdentityId", identityId);
         result.putObject("Credentials").put("AccessKeyId", issued.accessKeyId()).put("SecretKey", issued.secretKey())
                 .put("SessionToken", issued.sessionToken())

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.example.testapi.local.awsjson.AwsJsonEndpoint;
@@ -36,10 +37,10 @@ public final class LocalUserPool implements AutoCloseable {
     private final HostedUi hostedUi;
 
     /** {@code hostedUiPort} is used only when the template gives the pool a domain. */
-    public LocalUserPool(UserPoolSettings settings, int port, int hostedUiPort, Clock clock, Consumer<String> log)
-            throws IOException {
+    public LocalUserPool(UserPoolSettings settings, int port, int hostedUiPort, Set<String> browserOrigins, Clock clock,
+            Consumer<String> log) throws IOException {
         this.settings = settings;
-        this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityProviderService", port, log);
+        this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityProviderService", port, browserOrigins, log);
         this.issuer = endpoint.uri() + "/" + settings.poolId();
         this.tokens = new UserTokens(settings, directory, signer, issuer, clock);
         this.auth = new UserPoolAuth(settings, directory, tokens, clock);

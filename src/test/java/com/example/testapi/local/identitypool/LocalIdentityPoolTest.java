@@ -124,6 +124,21 @@ class LocalIdentityPoolTest {
                         .settings().poolId(), token)))));
     }
 
+    /** Expired credentials are kept a day (a late request hears "expired") and then dropped: memory stays bounded. */
+    @Test
+    void expiredCredentialsAreDroppedAfterADay() throws Exception {
+        start(Path.of("template.yaml"));
+        IssuedCredentials first = cloud.credentials("alice");
+        cloud.clock.advance(Duration.ofHours(2));
+        cloud.credentials("bob");
+        assertTrue(cloud.cloud.credentials().byAccessKey(first.accessKeyId()).isPresent(), "expired, still known");
+        cloud.clock.advance(Duration.ofDays(2));
+        IssuedCredentials later = cloud.credentials("bob");
+        assertTrue(cloud.cloud.credentials().byAccessKey(first.accessKeyId()).isEmpty(), "dropped a day after expiry");
+        assertTrue(cloud.cloud.credentials().byAccessKey(later.accessKeyId()).isPresent());
+        assertEquals(1, cloud.cloud.credentials().size(), "only the live credentials are kept");
+    }
+
     @Test
     void aTamperedTokenIsRefused() throws Exception {
         start(Path.of("template.yaml"));

@@ -187,14 +187,28 @@ class LocalUserPoolTest extends UserPoolCase {
                 .anyMatch(u -> u.username().equals("heidi")));
     }
 
+    /** The template's app origin may call the local Cognito services from a page; no other page can read them. */
     @Test
-    void browsersGetCorsAnswers() {
-        HttpResponse<String> preflight = SignedHttp.send(HttpRequest.newBuilder(cloud.cloud.userPool().endpoint())
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://localhost:8080").header("Access-Control-Request-Method", "POST")
+    void onlyTheTemplatesOriginsGetCorsAnswers() {
+        for (URI endpoint : List.of(cloud.cloud.userPool().endpoint(), cloud.cloud.identityPool().endpoint())) {
+            HttpResponse<String> app = preflight(endpoint, "http://localhost:8080");
+            assertEquals(200, app.statusCode());
+            assertEquals("http://localhost:8080", app.headers().firstValue("access-control-allow-origin").orElse(null));
+            assertTrue(app.headers().firstValue("access-control-allow-headers").orElse("").contains("x-amz-target"));
+
+            HttpResponse<String> other = preflight(endpoint, "https://some-page.example");
+            assertTrue(other.headers().firstValue("access-control-allow-origin").isEmpty(), endpoint.toString());
+            HttpResponse<String> call = SignedHttp.send(HttpRequest.newBuilder(endpoint)
+                    .header("Origin", "https://some-page.example").header("Content-Type", "application/x-amz-json-1.1")
+                    .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+            assertTrue(call.headers().firstValue("access-control-allow-origin").isEmpty(), call::body);
+        }
+    }
+
+    private static HttpResponse<String> preflight(URI endpoint, String origin) {
+        return SignedHttp.send(HttpRequest.newBuilder(endpoint).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type,x-amz-target,x-amz-user-agent").build());
-        assertEquals(200, preflight.statusCode());
-        assertEquals("*", preflight.headers().firstValue("access-control-allow-origin").orElse(null));
-        assertTrue(preflight.headers().firstValue("access-control-allow-headers").orElse("").contains("x-amz-target"));
     }
 }
