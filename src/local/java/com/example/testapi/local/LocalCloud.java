@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -116,7 +117,11 @@ public final class LocalCloud implements AutoCloseable {
                 line -> log.accept("[gateway] " + line));
         LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);
         if (settings.webApp() != null) {
-            cloud.webApp = new WebAppServer(settings.webApp(), cloud.webConfig(), ports.webApp());
+            Map<String, String> outputs = cloud.outputs();
+            List<String> connectTo = java.util.stream.Stream.of("ApiUrl", "CognitoIdpEndpoint",
+                    "CognitoIdentityEndpoint", "HostedUiUrl").map(outputs::get).filter(java.util.Objects::nonNull)
+                    .toList();
+            cloud.webApp = new WebAppServer(settings.webApp(), cloud.webConfig(), ports.webApp(), connectTo);
         }
         users.users().forEach(user -> userPool.createUser(user.name(), user.password(), user.groups(), user.email()));
         return cloud;

@@ -53,4 +53,27 @@ class WebTemplateTest {
         assertTrue(map(map(statement, "Condition"), "StringEquals").containsKey("AWS:SourceArn"),
                 "and only this distribution");
     }
+
+    /** The hosted app's headers: its own scripts only, this stack's endpoints only, never framed, HTTPS remembered. */
+    @Test
+    void theHostedAppIsServedWithStrictSecurityHeaders() {
+        Map<String, Object> behavior = map(map(template.properties("WebDistribution"), "DistributionConfig"),
+                "DefaultCacheBehavior");
+        assertEquals(Map.of("Ref", "WebSecurityHeaders"), behavior.get("ResponseHeadersPolicyId"));
+        Map<String, Object> headers = map(map(template.properties("WebSecurityHeaders"), "ResponseHeadersPolicyConfig"),
+                "SecurityHeadersConfig");
+        Object policy = map(map(headers, "ContentSecurityPolicy"), "ContentSecurityPolicy").get("Fn::Sub");
+        String csp = String.valueOf(list(policy).get(0));
+        for (String directive : List.of("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
+                "object-src 'none'", "https://cognito-idp.${AWS::Region}.amazonaws.com",
+                "https://cognito-identity.${AWS::Region}.amazonaws.com",
+                "https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}")) {
+            assertTrue(csp.contains(directive), directive + " in " + csp);
+        }
+        assertTrue(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval") && !csp.contains(" * "), csp);
+        assertEquals(63072000, map(headers, "StrictTransportSecurity").get("AccessControlMaxAgeSec"));
+        assertEquals("DENY", map(headers, "FrameOptions").get("FrameOption"));
+        assertEquals("no-referrer", map(headers, "ReferrerPolicy").get("ReferrerPolicy"));
+        assertEquals(true, map(headers, "ContentTypeOptions").get("Override"));
+    }
 }

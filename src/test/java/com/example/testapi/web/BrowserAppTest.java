@@ -165,6 +165,30 @@ class BrowserAppTest {
         assertFalse(browser.driver.findElement(By.id("workspace")).isDisplayed());
     }
 
+    /**
+     * The app is served with its Content-Security-Policy (the hosted app's, with the local endpoints): an inline script
+     * does not run and a call to an origin outside connect-src is refused, each reported as a violation. (Every other
+     * test fails on a console error, so on any violation the app itself causes.)
+     */
+    @Test
+    void thePageRunsUnderItsContentSecurityPolicy() {
+        browser.driver.get(app.toString());
+        browser.waitForVisible("Username");
+        Object violations = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const seen = [];
+                document.addEventListener('securitypolicyviolation', e => seen.push(e.effectiveDirective));
+                const inline = document.createElement('script');
+                inline.textContent = 'window.inlineRan = true';
+                document.body.append(inline);
+                fetch('http://127.0.0.1:9/elsewhere').catch(() => {})
+                  .finally(() => setTimeout(() => done([String(window.inlineRan === true), ...seen]), 200));
+                """);
+        assertEquals(List.of("false", "script-src-elem", "connect-src"), violations);
+        List<String> reported = browser.consoleErrors();
+        assertTrue(reported.stream().allMatch(line -> line.contains("Content Security Policy")), reported::toString);
+    }
+
     @Test
     void aWrongPasswordIsSaidInWords() {
         signIn("alice", "not-her-password");

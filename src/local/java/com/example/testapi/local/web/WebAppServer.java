@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
@@ -25,14 +26,22 @@ public final class WebAppServer implements AutoCloseable {
 
     private final Path root;
     private final byte[] config;
+    private final String contentSecurityPolicy;
     private final LoopbackServer server;
 
-    public WebAppServer(Path root, String configJson, int port) throws IOException {
+    /**
+     * {@code connectTo}: the origins the app may call (API, user pool, identity pool, hosted UI), what its
+     * Content-Security-Policy allows besides itself, as the hosted app's CloudFront policy does for the stack's.
+     */
+    public WebAppServer(Path root, String configJson, int port, List<String> connectTo) {
         if (!Files.isRegularFile(root.resolve("index.html"))) {
             throw new IllegalStateException("no browser app in " + root + ": build it with ./mvnw package");
         }
         this.root = root.toAbsolutePath().normalize();
         this.config = configJson.getBytes(StandardCharsets.UTF_8);
+        this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; connect-src 'self' "
+                + String.join(" ", connectTo);
         server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(4));
     }
 
@@ -63,9 +72,14 @@ public final class WebAppServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        // The hosted app's security headers (template.yaml, WebSecurityHeaders) but HSTS, which plain http ignores.
+        exchange.getResponseHeaders().set("Content-Security-Policy", contentSecurityPolicy);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         Replies.send(exchange, status, body);
     }
 
