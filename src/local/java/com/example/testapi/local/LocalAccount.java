@@ -115,7 +115,8 @@ public record LocalAccount(String region, String accountId, String stackName, St
         // Role names may use !Sub of pseudo parameters: resolve them once the rest is named.
         template.resourcesOfType("AWS::IAM::Role").forEach((logicalId, resource) -> {
             Object roleName = SamTemplate.map(resource, "Properties").get("RoleName");
-            String name = roleName == null ? names.get(logicalId) : partial.resolve(roleName);
+            // CloudFormation names a role without RoleName STACK-LogicalId-SUFFIX; locally without the random suffix.
+            String name = roleName == null ? base.stackName + "-" + logicalId : partial.resolve(roleName);
             names.put(logicalId, name);
             names.put(logicalId + ".Arn", "arn:aws:iam::" + base.accountId + ":role/" + name);
         });

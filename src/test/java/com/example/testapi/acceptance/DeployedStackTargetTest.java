@@ -80,7 +80,7 @@ class DeployedStackTargetTest {
     @Test
     void aRefusedExchangeStillRemovesTheUsersItMade() throws IOException {
         // The read role trusts another identity pool: the exchange for the ReadOnlyAccess user fails, as in AWS.
-        start(TemplateCopy.of(dir, t -> trustCondition(t, "ReadAccessRole").put("cognito-identity.amazonaws.com:aud",
+        start(TemplateCopy.of(dir, t -> trustCondition(t, "TestApiReadAccess").put("cognito-identity.amazonaws.com:aud",
                 "us-east-1:00000000-0000-0000-0000-000000000000")));
         assertThrows(InvalidIdentityPoolConfigurationException.class,
                 () -> new DeployedStackTarget(stack, userPool, identityPool).withUsers());

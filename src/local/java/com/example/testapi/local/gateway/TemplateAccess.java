@@ -60,6 +60,10 @@ public final class TemplateAccess {
             }
             List<Map<String, Object>> documents = new ArrayList<>();
             list(props.get("Policies")).forEach(policy -> documents.add(map(object(policy), "PolicyDocument")));
+            // And the AWS::IAM::Policy resources attached to it (Roles: [!Ref Role]).
+            template.resourcesOfType("AWS::IAM::Policy").values().stream().map(policy -> map(policy, "Properties"))
+                    .filter(policy -> list(policy.get("Roles")).contains(Map.of("Ref", logicalId)))
+                    .forEach(policy -> documents.add(map(policy, "PolicyDocument")));
             policies.put(account.resolve(Map.of("Ref", logicalId)), PolicyEvaluator.of(documents, account));
         });
         return new TemplateAccess(account, routes, Map.copyOf(policies), CorsRules.from(template, account));

@@ -40,8 +40,9 @@ class TemplateDrivesAccessTest {
         return TemplateCopy.of(dir, edit);
     }
 
+    /** The statements of the invoke policy attached to {@code role} (its AWS::IAM::Policy, ROLEInvoke). */
     private static List<Object> statements(Map<String, Object> template, String role) {
-        Map<String, Object> policy = cast(SamTemplate.list(new SamTemplate(template).properties(role).get("Policies")).get(0));
+        Map<String, Object> policy = new SamTemplate(template).properties(role + "Invoke");
         return SamTemplate.list(SamTemplate.map(policy, "PolicyDocument").get("Statement"));
     }
 
@@ -70,7 +71,7 @@ class TemplateDrivesAccessTest {
 
     @Test
     void removingGetFromTheReadRoleShutsBobOut() throws IOException {
-        Path narrowed = copy(t -> resources(t, "ReadAccessRole").set(0, Map.of("Fn::Sub", ROUTE_ARN + "GET/other")));
+        Path narrowed = copy(t -> resources(t, "TestApiReadAccess").set(0, Map.of("Fn::Sub", ROUTE_ARN + "GET/other")));
 
         assertEquals(200, send(Path.of("template.yaml"), "bob", "GET").statusCode());
         HttpResponse<String> refused = send(narrowed, "bob", "GET");
@@ -84,7 +85,7 @@ class TemplateDrivesAccessTest {
      */
     @Test
     void addingPostToTheReadRoleLetsBobPastTheGatewayOnly() throws IOException {
-        Path widened = copy(t -> resources(t, "ReadAccessRole").add(Map.of("Fn::Sub", ROUTE_ARN + "POST/test")));
+        Path widened = copy(t -> resources(t, "TestApiReadAccess").add(Map.of("Fn::Sub", ROUTE_ARN + "POST/test")));
 
         HttpResponse<String> byGateway = send(Path.of("template.yaml"), "bob", "POST");
         assertEquals(403, byGateway.statusCode());
@@ -102,7 +103,7 @@ class TemplateDrivesAccessTest {
             deny.put("Effect", "Deny");
             deny.put("Action", "execute-api:*");
             deny.put("Resource", "arn:aws:execute-api:*:*:*/*/POST/*");
-            statements(t, "FullAccessRole").add(deny);
+            statements(t, "TestApiFullAccess").add(deny);
         });
 
         assertEquals(201, send(Path.of("template.yaml"), "alice", "POST").statusCode());
@@ -140,7 +141,7 @@ class TemplateDrivesAccessTest {
 
     @Test
     void aPolicyTheFrontDoorCannotEvaluateIsRefusedLoudly() throws IOException {
-        Path conditional = copy(t -> cast(statements(t, "FullAccessRole").get(0))
+        Path conditional = copy(t -> cast(statements(t, "TestApiFullAccess").get(0))
                 .put("Condition", Map.of("IpAddress", Map.of("aws:SourceIp", "10.0.0.0/8"))));
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
