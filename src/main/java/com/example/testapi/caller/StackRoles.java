@@ -4,7 +4,8 @@ import io.smallrye.config.ConfigMapping;
 
 /**
  * The names of this stack's two IAM roles, the only roles that may call the API. template.yaml sets them per stack
- * ({@code STACK-TestApiFullAccess}) through {@code TESTAPI_FULL_ACCESS_ROLE} and {@code TESTAPI_READ_ACCESS_ROLE}.
+ * (the roles' generated names, {@code STACK-TestApiFullAccess-SUFFIX}, by {@code !Ref}) through
+ * {@code TESTAPI_FULL_ACCESS_ROLE} and {@code TESTAPI_READ_ACCESS_ROLE}.
  */
 @ConfigMapping(prefix = "testapi")
 public interface StackRoles {
