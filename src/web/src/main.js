@@ -35,8 +35,9 @@ function busy(button, on) {
 }
 
 function groupOfRole(role) {
-  if (role?.endsWith('-TestApiFullAccess')) return 'FullAccess';
-  if (role?.endsWith('-TestApiReadAccess')) return 'ReadOnlyAccess';
+  // STACK-TestApiFullAccess-SUFFIX as CloudFormation names the roles (locally without the suffix).
+  if (/-TestApiFullAccess(-[A-Za-z0-9]+)?$/.test(role ?? '')) return 'FullAccess';
+  if (/-TestApiReadAccess(-[A-Za-z0-9]+)?$/.test(role ?? '')) return 'ReadOnlyAccess';
   return role ?? 'unknown';
 }
 

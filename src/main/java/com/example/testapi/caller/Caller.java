@@ -5,7 +5,7 @@ package com.example.testapi.caller;
  * access key is kept masked only.
  *
  * @param accountId        account of the assumed role
- * @param roleName         the assumed role, e.g. {@code mystack-TestApiFullAccess}
+ * @param roleName         the assumed role, e.g. {@code mystack-TestApiFullAccess-1A2B3C4D5E6F}
  * @param sessionName      the role session, {@code CognitoIdentityCredentials} for identity-pool callers
  * @param userId           IAM's {@code userId} ({@code AROA…:session})
  * @param identityId       Cognito identity id, when the caller came through an identity pool

@@ -47,7 +47,7 @@ class ClientJarIT {
             assertTrue(entries.stream().anyMatch(e -> e.startsWith("software/amazon/awssdk/" + used)), used);
         }
         for (String unused : List.of("services/lambda/", "services/dynamodb/", "services/cloudformation/",
-                "protocols/query/", "utilslite/")) {
+                "protocols/query/")) {
             List<String> found = entries.stream().filter(e -> e.startsWith("software/amazon/awssdk/" + unused))
                     .limit(3).toList();
             assertEquals(List.of(), found, "an SDK module the client never uses: " + unused);
@@ -61,6 +61,34 @@ class ClientJarIT {
         assertEquals(List.of(), foreign, "function, local cloud, bench or test classes in the client jar");
         assertTrue(entries.stream().noneMatch(e -> e.startsWith("org/junit/") || e.startsWith("io/quarkus/")
                 || e.startsWith("com/nimbusds/") || e.startsWith("org/bouncycastle/")), "test or local tooling");
+    }
+
+    /**
+     * The SDK's own code runs from the jar, also where AWS_LAMBDA_FUNCTION_NAME is set (the SDK core then needs
+     * utils-lite): signing in against a closed port fails on the connection, never on a missing class.
+     */
+    @Test
+    void itsSdkCallsRunInALambdaEnvironmentToo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path outputs = dir.resolve("stack.json");
+        Files.writeString(outputs, """
+                {"Stacks": [{"StackName": "closed", "Outputs": [
+                  {"OutputKey": "ApiUrl", "OutputValue": "http://127.0.0.1:1"},
+                  {"OutputKey": "Region", "OutputValue": "us-east-1"},
+                  {"OutputKey": "UserPoolId", "OutputValue": "us-east-1_Closed"},
+                  {"OutputKey": "UserPoolClientId", "OutputValue": "closed"},
+                  {"OutputKey": "IdentityPoolId", "OutputValue": "us-east-1:closed"},
+                  {"OutputKey": "CognitoIdpEndpoint", "OutputValue": "http://127.0.0.1:1"},
+                  {"OutputKey": "CognitoIdentityEndpoint", "OutputValue": "http://127.0.0.1:1"}]}]}""");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--outputs", outputs.toString(), "--user", "alice", "get")
+                .redirectErrorStream(true);
+        builder.environment().put("TESTAPI_PASSWORD", "x");
+        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "a-function");
+        Process cli = builder.start();
+        assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "java -jar " + jar + " ended");
+        String output = new String(cli.getInputStream().readAllBytes());
+        assertTrue(!output.contains("NoClassDefFoundError") && !output.contains("ClassNotFoundException"), output);
+        assertTrue(output.contains("Unable to execute HTTP request") || output.contains("Connection refused"), output);
     }
 
     @Test

@@ -58,6 +58,9 @@ class TemplateTest {
         assertEquals(Map.of("Fn::GetAtt", List.of("TestApiReadAccess", "Arn")), read.get("RoleArn"));
         assertNotEquals(full.get("Precedence"), read.get("Precedence"));
         assertTrue((Integer) full.get("Precedence") < (Integer) read.get("Precedence"), "FullAccess wins");
+        // A group hands out its role only once the role may invoke: no credentials that get only 403.
+        assertEquals("TestApiFullAccessInvoke", template.resource("FullAccessGroup").get("DependsOn"));
+        assertEquals("TestApiReadAccessInvoke", template.resource("ReadOnlyAccessGroup").get("DependsOn"));
     }
 
     /**

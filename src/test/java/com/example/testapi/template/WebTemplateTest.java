@@ -65,8 +65,8 @@ class WebTemplateTest {
         Object policy = map(map(headers, "ContentSecurityPolicy"), "ContentSecurityPolicy").get("Fn::Sub");
         String csp = String.valueOf(list(policy).get(0));
         for (String directive : List.of("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
-                "object-src 'none'", "https://cognito-idp.${AWS::Region}.amazonaws.com",
-                "https://cognito-identity.${AWS::Region}.amazonaws.com",
+                "object-src 'none'", "https://cognito-idp.${AWS::Region}.${AWS::URLSuffix}",
+                "https://cognito-identity.${AWS::Region}.${AWS::URLSuffix}",
                 "https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}")) {
             assertTrue(csp.contains(directive), directive + " in " + csp);
         }

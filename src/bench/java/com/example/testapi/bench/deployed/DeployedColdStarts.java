@@ -41,8 +41,9 @@ public final class DeployedColdStarts {
         List<ColdStartStats> stats = new ArrayList<>();
         try (CloudFormationClient cloudFormation = CloudFormationClient.create(); LambdaClient lambda = LambdaClient.create()) {
             Map<String, String> functions = functions(cloudFormation, stack);
-            Map<String, byte[]> events = Map.of("GetTestFunction", event(stack, "get-full-access.json"),
-                    "PostTestFunction", event(stack, "post-full-access.json"));
+            String role = fullAccessRole(cloudFormation, stack);
+            Map<String, byte[]> events = Map.of("GetTestFunction", event(role, "get-full-access.json"),
+                    "PostTestFunction", event(role, "post-full-access.json"));
             for (var function : functions.entrySet()) {
                 for (String mode : modes) {
                     List<ReportLine> reports = new ColdStarter(lambda, function.getValue())
@@ -72,15 +73,22 @@ public final class DeployedColdStarts {
         return functions;
     }
 
+    /** The FullAccess role's generated name (its physical id): STACK-TestApiFullAccess-SUFFIX. */
+    static String fullAccessRole(CloudFormationClient cloudFormation, String stack) {
+        return cloudFormation.describeStackResources(r -> r.stackName(stack).logicalResourceId("TestApiFullAccess"))
+                .stackResources().stream().findFirst().map(StackResource::physicalResourceId)
+                .orElseThrow(() -> new IllegalStateException(stack + " has no TestApiFullAccess role"));
+    }
+
     /**
      * An events/ file as this stack's API Gateway would send it: the caller's role is the stack's FullAccess role
-     * (so the role check passes), and a POST has no body (refused by validation, nothing stored).
+     * {@code role} (so the role check passes), and a POST has no body (refused by validation, nothing stored).
      */
-    static byte[] event(String stack, String file) throws Exception {
+    static byte[] event(String role, String file) throws Exception {
         ObjectNode event = (ObjectNode) MAPPER.readTree(Path.of("events", file).toFile());
         ObjectNode iam = (ObjectNode) event.at("/requestContext/authorizer/iam");
         iam.put("userArn", iam.get("userArn").asText().replaceFirst("assumed-role/[^/]+/",
-                "assumed-role/" + stack + "-TestApiFullAccess/"));
+                "assumed-role/" + role + "/"));
         if (event.has("body")) {
             event.remove("body");
             ((ObjectNode) event.get("headers")).remove("content-length");

@@ -102,7 +102,7 @@ public final class PackagedFunction implements FunctionBackend {
         // variables Lambda itself sets are ours.
         env.putAll(lambdaEnvironment(api.address(), launch.handler(), taskRoot));
         env.putAll(launch.environment());
-        if (!env.containsKey("TABLE_NAME")) {
+        if (env.getOrDefault("TABLE_NAME", "").isBlank()) {
             // Locally, without a table, the function keeps items in memory: said explicitly, as Lambda demands.
             env.put("ITEMS_IN_MEMORY", "true");
         }

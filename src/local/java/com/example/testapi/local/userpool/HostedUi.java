@@ -59,15 +59,18 @@ final class HostedUi implements AutoCloseable {
 
     private final UserPoolSettings settings;
     private final UserPoolAuth auth;
+    private final java.util.Set<String> origins;
     private final Clock clock;
     private final Consumer<String> log;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final LoopbackServer server;
 
-    HostedUi(UserPoolSettings settings, UserPoolAuth auth, int port, Clock clock, Consumer<String> log)
+    HostedUi(UserPoolSettings settings, UserPoolAuth auth, int port, java.util.Set<String> origins, Clock clock,
+            Consumer<String> log)
             throws IOException {
         this.settings = settings;
         this.auth = auth;
+        this.origins = java.util.Set.copyOf(origins);
         this.clock = clock;
         this.log = log;
         server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(4));
@@ -233,7 +236,7 @@ final class HostedUi implements AutoCloseable {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static void page(HttpExchange exchange, int status, String body) throws IOException {
+    private void page(HttpExchange exchange, int status, String body) throws IOException {
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signin</title><style>"
                 + "body{font-family:sans-serif;max-width:24rem;margin:3rem auto;color:#223}h1{font-size:1.3rem}"
                 + "label,input,button{display:block;width:100%;box-sizing:border-box;margin:.3rem 0}"
@@ -242,18 +245,22 @@ final class HostedUi implements AutoCloseable {
         send(exchange, status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void redirect(HttpExchange exchange, URI location) throws IOException {
+    private void redirect(HttpExchange exchange, URI location) throws IOException {
         exchange.getResponseHeaders().set("Location", location.toString());
         send(exchange, 302, null, new byte[0]);
     }
 
-    /** The token endpoint is called from the app's origin: CORS as for the user pool's other endpoints. */
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    /** The token endpoint is called from the app's origin: CORS for the template's origins, as the pool's API. */
+    private void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         if (type != null) {
             exchange.getResponseHeaders().set("Content-Type", type);
         }
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null && origins.contains(origin)) {
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+        }
+        exchange.getResponseHeaders().set("Vary", "Origin");
         exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "content-type, accept");
         exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, OPTIONS");
         Replies.send(exchange, status, body);

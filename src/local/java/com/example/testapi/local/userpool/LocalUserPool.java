@@ -72,7 +72,7 @@ public final class LocalUserPool implements AutoCloseable {
                 .signed("AdminGetUser", admin::getUser)
                 .signed("ListUsers", admin::listUsers)
                 .document("/" + settings.poolId() + "/.well-known/jwks.json", () -> MAPPER.valueToTree(signer.jwks()));
-        this.hostedUi = settings.hasHostedUi() ? new HostedUi(settings, auth, hostedUiPort, clock,
+        this.hostedUi = settings.hasHostedUi() ? new HostedUi(settings, auth, hostedUiPort, browserOrigins, clock,
                 line -> log.accept("[hosted UI] " + line)) : null;
     }
 

@@ -98,11 +98,12 @@ class ReportLineTest {
     @Test
     void probeEventsActAsTheStacksFullAccessRoleAndStoreNothing() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        JsonNode get = mapper.readTree(new String(DeployedColdStarts.event("prod", "get-full-access.json"),
-                StandardCharsets.UTF_8));
-        assertEquals("arn:aws:sts::123456789012:assumed-role/prod-TestApiFullAccess/CognitoIdentityCredentials",
+        JsonNode get = mapper.readTree(new String(DeployedColdStarts.event("prod-TestApiFullAccess-1A2B3C4D",
+                "get-full-access.json"), StandardCharsets.UTF_8));
+        assertEquals("arn:aws:sts::123456789012:assumed-role/prod-TestApiFullAccess-1A2B3C4D/CognitoIdentityCredentials",
                 get.at("/requestContext/authorizer/iam/userArn").asText());
-        JsonNode post = mapper.readTree(DeployedColdStarts.event("prod", "post-full-access.json"));
+        JsonNode post = mapper.readTree(DeployedColdStarts.event("prod-TestApiFullAccess-1A2B3C4D",
+                "post-full-access.json"));
         assertFalse(post.has("body"), "no body: refused with 400 before anything is stored");
         assertEquals("POST", post.at("/requestContext/http/method").asText());
     }

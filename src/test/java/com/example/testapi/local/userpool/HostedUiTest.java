@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.example.testapi.local.LocalCloud;
 import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.TestCloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,7 +117,6 @@ class HostedUiTest {
 
         HttpResponse<String> answer = token(code, CALLBACK, verifier);
         assertEquals(200, answer.statusCode(), answer::body);
-        assertEquals("*", answer.headers().firstValue("access-control-allow-origin").orElse(""), "CORS for the app");
         JsonNode tokens = MAPPER.readTree(answer.body());
         assertEquals("Bearer", tokens.get("token_type").asText());
         Optional<JWTClaimsSet> id = cloud.cloud.userPool().verifiedClaims(tokens.get("id_token").asText());
@@ -210,6 +210,19 @@ class HostedUiTest {
             assertTrue(plain.cloud.userPool().hostedUi().isEmpty());
             assertFalse(plain.cloud.outputs().containsKey("HostedUiUrl"));
             assertFalse(plain.cloud.userPool().settings().clients().values().iterator().next().oauth().enabled());
+        }
+    }
+
+    /** The app's origin may call the token endpoint from its page (CORS); no other page can read the answer. */
+    @Test
+    void theTokenEndpointAnswersCorsOnlyForTheTemplatesOrigins() {
+        for (String[] origin : new String[][] { { "http://localhost:8080", "http://localhost:8080" },
+                { "https://some-page.example", null } }) {
+            HttpResponse<String> preflight = SignedHttp.send(HttpRequest.newBuilder(hostedUi.resolve("/oauth2/token"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin[0])
+                    .header("Access-Control-Request-Method", "POST").build());
+            assertEquals(origin[1], preflight.headers().firstValue("access-control-allow-origin").orElse(null),
+                    origin[0]);
         }
     }
 }
