@@ -12,7 +12,7 @@ NOT_HERE = {
     "com.example.testapi.acceptance.DeployedStackAcceptanceIT":
         "needs a deployed stack and AWS credentials: ./mvnw verify -Dstack=NAME -Dregion=REGION",
 }
-TEST = re.compile(r"@(Test|ParameterizedTest|RepeatedTest|TestFactory)\b")
+TEST = re.compile(r"@(?:org\.junit\.jupiter\.(?:api|params)\.)?(Test|ParameterizedTest|RepeatedTest|TestFactory)\b")
 ABSTRACT = re.compile(r"\babstract\s+class\b")
 
 
