@@ -175,6 +175,58 @@ public abstract class FrontDoorMatrix {
     }
 
     @Test
+    void aSignatureFromMoreThanFiveMinutesAheadIsRefused() {
+        Signing ahead = signing(alice).at(Instant.now().plus(Duration.ofMinutes(6)));
+        assertGateway(SignedHttp.send(get(ahead, "/test")), 403, "Signature not yet current");
+    }
+
+    @Test
+    void aRequestWithoutItsSignedDateIsRefused() {
+        Signed signed = get(signing(alice), "/test");
+        assertGateway(SignedHttp.send(withHeader(signed, "x-amz-date", null)), 403,
+                "Authorization header requires existence of a signed 'X-Amz-Date' header.");
+    }
+
+    @Test
+    void aMalformedAuthorizationIsRefused() {
+        Signed signed = get(signing(alice), "/test");
+        for (String malformed : List.of("AWS4-HMAC-SHA256 garbage", "Bearer token",
+                "AWS4-HMAC-SHA256 Credential=x, SignedHeaders=host, Signature=abc")) {
+            assertGateway(SignedHttp.send(withHeader(signed, "authorization", malformed)), 403,
+                    "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature'");
+        }
+    }
+
+    /** Host must be signed: else the signature would hold for the same request sent to another API. */
+    @Test
+    void aSignatureThatLeavesOutHostIsRefused() {
+        Signed signed = get(signing(alice), "/test");
+        String authorization = header(signed, "authorization");
+        String withoutHost = authorization.replaceFirst("SignedHeaders=([^,]*)", "SignedHeaders=x-amz-date");
+        assertGateway(SignedHttp.send(withHeader(signed, "authorization", withoutHost)), 403,
+                "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+
+    private static String header(Signed signed, String name) {
+        return signed.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(e -> e.getValue().get(0)).findFirst().orElseThrow();
+    }
+
+    /** {@code signed} with header {@code name} replaced by {@code value}, or removed when it is null. */
+    private static Signed withHeader(Signed signed, String name, String value) {
+        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        signed.headers().forEach((key, values) -> {
+            if (!key.equalsIgnoreCase(name)) {
+                headers.put(key, values);
+            }
+        });
+        if (value != null) {
+            headers.put(name, List.of(value));
+        }
+        return new Signed(signed.method(), signed.uri(), headers, signed.body());
+    }
+
+    @Test
     void anUnknownAccessKeyIsRefused() {
         Signing stranger = Signing.of("AKIANOBODY0000000000", "whatever", null, REGION);
         assertGateway(SignedHttp.send(get(stranger, "/test")), 403,
