@@ -19,6 +19,7 @@ public final class CognitoSdk {
     public static CognitoIdentityProviderClient userPool(LocalCloud cloud) {
         return CognitoIdentityProviderClient.builder().region(Region.of(cloud.account().region()))
                 .endpointOverride(cloud.userPool().endpoint()).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.apiCallTimeout(SignedHttp.TIMEOUT)) // a hang fails fast
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
     }
@@ -26,6 +27,7 @@ public final class CognitoSdk {
     public static CognitoIdentityClient identityPool(LocalCloud cloud) {
         return CognitoIdentityClient.builder().region(Region.of(cloud.account().region()))
                 .endpointOverride(cloud.identityPool().endpoint()).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.apiCallTimeout(SignedHttp.TIMEOUT))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
     }

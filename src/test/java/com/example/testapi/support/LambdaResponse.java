@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 
 /**
@@ -18,8 +20,20 @@ import io.restassured.http.ContentType;
 public record LambdaResponse(int status, Map<String, String> headers, String body) {
 
     public static LambdaResponse invoke(ObjectNode event) {
-        String raw = RestAssured.given().contentType(ContentType.JSON).body(event.toString())
-                .post("/_lambda_").then().statusCode(200).extract().asString();
+        // Bounded like every HTTP call of the tests: a request lost in the function fails fast, naming itself.
+        RestAssuredConfig bounded = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", 5_000).setParam("http.socket.timeout", 30_000));
+        String raw;
+        try {
+            raw = RestAssured.given().config(bounded).contentType(ContentType.JSON).body(event.toString())
+                    .post("/_lambda_").then().statusCode(200).extract().asString();
+        } catch (Exception e) { // rest-assured throws the socket's timeout as it is, though it is checked
+            if (e instanceof java.net.SocketTimeoutException || e.getCause() instanceof java.net.SocketTimeoutException) {
+                throw new AssertionError("the function did not answer within 30 s: " + event.path("routeKey")
+                        .asText() + " " + event.path("rawPath").asText(), e);
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
         try {
             JsonNode response = LambdaEvents.MAPPER.readTree(raw);
             String body = response.path("body").asText("");

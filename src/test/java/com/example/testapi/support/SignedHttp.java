@@ -26,6 +26,8 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 public final class SignedHttp {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** How long a test waits for any answer: far above any healthy call, far below a stalled build. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** What to sign with: keys, optional session token, and the scope. */
     public record Signing(String accessKeyId, String secretAccessKey, String sessionToken, String region,
@@ -83,9 +85,18 @@ public final class SignedHttp {
         return send(SigV4.toJdk(request.method(), request.uri(), request.headers(), request.body()).build());
     }
 
+    /**
+     * Sends {@code request}; one without a timeout of its own gets {@link #TIMEOUT}, so that a hang fails fast with
+     * an error naming the request instead of stalling the build.
+     */
     public static HttpResponse<String> send(HttpRequest request) {
+        HttpRequest bounded = request.timeout().isPresent() ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(TIMEOUT).build();
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return CLIENT.send(bounded, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new AssertionError("no answer within " + bounded.timeout().orElseThrow().toSeconds() + " s: "
+                    + bounded.method() + " " + bounded.uri(), e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -36,7 +36,7 @@ class GatewayCorsTest {
         cloud.close();
     }
 
-    static final String APP_ORIGIN = "http://localhost:8080"; // template.yaml's AllowedOrigins default
+    static final String APP_ORIGIN = "http://localhost:8080"; // the AllowedOrigins the local cloud passes
 
     private static HttpRequest preflight(URI uri, String origin) {
         return HttpRequest.newBuilder(uri).method("OPTIONS", HttpRequest.BodyPublishers.noBody())

@@ -45,7 +45,8 @@ class HostedUiTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CALLBACK = "http://localhost:8080/";
-    private final HttpClient http = HttpClient.newHttpClient(); // follows no redirect: each step is seen
+    // Follows no redirect: each step is seen. Each request below is bounded, so a hang fails fast.
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
     private TestCloud cloud;
     private URI hostedUi;
@@ -65,7 +66,7 @@ class HostedUiTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery)).GET().build(),
+        return http.send(HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery)).timeout(SignedHttp.TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -73,7 +74,7 @@ class HostedUiTest {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery))
+        return http.send(HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery)).timeout(SignedHttp.TIMEOUT)
                 .header("content-type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
