@@ -133,7 +133,9 @@ class TemplateTest {
         Map<String, Object> globals = map(map(template.root(), "Globals"), "Function");
         assertEquals("target/function.zip", globals.get("CodeUri"));
         assertEquals("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest", globals.get("Handler"));
-        assertEquals(Map.of("Fn::If", List.of("IsNative", "provided.al2023", "java25")), globals.get("Runtime"));
+        // What the deployment gets under each packaging, as CloudFormation resolves the condition.
+        assertEquals("java25", resolved(globals.get("Runtime"), Map.of()));
+        assertEquals("provided.al2023", resolved(globals.get("Runtime"), Map.of("Packaging", "native")));
         assertTrue(globals.containsKey("AutoPublishAlias"));
         assertTrue(globals.get("SnapStart").toString().contains("PublishedVersions"));
         // The runtime chooses the JIT per start kind (C1 on demand, full tiering with SnapStart); an explicit
@@ -151,7 +153,8 @@ class TemplateTest {
         assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
         assertEquals(true, map(table, "PointInTimeRecoverySpecification").get("PointInTimeRecoveryEnabled"));
         assertEquals(true, map(table, "SSESpecification").get("SSEEnabled"));
-        assertEquals(Map.of("Fn::If", List.of("ProtectTable", true, false)), table.get("DeletionProtectionEnabled"));
+        assertEquals(true, resolved(table.get("DeletionProtectionEnabled"), Map.of()), "protected by default");
+        assertEquals(false, resolved(table.get("DeletionProtectionEnabled"), Map.of("TableDeletionProtection", "false")));
         assertEquals("expiresAt", map(table, "TimeToLiveSpecification").get("AttributeName"));
         Map<String, Object> variables = map(map(map(map(template.root(), "Globals"), "Function"), "Environment"),
                 "Variables");
@@ -228,4 +231,10 @@ class TemplateTest {
         return statements;
     }
 
+
+    /** {@code value} as a deployment with {@code parameters} gets it (conditions and !If evaluated). */
+    private Object resolved(Object value, Map<String, String> parameters) {
+        return com.example.testapi.local.LocalAccount.forTemplate("us-east-1", template, parameters)
+                .resolveAll(Map.of("v", value)) instanceof Map<?, ?> resolved ? resolved.get("v") : null;
+    }
 }
