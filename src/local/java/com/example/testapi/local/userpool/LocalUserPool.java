@@ -123,6 +123,11 @@ public final class LocalUserPool implements AutoCloseable {
         return auth.initiateAuth(input).path("AuthenticationResult").path("IdToken").asText();
     }
 
+    /** The pool's signing key, for the tests of what a verifier does with a token only this key could sign. */
+    TokenSigner signer() {
+        return signer;
+    }
+
     /** The claims of a token this pool signed (signature checked; nothing else). */
     public Optional<JWTClaimsSet> verifiedClaims(String token) {
         return signer.verifiedClaims(token);
