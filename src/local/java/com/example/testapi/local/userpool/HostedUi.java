@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -59,18 +60,18 @@ final class HostedUi implements AutoCloseable {
 
     private final UserPoolSettings settings;
     private final UserPoolAuth auth;
-    private final java.util.Set<String> origins;
+    private final Set<String> origins;
     private final Clock clock;
     private final Consumer<String> log;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final LoopbackServer server;
 
-    HostedUi(UserPoolSettings settings, UserPoolAuth auth, int port, java.util.Set<String> origins, Clock clock,
+    HostedUi(UserPoolSettings settings, UserPoolAuth auth, int port, Set<String> origins, Clock clock,
             Consumer<String> log)
             throws IOException {
         this.settings = settings;
         this.auth = auth;
-        this.origins = java.util.Set.copyOf(origins);
+        this.origins = Set.copyOf(origins);
         this.clock = clock;
         this.log = log;
         server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(4));

@@ -1,5 +1,6 @@
 package com.example.testapi.local.userpool;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.example.testapi.local.awsjson.AwsError;
@@ -19,9 +20,9 @@ public final class SelfService {
     private final UserPoolSettings settings;
     private final UserDirectory directory;
     private final Outbox outbox;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    SelfService(UserPoolSettings settings, UserDirectory directory, Outbox outbox, java.time.Clock clock) {
+    SelfService(UserPoolSettings settings, UserDirectory directory, Outbox outbox, Clock clock) {
         this.settings = settings;
         this.directory = directory;
         this.outbox = outbox;

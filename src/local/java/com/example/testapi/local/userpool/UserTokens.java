@@ -197,7 +197,7 @@ final class UserTokens {
      * The role of the user's group with the lowest precedence; none when that precedence is shared by two groups
      * (Cognito then leaves {@code cognito:preferred_role} out) or no group has a role.
      */
-    Optional<String> preferredRole(List<String> userGroups) {
+    private Optional<String> preferredRole(List<String> userGroups) {
         List<UserPoolSettings.Group> withRole = userGroups.stream().map(settings.groups()::get)
                 .filter(g -> g != null && g.roleArn() != null)
                 .sorted(Comparator.comparing(UserPoolSettings.Group::precedence,
