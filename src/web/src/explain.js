@@ -1,22 +1,27 @@
-// Every answer other than success, in words a person can act on. API Gateway's refusals carry {"message"}, the
-// function's carry {"error", "message"} (see README "The HTTP contract").
+// Every answer other than success, in words a person can act on. The function's refusals carry {"error",
+// "message"} (see README "The HTTP contract"); API Gateway's carry a message whose exact words and casing AWS does not
+// document, so they are shown, never matched. A refusal's kind comes from what is reliable: the status, the call
+// having been retried with fresh credentials (see main.js), and the clock against the answer's Date.
+import { UNREAD } from './api.js';
 
-const EXPIRED_TOKEN = 'The security token included in the request is expired';
+// SigV4 refuses a signature dated more than 5 minutes away from the service's clock.
+const MAX_SKEW_MS = 5 * 60 * 1000;
 
-/** True when API Gateway refused the credentials as expired: renew them and try once more. */
-export function credentialsExpired(answer) {
-  return answer.status === 403 && answer.body?.message?.startsWith(EXPIRED_TOKEN);
-}
-
-/** A sentence for a refused or failed call of {@code method} by a member of {@code groups}. */
-export function explain(answer, method, groups) {
+/** A sentence for a refused or failed call of `method` by a member of `groups`, to the API at `apiUrl`. */
+export function explain(answer, method, groups, apiUrl) {
   const body = answer.body ?? {};
   const group = groups.length ? groups.join(', ') : 'no group';
+  if (answer.status === UNREAD) {
+    return explainUnread(answer.unread, method, group, apiUrl);
+  }
   if (answer.status === 403 && body.error === undefined) {
-    if (body.message === 'Forbidden') {
-      return `Refused by API Gateway: your group ${group} may not call ${method} /test.`;
+    const skew = clockSkewMinutes(answer.headers);
+    if (skew !== null) {
+      return `Refused by API Gateway: this computer's clock is ${skew} minutes off. Set it right and try again.`;
     }
-    return `Refused by API Gateway: ${body.message ?? 'the request was not accepted'}.`;
+    const said = body.message ?? body.Message;
+    const detail = said && said.toLowerCase() !== 'forbidden' ? ` (API Gateway said: ${said})` : '';
+    return `Refused by API Gateway: your group ${group} may not call ${method} /test.${detail}`;
   }
   if (answer.status === 403) {
     return `Refused by the API: ${body.message}`;
@@ -39,6 +44,30 @@ export function explain(answer, method, groups) {
     return `The API failed to answer (HTTP ${answer.status}). Try again later.`;
   }
   return `Unexpected answer from the API: HTTP ${answer.status}.`;
+}
+
+function explainUnread(unread, method, group, apiUrl) {
+  switch (unread) {
+    case 'unreachable':
+      return `The API at ${apiUrl} could not be reached. Check your connection and try again.`;
+    case 'refused':
+      return `Refused by API Gateway (the browser could not read the details): your group ${group} may not call `
+        + `${method} /test.`;
+    default:
+      return `Refused by API Gateway (the browser could not read the details): your group ${group} may not call `
+        + `${method} /test, or this page's address is not among the API's allowed origins, or this computer's clock `
+        + 'is off.';
+  }
+}
+
+/** Minutes between this computer's clock and the API's, when the answer's Date shows more than SigV4 allows. */
+function clockSkewMinutes(headers) {
+  const served = Date.parse(headers?.date ?? '');
+  if (Number.isNaN(served)) {
+    return null;
+  }
+  const skew = Math.abs(headers.receivedAt - served);
+  return skew > MAX_SKEW_MS ? Math.round(skew / 60_000) : null;
 }
 
 /** A sentence for a failure of sign-in or of the identity pool. */

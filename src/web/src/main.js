@@ -1,7 +1,7 @@
 import './style.css';
-import { TestApi } from './api.js';
+import { TestApi, UNREAD } from './api.js';
 import { loadConfig } from './config.js';
-import { credentialsExpired, explain, explainHostedSignIn, explainSignIn } from './explain.js';
+import { explain, explainHostedSignIn, explainSignIn } from './explain.js';
 import { HostedUi } from './hostedui.js';
 import { Session, SessionExpired } from './session.js';
 
@@ -88,14 +88,25 @@ function renderItem(item) {
   return li;
 }
 
-/** Runs a call; renews expired credentials once; a session that cannot be renewed goes back to sign-in. */
-async function call(request) {
-  let answer;
+/**
+ * Runs a call of `method` /test. Any refusal by API Gateway, readable or not, may be credentials that expired as the
+ * gateway's clock sees them: renew them and try once more (POST re-sends its Idempotency-Key, so it never stores
+ * twice). An answer still unreadable is then looked into, so that a refusal is never reported as an outage, nor the
+ * other way round. A session that cannot be renewed goes back to sign-in.
+ */
+async function call(method, request) {
   try {
-    answer = await request();
-    if (credentialsExpired(answer)) {
+    let answer = await request();
+    if (answer.maybeGatewayRefusal) {
+      if (answer.status === UNREAD && !(await api.reachable())) {
+        answer.unread = 'unreachable';
+        return answer;
+      }
       await session.renew();
       answer = await request();
+    }
+    if (answer.status === UNREAD) {
+      answer.unread = await lookInto(method);
     }
     return answer;
   } catch (error) {
@@ -104,15 +115,31 @@ async function call(request) {
       return null;
     }
     if (error instanceof TypeError) {
-      status(`The API at ${session.config.apiUrl} could not be reached. Check your connection and try again.`, true);
+      status('The sign-in service could not be reached to renew your credentials. Check your connection and try '
+        + 'again.', true);
       return null;
     }
     throw error;
   }
 }
 
+/**
+ * Why a call with fresh credentials got no readable answer: the API is down ('unreachable'); or it answered but not
+ * readably. A readable answer to a GET (which every group may call) then shows this page may read the API's answers,
+ * so the POST was refused by API Gateway ('refused'); otherwise it may also be CORS or the clock ('refused-or-origin').
+ */
+async function lookInto(method) {
+  if (!(await api.reachable())) {
+    return 'unreachable';
+  }
+  if (method !== 'GET' && (await api.list(1, null)).status !== UNREAD) {
+    return 'refused';
+  }
+  return 'refused-or-origin';
+}
+
 function refused(answer, method) {
-  status(explain(answer, method, session.groups), true);
+  status(explain(answer, method, session.groups, session.config.apiUrl), true);
   show('retry', answer.status === 503);
 }
 
@@ -121,7 +148,7 @@ async function listItems(append) {
   const button = append ? $('more') : $('call-get');
   busy(button, true);
   try {
-    const answer = await call(() => api.list(PAGE_SIZE, append ? nextToken : null));
+    const answer = await call('GET', () => api.list(PAGE_SIZE, append ? nextToken : null));
     if (!answer) return;
     if (answer.status !== 200) {
       refused(answer, 'GET');
@@ -152,7 +179,7 @@ async function postItem() {
   busy($('call-post'), true);
   try {
     const { key } = pendingPost;
-    const answer = await call(() => api.create(message, key));
+    const answer = await call('POST', () => api.create(message, key));
     if (!answer) return;
     if (answer.status !== 201 && answer.status !== 200) {
       refused(answer, 'POST');

@@ -24,6 +24,8 @@ final class Banner {
         StringBuilder out = new StringBuilder()
                 .append("\nLocal cloud of ").append(template).append(" (stack outputs in ").append(stackFile).append(")")
                 .append("\n  API (IAM enforced)   ").append(api).append("/test")
+                .append(cloud.gateway().refusalCors() ? "  (its own refusals carry CORS headers)"
+                        : "  (its own refusals carry no CORS headers; -Dlocal.gateway-refusal-cors=true adds them)")
                 .append("\n  user pool            ").append(outputs.get("CognitoIdpEndpoint")).append("  ")
                 .append(outputs.get("UserPoolId")).append(", app client ").append(outputs.get("UserPoolClientId"))
                 .append("\n  identity pool        ").append(outputs.get("CognitoIdentityEndpoint")).append("  ")

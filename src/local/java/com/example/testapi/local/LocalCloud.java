@@ -42,7 +42,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * default target/web), {@code local.parameter.NAME} (template parameters), {@code local.region} (us-east-1), {@code local.users}
  * ({@value LocalUsers#DEFAULT_FILE}, or {@code none}), {@code local.template} (template.yaml), {@code local.backend}: {@code zip}
  * (default) or the URL of a running mock event server, e.g. {@code http://localhost:8080/_lambda_} of
- * {@code ./mvnw quarkus:dev} for hot reload.
+ * {@code ./mvnw quarkus:dev} for hot reload; {@code local.gateway-refusal-cors} (false: the gateway's own refusals
+ * carry no CORS headers; true: they do).
  */
 public final class LocalCloud implements AutoCloseable {
 
@@ -53,29 +54,35 @@ public final class LocalCloud implements AutoCloseable {
 
     /**
      * How to start: the template and its parameter overrides (as {@code sam deploy --parameter-overrides}), the
-     * region, the ports, the lifetime of issued credentials, and the built browser app to serve (null: none).
+     * region, the ports, the lifetime of issued credentials, the built browser app to serve (null: none), and whether
+     * the gateway's own refusals carry CORS headers (false by default: see {@link LocalFrontDoor}).
      */
     public record Settings(Path template, Map<String, String> parameters, String region, Ports ports,
-            Duration credentialsLifetime, Path webApp) {
+            Duration credentialsLifetime, Path webApp, boolean refusalCors) {
 
         public static Settings of(Path template, String region) {
-            return new Settings(template, Map.of(), region, Ports.ANY, LocalIdentityPool.CREDENTIALS_LIFETIME, null);
+            return new Settings(template, Map.of(), region, Ports.ANY, LocalIdentityPool.CREDENTIALS_LIFETIME, null,
+                    false);
         }
 
         public Settings withParameters(Map<String, String> values) {
-            return new Settings(template, values, region, ports, credentialsLifetime, webApp);
+            return new Settings(template, values, region, ports, credentialsLifetime, webApp, refusalCors);
         }
 
         public Settings withPorts(Ports values) {
-            return new Settings(template, parameters, region, values, credentialsLifetime, webApp);
+            return new Settings(template, parameters, region, values, credentialsLifetime, webApp, refusalCors);
         }
 
         public Settings withCredentialsLifetime(Duration value) {
-            return new Settings(template, parameters, region, ports, value, webApp);
+            return new Settings(template, parameters, region, ports, value, webApp, refusalCors);
         }
 
         public Settings withWebApp(Path builtApp) {
-            return new Settings(template, parameters, region, ports, credentialsLifetime, builtApp);
+            return new Settings(template, parameters, region, ports, credentialsLifetime, builtApp, refusalCors);
+        }
+
+        public Settings withRefusalCors(boolean value) {
+            return new Settings(template, parameters, region, ports, credentialsLifetime, webApp, value);
         }
     }
 
@@ -113,8 +120,8 @@ public final class LocalCloud implements AutoCloseable {
         LocalIdentityPool identityPool = new LocalIdentityPool(IdentityPoolSettings.from(template, account), userPool,
                 credentials, ports.identityPool(), origins, clock, settings.credentialsLifetime(),
                 line -> log.accept("[identity pool] " + line));
-        LocalFrontDoor gateway = LocalFrontDoor.create(template, account, credentials, backend, ports.gateway(), clock,
-                line -> log.accept("[gateway] " + line));
+        LocalFrontDoor gateway = LocalFrontDoor.create(template, account, credentials, backend, ports.gateway(),
+                settings.refusalCors(), clock, line -> log.accept("[gateway] " + line));
         LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);
         if (settings.webApp() != null) {
             Map<String, String> outputs = cloud.outputs();
@@ -233,7 +240,8 @@ public final class LocalCloud implements AutoCloseable {
         System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("local.parameter."))
                 .forEach(n -> parameters.put(n.substring("local.parameter.".length()), System.getProperty(n)));
         Settings settings = Settings.of(templateFile, region).withPorts(ports).withParameters(parameters)
-                .withWebApp(Files.isDirectory(webApp) ? webApp : null);
+                .withWebApp(Files.isDirectory(webApp) ? webApp : null)
+                .withRefusalCors(Boolean.parseBoolean(System.getProperty("local.gateway-refusal-cors", "false")));
         LocalCloud cloud = start(settings, backend, users, Clock.systemUTC(), System.out::println);
         Path stackFile = Path.of("target", "local", "stack.json");
         cloud.writeDescribeStacks(stackFile);

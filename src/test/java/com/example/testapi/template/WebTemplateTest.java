@@ -26,7 +26,7 @@ class WebTemplateTest {
         assertEquals(List.of("GET", "POST"), cors.get("AllowMethods"));
         assertTrue(list(cors.get("AllowHeaders")).containsAll(List.of("authorization", "content-type", "x-amz-date",
                 "x-amz-security-token", "x-amz-content-sha256", "idempotency-key")), cors::toString);
-        assertEquals(List.of("idempotent-replayed", "retry-after"), cors.get("ExposeHeaders"));
+        assertEquals(List.of("idempotent-replayed", "retry-after", "date"), cors.get("ExposeHeaders"));
         assertEquals(false, cors.get("AllowCredentials"));
     }
 

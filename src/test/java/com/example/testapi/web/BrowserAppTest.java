@@ -116,25 +116,6 @@ class BrowserAppTest {
                 "Sign out revoked the sign-in's refresh token (RevokeToken)");
     }
 
-    @Test
-    void bobReadsButHisPostIsRefusedInWordsAndStoresNothing() {
-        signIn("bob", "Bob-Str0ng-Passw0rd!");
-        browser.waitForText("who-text", "role local-TestApiReadAccess");
-        int before = items().size();
-        String firstBefore = before == 0 ? null : items().get(0).getText();
-
-        browser.type("Message", "bob tries to write");
-        browser.button("Call POST API endpoint").click();
-        browser.waitForText("status", "Refused by API Gateway: your group ReadOnlyAccess may not call POST /test.");
-        browser.screenshot("bob-refused");
-
-        browser.button("Call GET API endpoint").click();
-        browser.waitForText("status", "shown");
-        assertEquals(before, items().size(), "nothing stored");
-        assertEquals(firstBefore, before == 0 ? null : items().get(0).getText());
-        browser.button("Sign out").click();
-    }
-
     /** The hosted UI's page is another origin: the browser leaves the app, signs in there, and comes back. */
     @Test
     void aliceSignsInThroughTheHostedUiAndOut() {

@@ -30,6 +30,11 @@ import com.sun.net.httpserver.HttpExchange;
  * A local API Gateway HTTP API with the IAM authorizer, driven by template.yaml: route → SigV4 → the user's group
  * role (Cognito precedence) → the role's policies (IAM) → the payload-2.0 event → the function → HTTP. Every refusal
  * is the 404/403 API Gateway would send, before the function runs.
+ *
+ * <p>CORS: AWS documents that an HTTP API adds its CORS headers to the answers <em>from an integration</em>; whether
+ * its own refusals (an IAM 403, a 404, a 500 of its own) carry them is not documented. {@code refusalCors} says which
+ * world to play: false (the default, the conservative one) leaves the gateway's own answers without CORS headers, so a
+ * browser cannot read them; true adds them. Answers from the function get them in both worlds.
  */
 public final class LocalFrontDoor implements AutoCloseable {
 
@@ -42,10 +47,12 @@ public final class LocalFrontDoor implements AutoCloseable {
     private final FunctionBackend backend;
     private final Consumer<String> log;
     private final LoopbackServer server;
+    private final boolean refusalCors;
 
     public LocalFrontDoor(TemplateAccess access, SigV4Verifier verifier, EventFactory events, FunctionBackend backend,
-            int port, Consumer<String> log) {
+            int port, boolean refusalCors, Consumer<String> log) {
         this.access = access;
+        this.refusalCors = refusalCors;
         this.verifier = verifier;
         this.events = events;
         this.backend = backend;
@@ -56,17 +63,23 @@ public final class LocalFrontDoor implements AutoCloseable {
     /**
      * The front door as API Gateway would stand in {@code account}: access from {@code template}, signatures checked
      * against the identity pool's {@code credentials} at {@code clock}'s time, listening on loopback {@code port}
-     * (0: any free port).
+     * (0: any free port), with or without CORS headers on its own refusals ({@code refusalCors}).
      */
     public static LocalFrontDoor create(SamTemplate template, LocalAccount account, CredentialsStore credentials,
-            FunctionBackend backend, int port, Clock clock, Consumer<String> log) throws IOException {
+            FunctionBackend backend, int port, boolean refusalCors, Clock clock, Consumer<String> log)
+            throws IOException {
         return new LocalFrontDoor(TemplateAccess.of(template, account),
                 new SigV4Verifier(credentials, account.region(), clock), new EventFactory(MAPPER, account, clock),
-                backend, port, log);
+                backend, port, refusalCors, log);
     }
 
     public URI baseUri() {
         return URI.create("http://" + server.hostAndPort());
+    }
+
+    /** Whether the gateway's own refusals carry CORS headers (see the class comment). */
+    public boolean refusalCors() {
+        return refusalCors;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -81,17 +94,21 @@ public final class LocalFrontDoor implements AutoCloseable {
         }
     }
 
-    record Answer(int status, Map<String, List<String>> headers, byte[] body, String why) {
+    /** An HTTP answer; {@code own}: the gateway's own (a refusal or failure), not the function's. */
+    record Answer(int status, Map<String, List<String>> headers, byte[] body, String why, boolean own) {
         static Answer gateway(int status, String message, String why) {
             byte[] body = MAPPER.createObjectNode().put("message", message).toString().getBytes(StandardCharsets.UTF_8);
-            return new Answer(status, Map.of("Content-Type", List.of("application/json")), body, why);
+            return new Answer(status, Map.of("Content-Type", List.of("application/json")), body, why, true);
         }
     }
 
-    /** API Gateway's CORS on top of any answer: the integration's CORS headers dropped, the configured ones added. */
+    /**
+     * API Gateway's CORS on top of an answer: the integration's CORS headers dropped, the configured ones added; the
+     * gateway's own answers get them only when {@code refusalCors} says so.
+     */
     private Answer withCors(EventFactory.Incoming request, Answer answer) {
         CorsRules cors = access.cors();
-        if (!cors.configured()) {
+        if (!cors.configured() || answer.own() && !refusalCors) {
             return answer;
         }
         String origin = request.headers().containsKey("origin") ? request.headers().get("origin").get(0) : null;
@@ -102,7 +119,7 @@ public final class LocalFrontDoor implements AutoCloseable {
             }
         });
         headers.putAll(cors.forOrigin(origin));
-        return new Answer(answer.status(), headers, answer.body(), answer.why());
+        return new Answer(answer.status(), headers, answer.body(), answer.why(), answer.own());
     }
 
     /** A preflight is answered by the gateway itself, without authorization, whatever the route. */
@@ -110,7 +127,7 @@ public final class LocalFrontDoor implements AutoCloseable {
         CorsRules cors = access.cors();
         String origin = request.headers().get("origin").get(0);
         return new Answer(204, cors.preflight(origin), new byte[0], cors.allows(origin) ? "CORS preflight"
-                : "CORS preflight from an origin the template does not allow");
+                : "CORS preflight from an origin the template does not allow", true);
     }
 
     Answer answer(EventFactory.Incoming request) {
@@ -128,7 +145,7 @@ public final class LocalFrontDoor implements AutoCloseable {
             return Answer.gateway(500, "Internal Server Error", "signature check crashed: " + e);
         }
         if (outcome.refusal() != null) {
-            return Answer.gateway(403, outcome.refusal(), "signature");
+            return Answer.gateway(403, outcome.refusal(), "signature: " + outcome.refusal());
         }
         IssuedCredentials caller = outcome.credentials();
         String who = caller.identityId() + " as " + caller.roleName();
@@ -155,7 +172,7 @@ public final class LocalFrontDoor implements AutoCloseable {
         String body = response.path("body").asText("");
         byte[] bytes = response.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body)
                 : body.getBytes(StandardCharsets.UTF_8);
-        return new Answer(response.path("statusCode").asInt(500), headers, bytes, who);
+        return new Answer(response.path("statusCode").asInt(500), headers, bytes, who, false);
     }
 
     private static void add(Map<String, List<String>> headers, String name, String value) {

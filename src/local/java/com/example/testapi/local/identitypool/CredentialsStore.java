@@ -27,6 +27,15 @@ public final class CredentialsStore {
         return byAccessKey.size();
     }
 
+    /**
+     * Ends every credential issued so far at {@code at}: what the gateway sees when a caller's clock runs behind its
+     * own, the caller signing with credentials it believes valid. For tests of a client's renew-and-retry.
+     */
+    public void expireAll(Instant at) {
+        byAccessKey.replaceAll((key, c) -> c.expiration().isAfter(at) ? new IssuedCredentials(c.accessKeyId(),
+                c.secretKey(), c.sessionToken(), at, c.roleArn(), c.identityId(), c.identityPoolId(), c.amr()) : c);
+    }
+
     public Optional<IssuedCredentials> byAccessKey(String accessKeyId) {
         return Optional.ofNullable(accessKeyId == null ? null : byAccessKey.get(accessKeyId));
     }

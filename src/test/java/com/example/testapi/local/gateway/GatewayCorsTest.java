@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.example.testapi.local.LocalCloud;
 import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.TestCloud;
 
@@ -68,23 +69,53 @@ class GatewayCorsTest {
         assertTrue(read.headers().firstValue("access-control-allow-origin").isEmpty());
     }
 
+    /**
+     * AWS: "For a CORS request, API Gateway adds the configured CORS headers to the response from an integration"
+     * (HTTP API, Configuring CORS). Its own refusals are not from an integration: by default the local gateway plays the
+     * conservative reading, no CORS headers on them; the function's answers, refusals included, carry them.
+     */
     @Test
-    void everyAnswerToTheAppsOriginCarriesCorsHeadersRefusalsIncluded() {
-        HttpResponse<String> refused = SignedHttp.send(HttpRequest.newBuilder(cloud.api("/test")).header("Origin", APP_ORIGIN)
-                .GET().build());
-        FrontDoorMatrix.assertGateway(refused, 403, "Missing Authentication Token");
-        assertEquals(APP_ORIGIN, refused.headers().firstValue("access-control-allow-origin").orElse(null));
-        assertEquals("idempotent-replayed,retry-after",
-                refused.headers().firstValue("access-control-expose-headers").orElse(null));
+    void byDefaultOnlyTheFunctionsAnswersCarryCorsHeaders() {
+        refusals(cloud).forEach((what, refused) -> assertTrue(refused.headers().map().keySet().stream()
+                .noneMatch(h -> h.startsWith("access-control-")), () -> what + ": " + refused.headers().map()));
+        functionAnswers(cloud).forEach((what, answer) -> assertEquals(APP_ORIGIN,
+                answer.headers().firstValue("access-control-allow-origin").orElse(null), what));
+    }
 
-        HttpResponse<String> bobsPost = SignedHttp.send(SignedHttp.sign(TestCloud.signing(cloud.credentials("bob")), "POST", cloud.api("/test"),
-                Map.of("origin", APP_ORIGIN, "content-type", "application/json"), "{\"message\":\"no\"}"));
+    /** -Dlocal.gateway-refusal-cors=true: the other world, where the gateway's own refusals carry them too. */
+    @Test
+    void withTheSwitchOnTheGatewaysOwnRefusalsCarryCorsHeadersToo() throws Exception {
+        try (TestCloud permissive = TestCloud.start(LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
+                .withRefusalCors(true), TestCloud.ANSWERS_200)) {
+            refusals(permissive).forEach((what, refused) -> {
+                assertEquals(APP_ORIGIN, refused.headers().firstValue("access-control-allow-origin").orElse(null), what);
+                assertEquals("idempotent-replayed,retry-after,date",
+                        refused.headers().firstValue("access-control-expose-headers").orElse(null), what);
+            });
+            functionAnswers(permissive).forEach((what, answer) -> assertEquals(APP_ORIGIN,
+                    answer.headers().firstValue("access-control-allow-origin").orElse(null), what));
+        }
+    }
+
+    /** The gateway's own answers to the app's origin: unsigned, IAM deny, no such route. */
+    private static Map<String, HttpResponse<String>> refusals(TestCloud on) {
+        HttpResponse<String> unsigned = SignedHttp.send(HttpRequest.newBuilder(on.api("/test"))
+                .header("Origin", APP_ORIGIN).GET().build());
+        FrontDoorMatrix.assertGateway(unsigned, 403, "Missing Authentication Token");
+        HttpResponse<String> bobsPost = SignedHttp.send(SignedHttp.sign(TestCloud.signing(on.credentials("bob")), "POST",
+                on.api("/test"), Map.of("origin", APP_ORIGIN, "content-type", "application/json"),
+                "{\"message\":\"no\"}"));
         FrontDoorMatrix.assertGateway(bobsPost, 403, "Forbidden");
-        assertEquals(APP_ORIGIN, bobsPost.headers().firstValue("access-control-allow-origin").orElse(null));
+        HttpResponse<String> noRoute = SignedHttp.send(SignedHttp.sign(TestCloud.signing(on.credentials("alice")), "GET",
+                on.api("/elsewhere"), Map.of("origin", APP_ORIGIN), null));
+        FrontDoorMatrix.assertGateway(noRoute, 404, "Not Found");
+        return Map.of("unsigned", unsigned, "IAM deny", bobsPost, "no route", noRoute);
+    }
 
-        HttpResponse<String> read = SignedHttp.send(SignedHttp.sign(TestCloud.signing(cloud.credentials("alice")), "GET", cloud.api("/test"),
-                Map.of("origin", APP_ORIGIN), null));
+    private static Map<String, HttpResponse<String>> functionAnswers(TestCloud on) {
+        HttpResponse<String> read = SignedHttp.send(SignedHttp.sign(TestCloud.signing(on.credentials("alice")), "GET",
+                on.api("/test"), Map.of("origin", APP_ORIGIN), null));
         assertEquals(200, read.statusCode());
-        assertEquals(APP_ORIGIN, read.headers().firstValue("access-control-allow-origin").orElse(null));
+        return Map.of("alice's GET", read);
     }
 }
