@@ -47,8 +47,8 @@ final class HostedUi implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
 
-    private record Grant(String clientId, URI redirectUri, CodeChallenge challenge, CodeChallengeMethod method,
-            JsonNode tokens, Instant expires) {
+    /** An issued code; its PKCE challenge, if any, is S256 (the authorization request refuses any other). */
+    private record Grant(String clientId, URI redirectUri, CodeChallenge challenge, JsonNode tokens, Instant expires) {
     }
 
     /** A request the hosted UI cannot send back to the client: shown as an error page, as Cognito does. */
@@ -129,9 +129,24 @@ final class HostedUi implements AutoCloseable {
             throw new Unredirectable("redirect_mismatch");
         }
         AuthorizationRequest request = AuthorizationRequest.parse(uri);
-        if (!request.getResponseType().equals(ResponseType.CODE) || !client.oauth().flows().contains("code")) {
+        // Cognito's authorize endpoint: unsupported_response_type "the response_type isn't code or token";
+        // unauthorized_client when the client may not use that flow (this local UI plays the code flow only).
+        ResponseType type = request.getResponseType();
+        if (!type.equals(ResponseType.CODE) && !type.equals(ResponseType.TOKEN)) {
             throw new ParseException("unsupported response type", OAuth2Error.UNSUPPORTED_RESPONSE_TYPE,
                     request.getClientID(), request.getRedirectionURI(), null, request.getState());
+        }
+        if (!type.equals(ResponseType.CODE) || !client.oauth().flows().contains("code")) {
+            throw new ParseException("flow not allowed for this client", OAuth2Error.UNAUTHORIZED_CLIENT,
+                    request.getClientID(), request.getRedirectionURI(), null, request.getState());
+        }
+        // Cognito supports PKCE with S256 only (authorize endpoint, code_challenge_method); a challenge without a
+        // method is plain by RFC 7636, so refused too. The error code Cognito sends for it is not documented.
+        if (request.getCodeChallenge() != null
+                && !CodeChallengeMethod.S256.equals(request.getCodeChallengeMethod())) {
+            throw new ParseException("code_challenge_method must be S256", new ErrorObject("invalid_request",
+                    "code_challenge_method must be S256"), request.getClientID(), request.getRedirectionURI(), null,
+                    request.getState());
         }
         Scope scope = request.getScope() == null ? new Scope() : request.getScope();
         if (!client.oauth().scopes().containsAll(scope.toStringList())) {
@@ -162,7 +177,7 @@ final class HostedUi implements AutoCloseable {
         }
         AuthorizationCode code = new AuthorizationCode();
         codes.put(code.getValue(), new Grant(request.getClientID().getValue(), request.getRedirectionURI(),
-                request.getCodeChallenge(), request.getCodeChallengeMethod(), answer.path("AuthenticationResult"),
+                request.getCodeChallenge(), answer.path("AuthenticationResult"),
                 clock.instant().plus(CODE_LIFETIME)));
         redirect(exchange, new AuthorizationSuccessResponse(request.getRedirectionURI(), code, null,
                 request.getState(), null).toURI());
@@ -183,8 +198,7 @@ final class HostedUi implements AutoCloseable {
                     && issued.clientId().equals(MultivaluedMapUtils.getFirstValue(form, "client_id"))
                     && issued.redirectUri().equals(grant.getRedirectionURI())
                     && (issued.challenge() == null || grant.getCodeVerifier() != null && issued.challenge().equals(
-                            CodeChallenge.compute(issued.method() == null ? CodeChallengeMethod.PLAIN : issued.method(),
-                                    grant.getCodeVerifier())));
+                            CodeChallenge.compute(CodeChallengeMethod.S256, grant.getCodeVerifier())));
             if (valid) {
                 JsonNode tokens = issued.tokens();
                 byte[] body = MAPPER.createObjectNode().put("id_token", tokens.path("IdToken").asText())

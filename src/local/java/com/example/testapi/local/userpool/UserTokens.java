@@ -194,8 +194,10 @@ final class UserTokens {
     }
 
     /**
-     * The role of the user's group with the lowest precedence; none when that precedence is shared by two groups
-     * (Cognito then leaves {@code cognito:preferred_role} out) or no group has a role.
+     * The role of the user's group with the lowest precedence; none when groups sharing that precedence name different
+     * roles, or no group has a role. AWS::Cognito::UserPoolGroup, Precedence: "If two groups with the same Precedence
+     * have the same role ARN, that role is used in the cognito:preferred_role claim … If the two groups have different
+     * role ARNs, the cognito:preferred_role claim isn't set in users' tokens."
      */
     private Optional<String> preferredRole(List<String> userGroups) {
         List<UserPoolSettings.Group> withRole = userGroups.stream().map(settings.groups()::get)
@@ -207,8 +209,9 @@ final class UserTokens {
             return Optional.empty();
         }
         Integer lowest = withRole.get(0).precedence();
-        long tied = withRole.stream().filter(g -> Objects.equals(g.precedence(), lowest)).count();
-        return tied == 1 ? Optional.of(withRole.get(0).roleArn()) : Optional.empty();
+        long roles = withRole.stream().filter(g -> Objects.equals(g.precedence(), lowest))
+                .map(UserPoolSettings.Group::roleArn).distinct().count();
+        return roles == 1 ? Optional.of(withRole.get(0).roleArn()) : Optional.empty();
     }
 
     String randomToken(int bytes) {

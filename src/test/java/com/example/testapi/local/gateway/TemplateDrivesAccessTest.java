@@ -125,6 +125,25 @@ class TemplateDrivesAccessTest {
         assertEquals(201, send(tied, "alice", "POST").statusCode(), "one group: no tie");
     }
 
+    /**
+     * AWS::Cognito::UserPoolGroup, Precedence: "If two groups with the same Precedence have the same role ARN, that
+     * role is used in the cognito:preferred_role claim": a tie of one role is no ambiguity.
+     */
+    @Test
+    void equalPrecedencesOfOneRoleKeepThatRole() throws IOException {
+        Path oneRole = copy(t -> {
+            SamTemplate template = new SamTemplate(t);
+            template.properties("ReadOnlyAccessGroup").put("Precedence", 0);
+            template.properties("ReadOnlyAccessGroup").put("RoleArn",
+                    template.properties("FullAccessGroup").get("RoleArn"));
+        });
+        try (TestCloud cloud = cloud(oneRole)) {
+            assertTrue(cloud.credentials("dave").roleName().endsWith("TestApiFullAccess"),
+                    "dave's two groups name one role: he gets it");
+        }
+        assertEquals(201, send(oneRole, "dave", "POST").statusCode());
+    }
+
     @Test
     void aTemplateWithAnOpenRouteIsRefused() throws IOException {
         Path open = copy(t -> {

@@ -189,6 +189,48 @@ class HostedUiTest {
         assertEquals("st4te", MultivaluedMapUtils.getFirstValue(query, "state"));
     }
 
+    /** The error a refused authorization request carries back to the redirect URI, and its state. */
+    private Map<String, List<String>> refusedAuthorization(String query) throws Exception {
+        HttpResponse<String> answer = get("/oauth2/authorize?" + query);
+        assertEquals(302, answer.statusCode(), answer::body);
+        URI back = URI.create(answer.headers().firstValue("location").orElseThrow());
+        assertEquals(CALLBACK, back.resolve("/").toString());
+        return URLUtils.parseParameters(back.getRawQuery());
+    }
+
+    /**
+     * Authorize endpoint (docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html):
+     * unauthorized_client when the client may not use the flow asked for (this client has the code flow only),
+     * unsupported_response_type when response_type is neither code nor token.
+     */
+    @Test
+    void aFlowTheClientMayNotUseIsUnauthorizedClientAnUnknownOneUnsupported() throws Exception {
+        String code = authorizeQuery(CALLBACK, "openid", new CodeVerifier());
+        Map<String, List<String>> implicit = refusedAuthorization(code.replace("response_type=code", "response_type=token"));
+        assertEquals("unauthorized_client", MultivaluedMapUtils.getFirstValue(implicit, "error"));
+        assertEquals("st4te", MultivaluedMapUtils.getFirstValue(implicit, "state"));
+        Map<String, List<String>> unknown = refusedAuthorization(code.replace("response_type=code",
+                "response_type=id_token"));
+        assertEquals("unsupported_response_type", MultivaluedMapUtils.getFirstValue(unknown, "error"));
+    }
+
+    /**
+     * Authorize endpoint, code_challenge_method: Cognito supports S256 only. plain, named or implied (a challenge
+     * without a method is plain by RFC 7636), goes back as invalid_request (the code Cognito uses: none documented).
+     */
+    @Test
+    void pkcePlainIsRefusedNamedOrImplied() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String s256 = authorizeQuery(CALLBACK, "openid", verifier);
+        String challenge = CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue();
+        for (String query : List.of(s256.replace("code_challenge_method=S256", "code_challenge_method=plain")
+                .replace(challenge, verifier.getValue()), s256.replace("code_challenge_method=S256&", ""))) {
+            Map<String, List<String>> refused = refusedAuthorization(query);
+            assertEquals("invalid_request", MultivaluedMapUtils.getFirstValue(refused, "error"), query);
+            assertEquals("st4te", MultivaluedMapUtils.getFirstValue(refused, "state"));
+        }
+    }
+
     @Test
     void signOutReturnsOnlyToARegisteredUrl() throws Exception {
         HttpResponse<String> out = get("/logout?client_id=" + clientId + "&logout_uri="
