@@ -53,15 +53,34 @@ export class HostedUi {
       && (url.searchParams.has('code') || url.searchParams.has('error'));
   }
 
-  /** The tokens for the code in {@code url}: { IdToken, RefreshToken, ExpiresIn } as InitiateAuth names them. */
+  /** The tokens for the code in `url`: { IdToken, RefreshToken } as InitiateAuth names them. */
   async finish(url) {
     const pending = JSON.parse(sessionStorage.getItem(PENDING));
     sessionStorage.removeItem(PENDING);
+    if (url.searchParams.has('error')) {
+      throw HostedUi.refusal(url.searchParams, pending.state);
+    }
     const parameters = oauth.validateAuthResponse(this.server, this.client, url, pending.state);
     const response = await oauth.authorizationCodeGrantRequest(this.server, this.client, oauth.None(), parameters,
       this.redirectUri, pending.verifier, this.options);
     const tokens = await oauth.processAuthorizationCodeResponse(this.server, this.client, response);
-    return { IdToken: tokens.id_token, RefreshToken: tokens.refresh_token, ExpiresIn: tokens.expires_in };
+    return { IdToken: tokens.id_token, RefreshToken: tokens.refresh_token };
+  }
+
+  /**
+   * The OAuth error the hosted UI sent back. Whether Cognito adds `state` to an error redirect is not documented:
+   * without it the error is still shown (it reveals nothing and starts no session); with a state this tab did not
+   * send, the answer is not ours to read.
+   */
+  static refusal(parameters, expectedState) {
+    const state = parameters.get('state');
+    if (state !== null && state !== expectedState) {
+      return new Error('The hosted UI answered a sign-in this tab did not start. Please sign in again.');
+    }
+    const error = new Error(parameters.get('error_description') ?? parameters.get('error'));
+    error.error = parameters.get('error');
+    error.error_description = parameters.get('error_description');
+    return error;
   }
 
   /** The hosted UI's sign-out, which ends its own session too, then back to this app. */

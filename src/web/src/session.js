@@ -87,7 +87,7 @@ export class Session {
 
   async accept(tokens) {
     this.idToken = tokens.IdToken;
-    this.idTokenExpires = Date.now() + (tokens.ExpiresIn ?? 3600) * 1000;
+    this.idTokenExpires = this.claims.exp * 1000;
     if (tokens.RefreshToken) {
       this.refreshToken = tokens.RefreshToken;
     }
@@ -139,7 +139,13 @@ export class Session {
     return this.credentials;
   }
 
-  /** New credentials now; a new ID token first (refresh token) if it is about to expire. */
+  /**
+   * New credentials now; a new ID token first (refresh token) if it is about to expire, judged by the token's own
+   * `exp` (ExpiresIn is not documented to be the ID token's lifetime). Any refusal along the way (a revoked or
+   * expired refresh token, a deleted or disabled user, an identity the pool no longer knows: AWS does not document
+   * which error each gives) ends the session: the person signs in again, the error's text goes to the console. A
+   * network failure is not a refusal and is thrown as it is.
+   */
   async renew() {
     try {
       if (this.idTokenExpires - Date.now() < EARLY_MS) {
@@ -149,14 +155,15 @@ export class Session {
           AuthParameters: { REFRESH_TOKEN: this.refreshToken },
         }));
         this.idToken = answer.AuthenticationResult.IdToken;
-        this.idTokenExpires = Date.now() + (answer.AuthenticationResult.ExpiresIn ?? 3600) * 1000;
+        this.idTokenExpires = this.claims.exp * 1000;
       }
       await this.exchange();
     } catch (error) {
-      if (error.name === 'NotAuthorizedException') {
-        throw new SessionExpired(error.message);
+      if (error instanceof TypeError) {
+        throw error;
       }
-      throw error;
+      console.warn(`The session could not be renewed (${error.name}: ${error.message})`);
+      throw new SessionExpired(error.message);
     }
   }
 

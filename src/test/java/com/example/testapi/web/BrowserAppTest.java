@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +22,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import com.example.testapi.local.LocalCloud;
+import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.local.lambda.MockEventServerBackend;
 import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.TemplateCopy;
 import com.example.testapi.support.TestCloud;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +55,14 @@ class BrowserAppTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             webPort = socket.getLocalPort();
         }
-        LocalCloud.Settings settings = LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
+        // ID tokens of 5 minutes beside access tokens of 60: ExpiresIn (60 min) is not the ID token's lifetime, its
+        // exp is, and it falls inside the app's 5-minute renewal window, so every renewal refreshes it first.
+        Path template = TemplateCopy.of(Files.createTempDirectory("browser-template"), t -> {
+            Map<String, Object> client = SamTemplate.object(SamTemplate.object(SamTemplate.object(t.get("Resources"))
+                    .get("UserPoolClient")).get("Properties"));
+            client.put("IdTokenValidity", 5);
+        });
+        LocalCloud.Settings settings = LocalCloud.Settings.of(template, TestCloud.REGION)
                 .withPorts(new LocalCloud.Ports(0, 0, 0, webPort, 0))
                 // With a hosted-UI domain, its callback and sign-out URL being the app, as README's hosted setup.
                 .withParameters(Map.of("AllowedOrigins", "http://localhost:" + webPort,
@@ -205,9 +215,12 @@ class BrowserAppTest {
         signIn("dave", "Dave-Local-Passw0rd!");
         browser.waitForText("who-text", "role local-TestApiFullAccess");
         long issued = issuedCredentials();
+        long refreshes = answered("InitiateAuth");
         browser.button("Call GET API endpoint").click();
         browser.wait.withMessage("20 s credentials are renewed before the call")
                 .until(d -> issuedCredentials() > issued);
+        assertTrue(answered("InitiateAuth") > refreshes,
+                "the 5-minute ID token was refreshed first: its exp decides, not ExpiresIn's 60 minutes");
 
         // An administrator removes dave: the identity pool's server-side check ends his session at the next renewal.
         try (CognitoIdentityProviderClient admin = CognitoSdk.userPool(cloud.cloud)) {
@@ -217,6 +230,45 @@ class BrowserAppTest {
         browser.waitForText("notice", "Your session has expired or was ended. Please sign in again.");
         assertTrue(browser.field("Username").isDisplayed());
         browser.screenshot("session-ended");
+    }
+
+    private long answered(String operation) {
+        synchronized (cloud.log) {
+            return cloud.log.stream().filter(line -> line.endsWith("." + operation + " -> 200")).count();
+        }
+    }
+
+    /** Leaves for the hosted UI's sign-in page and returns the state the app sent there. */
+    private String startHostedSignIn() {
+        browser.driver.get(app.toString());
+        browser.waitForVisible("Username");
+        browser.button("Sign in with the hosted UI").click();
+        browser.waitForUrl(cloud.cloud.userPool().hostedUi().orElseThrow() + "/login?");
+        return URI.create(browser.driver.getCurrentUrl()).getQuery().replaceAll(".*(?:^|&)state=([^&]*).*", "$1");
+    }
+
+    /**
+     * A hosted-UI error redirect is shown as the OAuth error, with its state or without one (Cognito does not document
+     * whether it sends state back with an error); one with a state this tab did not send is not taken for ours.
+     */
+    @Test
+    void hostedUiErrorRedirectsAreShownWithOrWithoutState() {
+        // A real one: the local hosted UI refuses the implicit flow this client does not have, and says so back.
+        startHostedSignIn();
+        browser.driver.get(browser.driver.getCurrentUrl().replace("/login?", "/oauth2/authorize?")
+                .replace("response_type=code", "response_type=token"));
+        browser.waitForText("notice", "Sign-in through the hosted UI did not complete (unauthorized_client");
+        browser.screenshot("hosted-ui-error");
+
+        startHostedSignIn();
+        browser.driver.get(app + "?error=access_denied&error_description=The+user+cancelled");
+        browser.waitForText("notice", "Sign-in through the hosted UI did not complete (access_denied: The user "
+                + "cancelled). Please sign in again.");
+
+        startHostedSignIn();
+        browser.driver.get(app + "?error=access_denied&state=not-this-tabs");
+        browser.waitForText("notice", "The hosted UI answered a sign-in this tab did not start.");
+        assertTrue(browser.field("Username").isDisplayed());
     }
 
     private long issuedCredentials() {

@@ -174,7 +174,9 @@ final class UserTokens {
         ObjectNode result = MAPPER.createObjectNode();
         result.putObject("AuthenticationResult")
                 .put("AccessToken", signer.sign(access))
-                .put("ExpiresIn", client.idTokenValidity().toSeconds())
+                // The access token's lifetime, as OAuth's expires_in (RFC 6749 §5.1): Cognito does not document
+                // which token ExpiresIn describes. Clients take each token's lifetime from its own exp.
+                .put("ExpiresIn", client.accessTokenValidity().toSeconds())
                 .put("TokenType", "Bearer")
                 .put("IdToken", signer.sign(id.build()));
         result.putObject("ChallengeParameters");
