@@ -119,7 +119,9 @@ async function call(method, request) {
         + 'again.', true);
       return null;
     }
-    throw error;
+    console.error('Renewing the credentials failed', error);
+    status(explainSignIn(error), true);
+    return null;
   }
 }
 

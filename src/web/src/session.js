@@ -17,6 +17,15 @@ const EARLY_MS = 5 * 60 * 1000;
 /** Thrown when the session cannot be renewed any more: the person has to sign in again. */
 export class SessionExpired extends Error {}
 
+/** A renewal's failure as the caller should see it: a network failure as it is, any refusal as the session's end. */
+function ended(error) {
+  if (error instanceof TypeError) {
+    return error;
+  }
+  console.warn(`The session could not be renewed (${error.name}: ${error.message})`);
+  return new SessionExpired(error.message);
+}
+
 /**
  * A signed-in user: user pool tokens (USER_PASSWORD_AUTH, the new-password challenge, or the hosted UI's; refresh)
  * and the identity pool's temporary credentials for the role of the user's group, renewed before they expire.
@@ -142,28 +151,31 @@ export class Session {
   /**
    * New credentials now; a new ID token first (refresh token) if it is about to expire, judged by the token's own
    * `exp` (ExpiresIn is not documented to be the ID token's lifetime). Any refusal along the way (a revoked or
-   * expired refresh token, a deleted or disabled user, an identity the pool no longer knows: AWS does not document
-   * which error each gives) ends the session: the person signs in again, the error's text goes to the console. A
-   * network failure is not a refusal and is thrown as it is.
+   * expired refresh token, a deleted or disabled user: AWS does not document which error each gives) ends the
+   * session: the person signs in again, the error's text goes to the console. A network failure is not a refusal
+   * and is thrown as it is.
    */
   async renew() {
-    try {
-      if (this.idTokenExpires - Date.now() < EARLY_MS) {
-        const answer = await this.userPool.send(new InitiateAuthCommand({
+    if (this.idTokenExpires - Date.now() < EARLY_MS) {
+      let answer;
+      try {
+        answer = await this.userPool.send(new InitiateAuthCommand({
           ClientId: this.config.userPoolClientId,
           AuthFlow: 'REFRESH_TOKEN_AUTH',
           AuthParameters: { REFRESH_TOKEN: this.refreshToken },
         }));
-        this.idToken = answer.AuthenticationResult.IdToken;
-        this.idTokenExpires = this.claims.exp * 1000;
+      } catch (error) {
+        throw ended(error);
       }
+      this.idToken = answer.AuthenticationResult.IdToken;
+      this.idTokenExpires = this.claims.exp * 1000;
+    }
+    try {
       await this.exchange();
     } catch (error) {
-      if (error instanceof TypeError) {
-        throw error;
-      }
-      console.warn(`The session could not be renewed (${error.name}: ${error.message})`);
-      throw new SessionExpired(error.message);
+      // The pool no longer takes the ID token or the identity; any other error (a misconfigured pool) is not the
+      // session's and is thrown as it is.
+      throw ['NotAuthorizedException', 'ResourceNotFoundException'].includes(error.name) ? ended(error) : error;
     }
   }
 

@@ -18,17 +18,44 @@ public abstract sealed class ApiException extends RuntimeException {
         return status;
     }
 
-    /** API Gateway refused before the function ran: signature, token, expiry, or the role's policy lacks the route. */
+    /**
+     * API Gateway refused before the function ran: no or a bad signature, an expired token, a clock off by more than
+     * SigV4 allows, or the role's policy lacks the route. Which one is not told by its message (AWS does not document
+     * the HTTP API's words): {@link #afterRenewal()} says the client had already retried with fresh credentials (so
+     * expiry is ruled out), and {@link #clockSkew()} how far this machine's clock is from the gateway's.
+     */
     public static final class GatewayRefused extends ApiException {
-        private final String gatewayMessage;
+        /** SigV4 refuses a signature dated more than this away from the service's clock. */
+        public static final java.time.Duration MAX_SKEW = java.time.Duration.ofMinutes(5);
 
-        GatewayRefused(int status, String gatewayMessage) {
+        private final String gatewayMessage;
+        private final boolean afterRenewal;
+        private final java.time.Duration clockSkew;
+
+        GatewayRefused(int status, String gatewayMessage, boolean afterRenewal, java.time.Duration clockSkew) {
             super(status, "API Gateway: " + gatewayMessage);
             this.gatewayMessage = gatewayMessage;
+            this.afterRenewal = afterRenewal;
+            this.clockSkew = clockSkew;
         }
 
+        /** The gateway's words ({@code message} or {@code Message}), to show, not to match. */
         public String gatewayMessage() {
             return gatewayMessage;
+        }
+
+        public boolean afterRenewal() {
+            return afterRenewal;
+        }
+
+        /** The gateway's Date minus this machine's clock; null when the answer had no Date. */
+        public java.time.Duration clockSkew() {
+            return clockSkew;
+        }
+
+        /** True when the clock, not the caller's rights, is the likely cause: off by more than {@link #MAX_SKEW}. */
+        public boolean clockOff() {
+            return clockSkew != null && clockSkew.abs().compareTo(MAX_SKEW) > 0;
         }
     }
 

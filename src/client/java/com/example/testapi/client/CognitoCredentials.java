@@ -1,14 +1,20 @@
 package com.example.testapi.client;
 
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import com.nimbusds.jwt.JWTParser;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
+import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
@@ -89,24 +95,55 @@ public final class CognitoCredentials implements CallerCredentials {
             return credentials;
         }
         if (!now.isBefore(idTokenExpires.minus(EARLY))) {
-            accept(userPool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
-                    .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                    .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult());
+            try {
+                accept(userPool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
+                        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                        .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult());
+            } catch (AwsServiceException e) {
+                // Any refusal of the refresh (4xx) ends the session; a failure of the service (5xx) is not a refusal.
+                throw e.statusCode() < 500 ? new SessionEnded("REFRESH_TOKEN_AUTH", e) : e;
+            }
         }
         Map<String, String> logins = Map.of(stack.loginsProvider(), idToken);
-        if (identityId == null) {
-            identityId = identityPool.getId(r -> r.identityPoolId(stack.identityPoolId()).logins(logins)).identityId();
+        try {
+            if (identityId == null) {
+                identityId = identityPool.getId(r -> r.identityPoolId(stack.identityPoolId()).logins(logins))
+                        .identityId();
+            }
+            Credentials issued = identityPool.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins))
+                    .credentials();
+            credentials = AwsSessionCredentialsIdentity.create(issued.accessKeyId(), issued.secretKey(),
+                    issued.sessionToken());
+            credentialsExpire = issued.expiration();
+        } catch (NotAuthorizedException | ResourceNotFoundException e) {
+            // The identity pool no longer takes the ID token (user signed out everywhere, deleted) or the identity.
+            // Other errors (a misconfigured pool: InvalidIdentityPoolConfigurationException) are not the session's.
+            throw new SessionEnded("GetCredentialsForIdentity", e);
         }
-        Credentials issued = identityPool.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins))
-                .credentials();
-        credentials = AwsSessionCredentialsIdentity.create(issued.accessKeyId(), issued.secretKey(),
-                issued.sessionToken());
-        credentialsExpire = issued.expiration();
         return credentials;
     }
 
+    /** New credentials now (the gateway refused the current ones, perhaps as expired by its clock). */
+    @Override
+    public synchronized boolean renew() {
+        if (idToken == null) {
+            return false;
+        }
+        credentialsExpire = Instant.EPOCH;
+        current();
+        return true;
+    }
+
+    /**
+     * Takes new tokens; the ID token's lifetime is its own {@code exp} (read, not verified: the identity pool
+     * verifies it), not ExpiresIn, which AWS does not document as the ID token's.
+     */
     private void accept(AuthenticationResultType result) {
         idToken = result.idToken();
-        idTokenExpires = clock.instant().plusSeconds(result.expiresIn() == null ? 3600 : result.expiresIn());
+        try {
+            idTokenExpires = JWTParser.parse(idToken).getJWTClaimsSet().getExpirationTime().toInstant();
+        } catch (ParseException | RuntimeException e) {
+            throw new IllegalStateException("the user pool's ID token has no readable exp: " + e.getMessage(), e);
+        }
     }
 }

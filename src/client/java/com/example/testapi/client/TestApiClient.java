@@ -7,7 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,13 +49,20 @@ public final class TestApiClient {
     private final URI apiUrl;
     private final String region;
     private final CallerCredentials credentials;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** {@code credentials} null sends unsigned requests (API Gateway refuses them: for checks only). */
     public TestApiClient(URI apiUrl, String region, CallerCredentials credentials) {
+        this(apiUrl, region, credentials, Clock.systemUTC());
+    }
+
+    /** With the clock answers' Date headers are compared with. */
+    TestApiClient(URI apiUrl, String region, CallerCredentials credentials, Clock clock) {
         this.apiUrl = apiUrl;
         this.region = region;
         this.credentials = credentials;
+        this.clock = clock;
     }
 
     public Page list(Integer limit, String nextToken) {
@@ -65,15 +76,32 @@ public final class TestApiClient {
         StringBuilder q = new StringBuilder();
         query.forEach((k, v) -> q.append(q.length() == 0 ? "?" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return read(send("GET", "/test" + q, null, Map.of()), Page.class);
+        return read(call("GET", "/test" + q, null, Map.of()), Page.class);
     }
 
     public Created create(String message, String idempotencyKey) {
         String body = MAPPER.createObjectNode().put("message", message).toString();
         Map<String, String> headers = idempotencyKey == null ? Map.of("content-type", "application/json")
                 : Map.of("content-type", "application/json", "idempotency-key", idempotencyKey);
-        HttpResponse<String> response = send("POST", "/test", body, headers);
-        return new Created(read(response, Item.class), response.statusCode() == 200);
+        Answer answer = call("POST", "/test", body, headers);
+        return new Created(read(answer, Item.class), answer.response().statusCode() == 200);
+    }
+
+    /** An answer, and whether it came after renewing the credentials. */
+    private record Answer(HttpResponse<String> response, boolean afterRenewal) {
+    }
+
+    /**
+     * Sends; a refusal by API Gateway itself may be credentials that expired as the gateway's clock sees them, so it
+     * renews them and sends once more (a POST keeps its Idempotency-Key, so it never stores twice).
+     */
+    private Answer call(String method, String pathAndQuery, String body, Map<String, String> headers) {
+        HttpResponse<String> response = send(method, pathAndQuery, body, headers);
+        if (response.statusCode() == 403 && !parse(response.body()).has("error") && credentials != null
+                && credentials.renew()) {
+            return new Answer(send(method, pathAndQuery, body, headers), true);
+        }
+        return new Answer(response, false);
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery, String body, Map<String, String> headers) {
@@ -94,7 +122,8 @@ public final class TestApiClient {
         }
     }
 
-    private static <T> T read(HttpResponse<String> response, Class<T> type) {
+    private <T> T read(Answer answer, Class<T> type) {
+        HttpResponse<String> response = answer.response();
         int status = response.statusCode();
         JsonNode body = parse(response.body());
         if (status >= 200 && status < 300) {
@@ -113,9 +142,19 @@ public final class TestApiClient {
         // API Gateway's own answers carry only {"message"} (or {"Message"} for some IAM failures).
         String message = body.has("message") ? body.get("message").asText() : body.path("Message").asText(response.body());
         if (status == 403 || status == 401) {
-            throw new ApiException.GatewayRefused(status, message);
+            throw new ApiException.GatewayRefused(status, message, answer.afterRenewal(), skew(response));
         }
         throw new ApiException.ContractViolation(status, "gateway", message);
+    }
+
+    /** The answer's Date minus this machine's clock; null without a readable Date. */
+    private Duration skew(HttpResponse<String> response) {
+        try {
+            return response.headers().firstValue("date").map(date -> Duration.between(clock.instant(),
+                    ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())).orElse(null);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static JsonNode parse(String body) {

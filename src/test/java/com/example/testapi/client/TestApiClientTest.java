@@ -31,6 +31,7 @@ class TestApiClientTest {
     private int status;
     private String body;
     private Map<String, String> headers = Map.of();
+    private final java.util.Deque<String[]> first = new java.util.ArrayDeque<>(); // {status, body}, before the rest
     private TestApiClient client;
 
     @BeforeEach
@@ -40,8 +41,9 @@ class TestApiClientTest {
             exchange.getRequestBody().readAllBytes();
             received.add(Map.copyOf(exchange.getRequestHeaders()));
             headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
+            String[] next = first.poll();
+            byte[] bytes = (next == null ? body : next[1]).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(next == null ? status : Integer.parseInt(next[0]), bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
@@ -107,5 +109,79 @@ class TestApiClientTest {
         ApiException.ServerFailure failure = assertThrows(ApiException.ServerFailure.class, () -> client.list(null, null));
         assertEquals(503, failure.status());
         assertEquals(1, failure.retryAfterSeconds());
+    }
+
+    /** Credentials that count their renewals, each giving new keys. */
+    private static final class Renewing implements CallerCredentials {
+        int renewals;
+
+        @Override
+        public AwsSessionCredentialsIdentity current() {
+            return AwsSessionCredentialsIdentity.create("ASIAKEY" + renewals, "secret", "token");
+        }
+
+        @Override
+        public boolean renew() {
+            renewals++;
+            return true;
+        }
+    }
+
+    private TestApiClient clientWith(CallerCredentials credentials, java.time.Clock clock) {
+        return new TestApiClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), "eu-west-1",
+                credentials, clock);
+    }
+
+    /**
+     * A refusal by API Gateway may be credentials its clock sees as expired, whatever its words: renewed and sent
+     * once more, the same Idempotency-Key on a POST; the second answer is the one that counts.
+     */
+    @Test
+    void aGatewayRefusalIsRetriedOnceWithRenewedCredentials() {
+        Renewing credentials = new Renewing();
+        TestApiClient renewing = clientWith(credentials, java.time.Clock.systemUTC());
+        first.add(new String[] { "403", "{\"message\":\"words nobody documented\"}" });
+        answer(201, "{\"id\":\"1\",\"message\":\"m\",\"createdAt\":\"t\",\"createdBy\":{\"role\":\"r\"}}", Map.of());
+        assertEquals("1", renewing.create("m", "key-1").item().id());
+        assertEquals(1, credentials.renewals);
+        assertEquals(2, received.size());
+        assertEquals("key-1", received.get(1).get("Idempotency-key").get(0));
+        assertTrue(received.get(1).get("Authorization").get(0).contains("Credential=ASIAKEY1/"), "new keys");
+
+        answer(403, "{\"Message\":\"User: arn:aws:sts::1:assumed-role/r/s is not authorized\"}", Map.of());
+        ApiException.GatewayRefused refused = assertThrows(ApiException.GatewayRefused.class,
+                () -> renewing.list(null, null));
+        assertTrue(refused.afterRenewal(), "refused with fresh credentials too: not an expiry");
+        assertEquals("User: arn:aws:sts::1:assumed-role/r/s is not authorized", refused.gatewayMessage(),
+                "Message, capitalised, is read too");
+        assertEquals(4, received.size(), "one retry, no more");
+    }
+
+    @Test
+    void theFunctionsRefusalAndFixedKeysAreNotRetried() {
+        answer(403, "{\"error\":\"forbidden\",\"message\":\"no\"}", Map.of());
+        Renewing credentials = new Renewing();
+        assertThrows(ApiException.FunctionRefused.class,
+                () -> clientWith(credentials, java.time.Clock.systemUTC()).list(null, null));
+        assertEquals(0, credentials.renewals);
+
+        answer(403, "{\"message\":\"Forbidden\"}", Map.of());
+        ApiException.GatewayRefused refused = assertThrows(ApiException.GatewayRefused.class,
+                () -> client.list(null, null));
+        assertFalse(refused.afterRenewal(), "fixed keys cannot renew");
+        assertEquals(2, received.size());
+    }
+
+    /** A clock 10 minutes behind the gateway's Date: the refusal says the clock is off, not the rights. */
+    @Test
+    void aClockOffByMoreThanSigV4AllowsIsToldFromTheAnswersDate() {
+        answer(403, "{\"message\":\"Signature expired\"}", Map.of());
+        java.time.Clock behind = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(-10));
+        ApiException.GatewayRefused refused = assertThrows(ApiException.GatewayRefused.class,
+                () -> clientWith(new Renewing(), behind).list(null, null));
+        assertTrue(refused.clockOff(), () -> "skew " + refused.clockSkew());
+        ApiException.GatewayRefused onTime = assertThrows(ApiException.GatewayRefused.class,
+                () -> clientWith(new Renewing(), java.time.Clock.systemUTC()).list(null, null));
+        assertFalse(onTime.clockOff(), () -> "skew " + onTime.clockSkew());
     }
 }

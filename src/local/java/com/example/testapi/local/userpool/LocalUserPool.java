@@ -70,6 +70,8 @@ public final class LocalUserPool implements AutoCloseable {
                 .signed("AdminListGroupsForUser", admin::listGroupsForUser)
                 .signed("AdminDeleteUser", admin::deleteUser)
                 .signed("AdminGetUser", admin::getUser)
+                .signed("AdminDisableUser", input -> admin.setEnabled(input, false))
+                .signed("AdminEnableUser", input -> admin.setEnabled(input, true))
                 .signed("ListUsers", admin::listUsers)
                 .document("/" + settings.poolId() + "/.well-known/jwks.json", () -> MAPPER.valueToTree(signer.jwks()));
         this.hostedUi = settings.hasHostedUi() ? new HostedUi(settings, auth, hostedUiPort, browserOrigins, clock,

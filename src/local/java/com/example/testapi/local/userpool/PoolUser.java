@@ -22,6 +22,8 @@ final class PoolUser {
     volatile StoredPassword password;
     volatile Status status;
     volatile Instant modified;
+    // AdminDisableUser / AdminEnableUser: a disabled user cannot sign in or refresh.
+    volatile boolean enabled = true;
 
     PoolUser(String username, String sub, Instant created) {
         this.username = username;

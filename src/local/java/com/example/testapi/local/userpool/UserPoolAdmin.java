@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The administrator's side of the user pool, as README's "Create users" and the acceptance suite use it:
  * AdminCreateUser, AdminSetUserPassword, AdminAddUserToGroup, AdminRemoveUserFromGroup, AdminListGroupsForUser,
- * AdminDeleteUser, AdminGetUser, ListUsers. Locally nobody is an account administrator: the endpoint only asks for a
+ * AdminDeleteUser, AdminGetUser, AdminDisableUser, AdminEnableUser, ListUsers. Locally nobody is an account administrator: the endpoint only asks for a
  * well-formed SigV4 signature.
  */
 final class UserPoolAdmin {
@@ -116,6 +116,18 @@ final class UserPoolAdmin {
         return MAPPER.createObjectNode();
     }
 
+    /** AdminDisableUser / AdminEnableUser: sign-in and refresh refused while disabled; tokens already out stay. */
+    ObjectNode setEnabled(ObjectNode input, boolean enabled) {
+        requirePool(input);
+        directory.with(users -> {
+            PoolUser user = UserDirectory.require(users, text(input, "Username"));
+            user.enabled = enabled;
+            user.modified = clock.instant();
+            return user;
+        });
+        return MAPPER.createObjectNode();
+    }
+
     ObjectNode getUser(ObjectNode input) {
         requirePool(input);
         return directory.with(users -> describe(UserDirectory.require(users, text(input, "Username")),
@@ -149,7 +161,7 @@ final class UserPoolAdmin {
         ArrayNode attributes = node.putArray(attributesField);
         user.attributes.forEach((name, value) -> attributes.addObject().put("Name", name).put("Value", value));
         return node.put("UserCreateDate", seconds(user.created)).put("UserLastModifiedDate", seconds(user.modified))
-                .put("Enabled", true).put("UserStatus", user.status.name());
+                .put("Enabled", user.enabled).put("UserStatus", user.status.name());
     }
 
     private void requirePool(JsonNode input) {

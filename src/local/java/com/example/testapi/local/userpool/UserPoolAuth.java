@@ -120,8 +120,14 @@ final class UserPoolAuth {
         return user;
     }
 
-    /** Tokens, or first the NEW_PASSWORD_REQUIRED challenge for a temporary password. */
+    /**
+     * Tokens, or first the NEW_PASSWORD_REQUIRED challenge for a temporary password. A disabled user is refused after
+     * the password check, with the words Cognito is reported to use (evidence C: README's fidelity ledger).
+     */
     private ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client) {
+        if (!user.enabled) {
+            throw new AwsError("NotAuthorizedException", UserTokens.USER_DISABLED);
+        }
         if (user.status == PoolUser.Status.FORCE_CHANGE_PASSWORD) {
             String session = tokens.randomToken(96);
             Instant now = clock.instant();

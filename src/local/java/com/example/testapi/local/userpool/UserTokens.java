@@ -30,6 +30,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
  */
 final class UserTokens {
 
+    static final String USER_DISABLED = "User is disabled.";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One sign-in: who, through which client, when, and until when its refresh token works. */
@@ -81,6 +83,9 @@ final class UserTokens {
         PoolUser user = directory.with(users -> users.get(signIn.username()));
         if (user == null || !user.sub.equals(signIn.sub())) {
             throw new AwsError("NotAuthorizedException", "Refresh Token has been revoked");
+        }
+        if (!user.enabled) {
+            throw new AwsError("NotAuthorizedException", USER_DISABLED);
         }
         return issue(user, client, signIn);
     }

@@ -211,4 +211,25 @@ class LocalUserPoolTest extends UserPoolCase {
                 .header("Origin", origin).header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type,x-amz-target,x-amz-user-agent").build());
     }
+
+    /**
+     * AdminDisableUser: the user cannot sign in ("User is disabled.", the words reported for Cognito, evidence C) and
+     * AdminGetUser says Enabled false; AdminEnableUser gives the sign-in back.
+     */
+    @Test
+    void aDisabledUserCannotSignInUntilEnabled() {
+        String pool = poolId;
+        sdk.adminDisableUser(r -> r.userPoolId(pool).username("bob"));
+        try {
+            NotAuthorizedException refused = assertThrows(NotAuthorizedException.class,
+                    () -> signIn("bob", "Bob-Str0ng-Passw0rd!"));
+            assertEquals("User is disabled.", refused.awsErrorDetails().errorMessage());
+            assertFalse(sdk.adminGetUser(r -> r.userPoolId(pool).username("bob")).enabled());
+            assertEquals("Incorrect username or password.", assertThrows(NotAuthorizedException.class,
+                    () -> signIn("bob", "wrong")).awsErrorDetails().errorMessage(), "the password is checked first");
+        } finally {
+            sdk.adminEnableUser(r -> r.userPoolId(pool).username("bob"));
+        }
+        assertNotNull(signIn("bob", "Bob-Str0ng-Passw0rd!").authenticationResult());
+    }
 }
