@@ -10,8 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import com.example.testapi.acceptance.fidelity.ProbeTarget;
+import com.example.testapi.acceptance.fidelity.SavedKeys;
 import com.example.testapi.client.CallerCredentials;
 import com.example.testapi.client.CognitoClients;
 import com.example.testapi.client.CognitoCredentials;
@@ -25,15 +29,25 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 /**
  * A deployed stack as acceptance target: reads its Outputs, creates a FullAccess and a ReadOnlyAccess user with random
  * strong passwords (admin API, so the caller's AWS credentials need cognito-idp admin rights on the pool), signs both
  * in through the consumer client, and deletes them on close, whatever happened.
  */
-final class DeployedStackTarget implements AcceptanceTarget {
+final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
+
+    /**
+     * What the fidelity probes need beside the Outputs: an origin the API allows, the hosted UI and a callback URL it
+     * registers (null: none), and where expired credentials come from.
+     */
+    record ProbeSettings(String allowedOrigin, URI hostedUi, String callbackUrl,
+            Supplier<Optional<AwsSessionCredentialsIdentity>> expiredKeys) {
+    }
 
     private final StackOutputs stack;
     private final CognitoIdentityProviderClient userPool;
@@ -42,6 +56,7 @@ final class DeployedStackTarget implements AcceptanceTarget {
     private final Map<String, TestApiClient> clients = new HashMap<>();
     private final Map<String, CallerCredentials> credentials = new HashMap<>();
     private boolean ownsClients;
+    private ProbeSettings probe = new ProbeSettings("http://localhost:8080", null, null, Optional::empty);
 
     DeployedStackTarget(StackOutputs stack, CognitoIdentityProviderClient userPool, CognitoIdentityClient identityPool) {
         this.stack = stack;
@@ -53,14 +68,21 @@ final class DeployedStackTarget implements AcceptanceTarget {
     static DeployedStackTarget open(String name, String region) {
         Region awsRegion = Region.of(region);
         Map<String, String> outputs = new HashMap<>();
+        Map<String, String> parameters = new HashMap<>();
         try (CloudFormationClient cloudFormation = CloudFormationClient.builder().region(awsRegion)
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
-            cloudFormation.describeStacks(r -> r.stackName(name)).stacks().get(0).outputs()
-                    .forEach(o -> outputs.put(o.outputKey(), o.outputValue()));
+            Stack described = cloudFormation.describeStacks(r -> r.stackName(name)).stacks().get(0);
+            described.outputs().forEach(o -> outputs.put(o.outputKey(), o.outputValue()));
+            described.parameters().forEach(p -> parameters.put(p.parameterKey(), p.parameterValue()));
         }
         StackOutputs stack = StackOutputs.fromMap(outputs);
+        String expired = System.getProperty("fidelity.expired-keys");
         return new DeployedStackTarget(stack, CognitoClients.userPool(stack), CognitoClients.identityPool(stack))
-                .owningClients().withUsers();
+                .owningClients().withProbe(new ProbeSettings(first(parameters.get("AllowedOrigins")),
+                        outputs.get("HostedUiUrl") == null || outputs.get("HostedUiUrl").isBlank() ? null
+                                : URI.create(outputs.get("HostedUiUrl")), first(parameters.get("CallbackUrls")),
+                        () -> expired == null ? Optional.empty() : Optional.of(SavedKeys.read(Path.of(expired)))))
+                .withUsers();
     }
 
     /**
@@ -74,6 +96,15 @@ final class DeployedStackTarget implements AcceptanceTarget {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
         return new DeployedStackTarget(stack, admin, CognitoClients.identityPool(stack)).owningClients().withUsers();
+    }
+
+    private static String first(String commaList) {
+        return commaList == null || commaList.isBlank() ? null : commaList.split(",")[0].strip();
+    }
+
+    DeployedStackTarget withProbe(ProbeSettings settings) {
+        this.probe = settings;
+        return this;
     }
 
     private DeployedStackTarget owningClients() {
@@ -93,7 +124,8 @@ final class DeployedStackTarget implements AcceptanceTarget {
         }
     }
 
-    private TestApiClient signedInMemberOf(String group) {
+    @Override
+    public String[] newUser(String group) {
         String username = "acceptance-" + group.toLowerCase() + "-" + UUID.randomUUID();
         String password = strongPassword();
         userPool.adminCreateUser(r -> r.userPoolId(stack.userPoolId()).username(username).messageAction("SUPPRESS"));
@@ -101,8 +133,13 @@ final class DeployedStackTarget implements AcceptanceTarget {
         userPool.adminSetUserPassword(r -> r.userPoolId(stack.userPoolId()).username(username).password(password)
                 .permanent(true));
         userPool.adminAddUserToGroup(r -> r.userPoolId(stack.userPoolId()).username(username).groupName(group));
+        return new String[] { username, password };
+    }
+
+    private TestApiClient signedInMemberOf(String group) {
+        String[] user = newUser(group);
         CognitoCredentials signedIn = new CognitoCredentials(stack, userPool, identityPool, Clock.systemUTC())
-                .signIn(username, password);
+                .signIn(user[0], user[1]);
         signedIn.current(); // fail here, with the Cognito error, if the identity pool refuses the user
         credentials.put(group, signedIn);
         return new TestApiClient(stack.apiUrl(), stack.region(), signedIn);
@@ -131,9 +168,44 @@ final class DeployedStackTarget implements AcceptanceTarget {
     public HttpResponse<String> getAsFullAccess(String pathAndQuery) {
         URI uri = URI.create(stack.apiUrl().toString().replaceAll("/+$", "") + pathAndQuery);
         // The identity pool hands out session credentials only.
-        AwsSessionCredentialsIdentity keys = (AwsSessionCredentialsIdentity) credentials.get("FullAccess").current();
+        AwsSessionCredentialsIdentity keys = keys("FullAccess");
         return SignedHttp.send(SignedHttp.sign(SignedHttp.Signing.of(keys.accessKeyId(), keys.secretAccessKey(),
                 keys.sessionToken(), stack.region()), "GET", uri, Map.of(), null));
+    }
+
+    @Override
+    public StackOutputs stack() {
+        return stack;
+    }
+
+    @Override
+    public CognitoIdentityProviderClient userPool() {
+        return userPool;
+    }
+
+    @Override
+    public String allowedOrigin() {
+        return probe.allowedOrigin();
+    }
+
+    @Override
+    public AwsSessionCredentialsIdentity keys(String group) {
+        return (AwsSessionCredentialsIdentity) credentials.get(group).current();
+    }
+
+    @Override
+    public Optional<AwsSessionCredentialsIdentity> expiredKeys() {
+        return probe.expiredKeys().get();
+    }
+
+    @Override
+    public Optional<URI> hostedUi() {
+        return Optional.ofNullable(probe.hostedUi());
+    }
+
+    @Override
+    public Optional<String> callbackUrl() {
+        return Optional.ofNullable(probe.callbackUrl());
     }
 
     @Override
@@ -152,6 +224,8 @@ final class DeployedStackTarget implements AcceptanceTarget {
         for (String username : createdUsers) {
             try {
                 userPool.adminDeleteUser(r -> r.userPoolId(stack.userPoolId()).username(username));
+            } catch (UserNotFoundException e) {
+                // a probe deleted it already
             } catch (RuntimeException e) {
                 System.err.println("could not delete acceptance user " + username + ": " + e.getMessage());
             }

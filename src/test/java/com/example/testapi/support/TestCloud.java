@@ -71,7 +71,12 @@ public final class TestCloud implements AutoCloseable {
 
     /** A cloud started as {@code settings} say (e.g. with the browser app, other parameters, short credentials). */
     public static TestCloud start(LocalCloud.Settings settings, FunctionBackend backend) throws IOException {
-        return new TestCloud(settings, backend, USERS);
+        return start(settings, backend, USERS);
+    }
+
+    public static TestCloud start(LocalCloud.Settings settings, FunctionBackend backend, LocalUsers users)
+            throws IOException {
+        return new TestCloud(settings, backend, users);
     }
 
     /** A fresh sign-in of {@code name} and the identity pool's credentials for it. */

@@ -32,8 +32,14 @@ public final class CredentialsStore {
      * own, the caller signing with credentials it believes valid. For tests of a client's renew-and-retry.
      */
     public void expireAll(Instant at) {
-        byAccessKey.replaceAll((key, c) -> c.expiration().isAfter(at) ? new IssuedCredentials(c.accessKeyId(),
-                c.secretKey(), c.sessionToken(), at, c.roleArn(), c.identityId(), c.identityPoolId(), c.amr()) : c);
+        byAccessKey.keySet().forEach(key -> expire(key, at));
+    }
+
+    /** Ends one credential at {@code at} (if it would last longer): for tests of the gateway's answer to it. */
+    public void expire(String accessKeyId, Instant at) {
+        byAccessKey.computeIfPresent(accessKeyId, (key, c) -> c.expiration().isAfter(at) ? new IssuedCredentials(
+                c.accessKeyId(), c.secretKey(), c.sessionToken(), at, c.roleArn(), c.identityId(), c.identityPoolId(),
+                c.amr()) : c);
     }
 
     public Optional<IssuedCredentials> byAccessKey(String accessKeyId) {

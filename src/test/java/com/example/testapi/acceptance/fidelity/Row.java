@@ -1,0 +1,69 @@
+package com.example.testapi.acceptance.fidelity;
+
+import java.util.Map;
+
+/**
+ * The behaviours the local cloud plays that a client depends on and that AWS documents only partly (evidence C:
+ * public reports) or not at all (D: none found), each with what the local cloud does. README's fidelity ledger lists
+ * the same rows with the same evidence and source ({@code FidelityLedgerTest} keeps the two together); the deployed
+ * acceptance run observes each against AWS ({@link FidelityProbe}) and reports where they agree.
+ *
+ * @param local the facts the local cloud gives (see {@link FidelityProbe} for how each is observed)
+ */
+public enum Row {
+
+    GATEWAY_UNSIGNED("gateway.unsigned", 'C', "https://github.com/aws/chalice/issues/12",
+            "An unsigned request, with an Origin header", Map.of("status", "403",
+                    "body", "{\"message\":\"Missing Authentication Token\"}", "cors", "none")),
+    GATEWAY_BAD_SIGNATURE("gateway.bad-signature", 'C', "https://github.com/kndt84/aws-api-gateway-client/issues/31",
+            "A request signed with a wrong secret key", Map.of("status", "403", "body", "{\"message\":\"The request "
+                    + "signature we calculated does not match the signature you provided. Check your AWS Secret "
+                    + "Access Key and signing method. Consult the service documentation for details.\"}",
+                    "cors", "none")),
+    GATEWAY_EXPIRED_TOKEN("gateway.expired-credentials", 'C', "https://github.com/aws/graph-explorer/issues/39",
+            "A request signed with identity-pool credentials past their expiry", Map.of("status", "403",
+                    "body", "{\"message\":\"The security token included in the request is expired\"}",
+                    "cors", "none")),
+    GATEWAY_SIGNATURE_EXPIRED("gateway.signature-expired", 'D', "none found",
+            "A request whose X-Amz-Date is 10 minutes old (a clock behind)", Map.of("status", "403",
+                    "body", "{\"message\":\"Signature expired: <date> is now earlier than <date> (<date> - 5 min.)\"}",
+                    "cors", "none")),
+    GATEWAY_IAM_DENY("gateway.iam-deny", 'C',
+            "https://repost.aws/questions/QUOapdPrBBT7yRSERUdSolmw",
+            "A ReadOnlyAccess user's POST (the role's policy lacks the route)", Map.of("status", "403",
+                    "body", "{\"message\":\"Forbidden\"}", "cors", "none")),
+    AUTHORIZER_IAM("function.authorizer-iam", 'D', "none found",
+            "What the function reads from requestContext.authorizer.iam (GET /test's caller)", Map.of(
+                    "role", "the group's role", "identityId", "REGION:UUID", "userSub", "UUID",
+                    "accountId", "12 digits")),
+    REFRESH_DELETED_USER("userpool.refresh-deleted-user", 'D', "none found",
+            "REFRESH_TOKEN_AUTH after AdminDeleteUser", Map.of("error", "NotAuthorizedException",
+                    "message", "Refresh Token has been revoked")),
+    REFRESH_DISABLED_USER("userpool.refresh-disabled-user", 'C',
+            "https://github.com/aws-amplify/amplify-android/pull/3390",
+            "REFRESH_TOKEN_AUTH after AdminDisableUser", Map.of("error", "NotAuthorizedException",
+                    "message", "User is disabled.")),
+    EXPIRES_IN("userpool.expires-in", 'D', "none found",
+            "Which token's lifetime InitiateAuth's ExpiresIn gives (seconds; each token's own from exp - iat)",
+            Map.of("ExpiresIn", "3600", "idToken", "3600", "accessToken", "3600")),
+    HOSTED_UI_ERROR_STATE("hostedui.error-redirect-state", 'D', "none found",
+            "An authorization request for a flow the client lacks (response_type=token), with and without state",
+            Map.of("error", "unauthorized_client", "stateSent", "returned", "stateNotSent", "absent")),
+    HOSTED_UI_PKCE_PLAIN("hostedui.pkce-plain", 'D', "none found",
+            "An authorization request with code_challenge_method=plain", Map.of("error", "invalid_request",
+                    "state", "returned"));
+
+    public final String id;
+    public final char evidence;
+    public final String source;
+    public final String question;
+    public final Map<String, String> local;
+
+    Row(String id, char evidence, String source, String question, Map<String, String> local) {
+        this.id = id;
+        this.evidence = evidence;
+        this.source = source;
+        this.question = question;
+        this.local = Map.copyOf(local);
+    }
+}
