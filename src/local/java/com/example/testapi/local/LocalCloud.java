@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 
 import com.example.testapi.local.gateway.CorsRules;
 import com.example.testapi.local.gateway.LocalFrontDoor;
+import com.example.testapi.local.gateway.TemplateAccess;
+import com.example.testapi.local.iam.IdentityPoolCallers;
 import com.example.testapi.local.identitypool.CredentialsStore;
 import com.example.testapi.local.identitypool.IdentityPoolSettings;
 import com.example.testapi.local.identitypool.LocalIdentityPool;
@@ -120,6 +122,8 @@ public final class LocalCloud implements AutoCloseable {
         LocalIdentityPool identityPool = new LocalIdentityPool(IdentityPoolSettings.from(template, account), userPool,
                 credentials, ports.identityPool(), origins, clock, settings.credentialsLifetime(),
                 line -> log.accept("[identity pool] " + line));
+        // The admin API, called with identity-pool credentials (the app's Users screen), answers as IAM decides.
+        userPool.adminCallers(new IdentityPoolCallers(credentials, TemplateAccess.of(template, account), clock));
         LocalFrontDoor gateway = LocalFrontDoor.create(template, account, credentials, backend, ports.gateway(),
                 settings.refusalCors(), clock, line -> log.accept("[gateway] " + line));
         LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);

@@ -3,6 +3,7 @@ package com.example.testapi.support;
 import com.example.testapi.local.LocalCloud;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -15,13 +16,17 @@ public final class CognitoSdk {
     private CognitoSdk() {
     }
 
-    /** With placeholder keys: the local admin API asks only for a well-formed signature. */
+    /** With placeholder keys: locally, keys the identity pool never issued are the account administrator's. */
     public static CognitoIdentityProviderClient userPool(LocalCloud cloud) {
+        return userPool(cloud, AwsBasicCredentials.create("local", "local"));
+    }
+
+    /** Signing with {@code credentials} (e.g. a user's identity-pool credentials, which IAM then judges). */
+    public static CognitoIdentityProviderClient userPool(LocalCloud cloud, AwsCredentials credentials) {
         return CognitoIdentityProviderClient.builder().region(Region.of(cloud.account().region()))
                 .endpointOverride(cloud.userPool().endpoint()).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.apiCallTimeout(SignedHttp.TIMEOUT)) // a hang fails fast
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+                .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
     }
 
     public static CognitoIdentityClient identityPool(LocalCloud cloud) {

@@ -3,7 +3,9 @@ package com.example.testapi.local.awsjson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +40,16 @@ public final class AwsJsonEndpoint implements AutoCloseable {
         ObjectNode call(ObjectNode input);
     }
 
+    /** A signed request as it arrived: headers by lower-case name. */
+    public record SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+            byte[] body) {
+    }
+
+    /** Decides whether a signed call of {@code operation} may run; throws the service's {@link AwsError} if not. */
+    public interface CallerCheck {
+        void check(String operation, SignedRequest request, ObjectNode input);
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_BODY = 256 * 1024;
     // A well-formed SigV4 Authorization header: admin operations need one, though locally no key is checked.
@@ -52,6 +64,7 @@ public final class AwsJsonEndpoint implements AutoCloseable {
     private final Consumer<String> log;
     private final Set<String> origins;
     private final LoopbackServer server;
+    private volatile CallerCheck callers = (operation, request, input) -> { };
 
     /**
      * Listens on loopback {@code port} (0: any free port) for targets {@code targetPrefix.Operation}, answering CORS
@@ -75,6 +88,12 @@ public final class AwsJsonEndpoint implements AutoCloseable {
     public AwsJsonEndpoint signed(String name, Operation operation) {
         operations.put(name, operation);
         signed.put(name, true);
+        return this;
+    }
+
+    /** Who may call the signed operations, beyond a well-formed signature (default: anyone). */
+    public AwsJsonEndpoint callers(CallerCheck check) {
+        this.callers = check;
         return this;
     }
 
@@ -139,7 +158,8 @@ public final class AwsJsonEndpoint implements AutoCloseable {
         if (operation == null) {
             throw new AwsError("UnknownOperationException", "Unknown operation " + target);
         }
-        if (signed.get(name)) {
+        boolean needsSignature = signed.get(name);
+        if (needsSignature) {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (authorization == null) {
                 throw new AwsError("MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -156,6 +176,13 @@ public final class AwsJsonEndpoint implements AutoCloseable {
         }
         if (!(input instanceof ObjectNode object)) {
             throw new AwsError("SerializationException", "The request body must be a JSON object.");
+        }
+        if (needsSignature) {
+            Map<String, List<String>> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((header, values) -> headers
+                    .computeIfAbsent(header.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).addAll(values));
+            URI uri = exchange.getRequestURI();
+            callers.check(name, new SignedRequest("POST", uri.getRawPath(), uri.getRawQuery(), headers, body), object);
         }
         ObjectNode result = operation.call(object);
         log.accept(targetPrefix + "." + name + " -> 200");

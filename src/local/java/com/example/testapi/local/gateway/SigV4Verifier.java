@@ -68,12 +68,20 @@ public final class SigV4Verifier {
 
     private final CredentialsStore credentials;
     private final String region;
+    private final String service;
     private final Clock clock;
     private final Aws4Signer signer = Aws4Signer.create();
 
+    /** API Gateway's check ({@value #SERVICE}). */
     public SigV4Verifier(CredentialsStore credentials, String region, Clock clock) {
+        this(credentials, region, SERVICE, clock);
+    }
+
+    /** The same check for another service's signing name (e.g. {@code cognito-idp}). */
+    public SigV4Verifier(CredentialsStore credentials, String region, String service, Clock clock) {
         this.credentials = credentials;
         this.region = region;
+        this.service = service;
         this.clock = clock;
     }
 
@@ -91,8 +99,8 @@ public final class SigV4Verifier {
         if (scope.length != 5 || !scope[4].equals("aws4_request")) {
             return Outcome.refused("Credential should be scoped with a valid terminator: 'aws4_request'.");
         }
-        if (!scope[3].equals(SERVICE)) {
-            return Outcome.refused("Credential should be scoped to correct service: '" + SERVICE + "'.");
+        if (!scope[3].equals(service)) {
+            return Outcome.refused("Credential should be scoped to correct service: '" + service + "'.");
         }
         if (!scope[2].equals(region)) {
             return Outcome.refused("Credential should be scoped to a valid region.");
@@ -170,7 +178,7 @@ public final class SigV4Verifier {
                 : AwsBasicCredentials.create(user.accessKeyId(), user.secretKey());
         Aws4SignerParams params = Aws4SignerParams.builder()
                 .awsCredentials(signing)
-                .signingName(SERVICE)
+                .signingName(service)
                 .signingRegion(Region.of(region))
                 .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
                 .build();

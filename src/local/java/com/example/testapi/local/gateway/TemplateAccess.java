@@ -84,11 +84,13 @@ public final class TemplateAccess {
 
     /** IAM's answer for {@code execute-api:Invoke} of METHOD /PATH on the local API by {@code roleName}. */
     public PolicyEvaluator.Decision mayInvoke(String roleName, String method, String path) {
+        return mayCall(roleName, "execute-api:Invoke", invokeArn(method, path));
+    }
+
+    /** IAM's answer for {@code action} on {@code resource} by {@code roleName} (e.g. a Cognito admin call). */
+    public PolicyEvaluator.Decision mayCall(String roleName, String action, String resource) {
         PolicyEvaluator policy = policiesByRole.get(roleName);
-        if (policy == null) {
-            return PolicyEvaluator.Decision.IMPLICIT_DENY;
-        }
-        return policy.evaluate("execute-api:Invoke", invokeArn(method, path));
+        return policy == null ? PolicyEvaluator.Decision.IMPLICIT_DENY : policy.evaluate(action, resource);
     }
 
     /** {@code arn:aws:execute-api:REGION:ACCOUNT:API_ID/$default/METHOD/PATH}, as API Gateway builds it. */

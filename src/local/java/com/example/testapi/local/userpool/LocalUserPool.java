@@ -44,7 +44,7 @@ public final class LocalUserPool implements AutoCloseable {
         this.issuer = endpoint.uri() + "/" + settings.poolId();
         this.tokens = new UserTokens(settings, directory, signer, issuer, clock);
         this.auth = new UserPoolAuth(settings, directory, tokens, clock);
-        this.admin = new UserPoolAdmin(settings, directory, clock);
+        this.admin = new UserPoolAdmin(settings, directory, tokens, clock);
         this.outbox = new Outbox(clock, log);
         this.selfService = new SelfService(settings, directory, outbox, clock);
         SignedInUser signedIn = new SignedInUser(settings, directory, tokens, outbox, clock);
@@ -72,10 +72,18 @@ public final class LocalUserPool implements AutoCloseable {
                 .signed("AdminGetUser", admin::getUser)
                 .signed("AdminDisableUser", input -> admin.setEnabled(input, false))
                 .signed("AdminEnableUser", input -> admin.setEnabled(input, true))
+                .signed("AdminUserGlobalSignOut", admin::globalSignOut)
                 .signed("ListUsers", admin::listUsers)
+                .signed("ListUsersInGroup", admin::listUsersInGroup)
+                .signed("ListGroups", admin::listGroups)
                 .document("/" + settings.poolId() + "/.well-known/jwks.json", () -> MAPPER.valueToTree(signer.jwks()));
         this.hostedUi = settings.hasHostedUi() ? new HostedUi(settings, auth, hostedUiPort, browserOrigins, clock,
                 line -> log.accept("[hosted UI] " + line)) : null;
+    }
+
+    /** Who may call the admin API beyond a well-formed signature (the local cloud: IAM for identity-pool keys). */
+    public void adminCallers(AwsJsonEndpoint.CallerCheck check) {
+        endpoint.callers(check);
     }
 
     /** The hosted UI's base URL (the domain's, locally), when the template gives the pool a domain. */

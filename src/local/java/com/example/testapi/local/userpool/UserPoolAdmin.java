@@ -1,10 +1,14 @@
 package com.example.testapi.local.userpool;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,22 +21,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The administrator's side of the user pool, as README's "Create users" and the acceptance suite use it:
  * AdminCreateUser, AdminSetUserPassword, AdminAddUserToGroup, AdminRemoveUserFromGroup, AdminListGroupsForUser,
- * AdminDeleteUser, AdminGetUser, AdminDisableUser, AdminEnableUser, ListUsers. Locally nobody is an account administrator: the endpoint only asks for a
- * well-formed SigV4 signature.
+ * AdminDeleteUser, AdminGetUser, AdminDisableUser, AdminEnableUser, AdminUserGlobalSignOut, ListUsers, ListGroups,
+ * ListUsersInGroup (the lists paged by Limit and an opaque token, in username order). Who may call them is the
+ * endpoint's caller check: identity-pool credentials by their role's policies, other keys as the account
+ * administrator.
  */
 final class UserPoolAdmin {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern FILTER = Pattern.compile("^\\s*(username|sub)\\s*(=|\\^=)\\s*\"(.*)\"\\s*$");
 
+    private static final int MAX_PAGE = 60;
+
     private final UserPoolSettings settings;
     private final UserDirectory directory;
+    private final UserTokens tokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    UserPoolAdmin(UserPoolSettings settings, UserDirectory directory, Clock clock) {
+    UserPoolAdmin(UserPoolSettings settings, UserDirectory directory, UserTokens tokens, Clock clock) {
         this.settings = settings;
         this.directory = directory;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -94,16 +104,7 @@ final class UserPoolAdmin {
                 UserDirectory.require(users, text(input, "Username")).groups));
         ObjectNode result = MAPPER.createObjectNode();
         ArrayNode list = result.putArray("Groups");
-        groups.forEach(name -> {
-            UserPoolSettings.Group group = settings.groups().get(name);
-            ObjectNode node = list.addObject().put("GroupName", name).put("UserPoolId", settings.poolId());
-            if (group.precedence() != null) {
-                node.put("Precedence", group.precedence());
-            }
-            if (group.roleArn() != null) {
-                node.put("RoleArn", group.roleArn());
-            }
-        });
+        groups.forEach(name -> describeGroup(list.addObject(), name, settings.groups().get(name)));
         return result;
     }
 
@@ -141,14 +142,69 @@ final class UserPoolAdmin {
         if (!filter.isBlank() && !matcher.matches()) {
             throw new AwsError("InvalidParameterException", "The local user pool filters on username or sub only.");
         }
+        return page(input, "PaginationToken", "Users", user -> filter.isBlank() || matches(matcher, user));
+    }
+
+    /** ListUsersInGroup: the group's members, paged as ListUsers (its token is NextToken). */
+    ObjectNode listUsersInGroup(ObjectNode input) {
+        requirePool(input);
+        String group = requireGroup(input);
+        return page(input, "NextToken", "Users", user -> user.groups.contains(group));
+    }
+
+    ObjectNode listGroups(ObjectNode input) {
+        requirePool(input);
         ObjectNode result = MAPPER.createObjectNode();
-        ArrayNode list = result.putArray("Users");
-        directory.with(users -> {
-            users.values().stream().filter(user -> filter.isBlank() || matches(matcher, user))
-                    .forEach(user -> list.add(describe(user, "Attributes")));
-            return null;
-        });
+        ArrayNode list = result.putArray("Groups");
+        settings.groups().forEach((name, group) -> describeGroup(list.addObject(), name, group));
         return result;
+    }
+
+    /** AdminUserGlobalSignOut: every refresh token of the user stops working (as GlobalSignOut does). */
+    ObjectNode globalSignOut(ObjectNode input) {
+        requirePool(input);
+        tokens.signOutEverywhere(directory.with(users -> UserDirectory.require(users, text(input, "Username")).sub));
+        return MAPPER.createObjectNode();
+    }
+
+    /** Users in username order from the token on, at most Limit (1 to 60, default 60), and the next token. */
+    private ObjectNode page(ObjectNode input, String tokenField, String listField,
+            Predicate<PoolUser> wanted) {
+        int limit = input.path("Limit").asInt(MAX_PAGE);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new AwsError("InvalidParameterException", "1 validation error detected: Value '" + limit
+                    + "' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60");
+        }
+        String after = input.hasNonNull(tokenField) ? decodeToken(input.get(tokenField).asText()) : "";
+        List<PoolUser> selected = directory.with(users -> users.values().stream().filter(wanted)
+                .filter(user -> user.username.compareTo(after) > 0)
+                .sorted(Comparator.comparing((PoolUser user) -> user.username)).limit(limit + 1L).toList());
+        ObjectNode result = MAPPER.createObjectNode();
+        ArrayNode list = result.putArray(listField);
+        selected.stream().limit(limit).forEach(user -> list.add(describe(user, "Attributes")));
+        if (selected.size() > limit) {
+            result.put(tokenField, Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    selected.get(limit - 1).username.getBytes(StandardCharsets.UTF_8)));
+        }
+        return result;
+    }
+
+    private static String decodeToken(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new AwsError("InvalidParameterException", "The pagination token is not valid.");
+        }
+    }
+
+    private void describeGroup(ObjectNode node, String name, UserPoolSettings.Group group) {
+        node.put("GroupName", name).put("UserPoolId", settings.poolId());
+        if (group.precedence() != null) {
+            node.put("Precedence", group.precedence());
+        }
+        if (group.roleArn() != null) {
+            node.put("RoleArn", group.roleArn());
+        }
     }
 
     private static boolean matches(Matcher filter, PoolUser user) {

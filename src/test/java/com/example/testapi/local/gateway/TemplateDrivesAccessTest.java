@@ -113,7 +113,8 @@ class TemplateDrivesAccessTest {
 
     @Test
     void equalPrecedencesLeaveATwoGroupUserWithoutARole() throws IOException {
-        Path tied = copy(t -> new SamTemplate(t).properties("ReadOnlyAccessGroup").put("Precedence", 0));
+        Path tied = copy(t -> new SamTemplate(t).properties("ReadOnlyAccessGroup").put("Precedence",
+                new SamTemplate(t).properties("FullAccessGroup").get("Precedence")));
 
         assertEquals(201, send(Path.of("template.yaml"), "dave", "POST").statusCode());
         try (TestCloud cloud = cloud(tied)) {
@@ -133,7 +134,8 @@ class TemplateDrivesAccessTest {
     void equalPrecedencesOfOneRoleKeepThatRole() throws IOException {
         Path oneRole = copy(t -> {
             SamTemplate template = new SamTemplate(t);
-            template.properties("ReadOnlyAccessGroup").put("Precedence", 0);
+            template.properties("ReadOnlyAccessGroup").put("Precedence",
+                    template.properties("FullAccessGroup").get("Precedence"));
             template.properties("ReadOnlyAccessGroup").put("RoleArn",
                     template.properties("FullAccessGroup").get("RoleArn"));
         });

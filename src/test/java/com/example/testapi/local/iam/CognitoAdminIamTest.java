@@ -1,0 +1,110 @@
+package com.example.testapi.local.iam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.TestCloud;
+
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+
+/**
+ * The user pool's admin API called with identity-pool credentials, through the AWS SDK as the app's Users screen
+ * calls it: IAM (the role's policies in template.yaml) decides, with AccessDeniedException in IAM's words
+ * (docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html) for what it does not allow.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CognitoAdminIamTest {
+
+    private TestCloud cloud;
+    private String pool;
+
+    @BeforeAll
+    void start() throws Exception {
+        cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION);
+        pool = cloud.cloud.outputs().get("UserPoolId");
+    }
+
+    @AfterAll
+    void stop() {
+        cloud.close();
+    }
+
+    private void as(String user, Consumer<CognitoIdentityProviderClient> calls) {
+        IssuedCredentials keys = cloud.credentials(user);
+        try (CognitoIdentityProviderClient sdk = CognitoSdk.userPool(cloud.cloud, AwsSessionCredentials.create(
+                keys.accessKeyId(), keys.secretKey(), keys.sessionToken()))) {
+            calls.accept(sdk);
+        }
+    }
+
+    private static String refusal(Runnable call) {
+        AwsServiceException e = assertThrows(AwsServiceException.class, call::run);
+        return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+    }
+
+    private String denied(String role, String action, String poolId) {
+        return "AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/" + role
+                + "/CognitoIdentityCredentials is not authorized to perform: cognito-idp:" + action
+                + " on resource: arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + poolId
+                + " because no identity-based policy allows the cognito-idp:" + action + " action";
+    }
+
+    @Test
+    void anAdminManagesThisPoolsUsersAndNothingMore() {
+        as("ada", sdk -> {
+            List<String> names = sdk.listUsers(r -> r.userPoolId(pool)).users().stream().map(UserType::username)
+                    .toList();
+            assertTrue(names.containsAll(List.of("ada", "alice", "bob")), names::toString);
+            assertEquals(3, sdk.listGroups(r -> r.userPoolId(pool)).groups().size());
+            sdk.adminCreateUser(r -> r.userPoolId(pool).username("erin").temporaryPassword("Erin-Temp-Passw0rd!")
+                    .messageAction("SUPPRESS"));
+            sdk.adminAddUserToGroup(r -> r.userPoolId(pool).username("erin").groupName("ReadOnlyAccess"));
+            assertEquals(List.of("erin"), sdk.listUsersInGroup(r -> r.userPoolId(pool).groupName("ReadOnlyAccess"))
+                    .users().stream().map(UserType::username).filter(n -> n.equals("erin")).toList());
+            sdk.adminDisableUser(r -> r.userPoolId(pool).username("erin"));
+            sdk.adminEnableUser(r -> r.userPoolId(pool).username("erin"));
+            sdk.adminUserGlobalSignOut(r -> r.userPoolId(pool).username("erin"));
+            // Not in the role's policy: deleting users, and any other pool.
+            assertEquals(denied("local-TestApiAdmin", "AdminDeleteUser", pool),
+                    refusal(() -> sdk.adminDeleteUser(r -> r.userPoolId(pool).username("erin"))));
+            assertEquals(denied("local-TestApiAdmin", "ListUsers", "us-east-1_OtherPool"),
+                    refusal(() -> sdk.listUsers(r -> r.userPoolId("us-east-1_OtherPool"))));
+        });
+    }
+
+    @Test
+    void aFullAccessUsersCredentialsMayNotListUsers() {
+        as("alice", sdk -> assertEquals(denied("local-TestApiFullAccess", "ListUsers", pool),
+                refusal(() -> sdk.listUsers(r -> r.userPoolId(pool)))));
+        as("bob", sdk -> assertEquals(denied("local-TestApiReadAccess", "AdminAddUserToGroup", pool),
+                refusal(() -> sdk.adminAddUserToGroup(r -> r.userPoolId(pool).username("bob").groupName("Admins")))));
+    }
+
+    @Test
+    void identityPoolKeysMustBeSignedRightAndPlaceholderKeysStayTheAdministrators() {
+        IssuedCredentials ada = cloud.credentials("ada");
+        try (CognitoIdentityProviderClient forged = CognitoSdk.userPool(cloud.cloud, AwsSessionCredentials.create(
+                ada.accessKeyId(), "not-the-secret", ada.sessionToken()))) {
+            assertTrue(refusal(() -> forged.listUsers(r -> r.userPoolId(pool)))
+                    .startsWith("InvalidSignatureException: The request signature we calculated does not match"));
+        }
+        try (CognitoIdentityProviderClient administrator = CognitoSdk.userPool(cloud.cloud)) {
+            assertTrue(administrator.listUsers(r -> r.userPoolId(pool)).users().size() >= 3);
+        }
+    }
+}
