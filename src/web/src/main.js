@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { explain, explainHostedSignIn, explainSignIn } from './explain.js';
 import { HostedUi } from './hostedui.js';
 import { Session, SessionExpired } from './session.js';
+import { UsersScreen } from './users.js';
 
 const PAGE_SIZE = 20;
 const $ = (id) => document.getElementById(id);
@@ -11,6 +12,7 @@ const $ = (id) => document.getElementById(id);
 let session;
 let api;
 let hostedUi = null;
+let usersScreen = null;
 let nextToken = null;
 let pendingPost = null; // { message, key }: a retried click re-sends the same Idempotency-Key
 let lastAction = null;
@@ -38,6 +40,7 @@ function groupOfRole(role) {
   // STACK-TestApiFullAccess-SUFFIX as CloudFormation names the roles (locally without the suffix).
   if (/-TestApiFullAccess(-[A-Za-z0-9]+)?$/.test(role ?? '')) return 'FullAccess';
   if (/-TestApiReadAccess(-[A-Za-z0-9]+)?$/.test(role ?? '')) return 'ReadOnlyAccess';
+  if (/-TestApiAdmin(-[A-Za-z0-9]+)?$/.test(role ?? '')) return 'Admins';
   return role ?? 'unknown';
 }
 
@@ -49,6 +52,7 @@ function describeUser(apiRole) {
 
 function showSignIn(message) {
   session?.clear();
+  usersScreen?.hide();
   nextToken = null;
   pendingPost = null;
   $('items').replaceChildren();
@@ -158,6 +162,12 @@ async function listItems(append) {
     }
     show('retry', false);
     describeUser(answer.body.caller?.role);
+    // The Users screen is for the admin role only (IAM would refuse anyone else's calls anyway).
+    if (groupOfRole(answer.body.caller?.role) === 'Admins' && $('users').hidden) {
+      usersScreen.show();
+    } else if (groupOfRole(answer.body.caller?.role) !== 'Admins') {
+      usersScreen.hide();
+    }
     const rendered = answer.body.items.map(renderItem);
     if (append) {
       $('items').append(...rendered);
@@ -246,6 +256,8 @@ async function start() {
     session = new Session(config);
     api = new TestApi(config, session);
     hostedUi = HostedUi.offered(config) ? new HostedUi(config) : null;
+    usersScreen = new UsersScreen(config, session,
+      () => showSignIn('Your session has expired or was ended. Please sign in again.'));
   } catch (error) {
     notice(`This app is not configured: ${error.message}`);
     show('sign-in', false);

@@ -53,6 +53,7 @@ export class Session {
     this.identityId = null;
     this.credentials = null;
     this.challenge = null;
+    this.renewing = null;
   }
 
   get provider() {
@@ -143,7 +144,11 @@ export class Session {
       throw new SessionExpired('Not signed in.');
     }
     if (this.credentials.expiration.getTime() - Date.now() < EARLY_MS) {
-      await this.renew();
+      // Calls made together (the Users screen's lists) share one renewal.
+      this.renewing ??= this.renew().finally(() => {
+        this.renewing = null;
+      });
+      await this.renewing;
     }
     return this.credentials;
   }

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 import com.example.testapi.client.ApiException;
 import com.example.testapi.client.TestApiClient;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
 /**
  * The product's promise, written once, through the consumer client: FullAccess reads and writes, ReadOnlyAccess only
  * reads, nobody else gets in, and a refused write leaves nothing. Subclasses pick the target: the local front door
@@ -29,6 +32,7 @@ abstract class AcceptanceMatrix {
     /** The stack's role names: STACK-TestApiFullAccess-SUFFIX as CloudFormation names them (locally no suffix). */
     static final Pattern FULL_ACCESS = Pattern.compile("-TestApiFullAccess(-[A-Za-z0-9]+)?$");
     static final Pattern READ_ACCESS = Pattern.compile("-TestApiReadAccess(-[A-Za-z0-9]+)?$");
+    static final Pattern ADMIN = Pattern.compile("-TestApiAdmin(-[A-Za-z0-9]+)?$");
 
     private AcceptanceTarget target;
 
@@ -99,5 +103,26 @@ abstract class AcceptanceMatrix {
                 () -> target.unsigned().list(null, null));
         assertEquals(403, refused.status());
         assertEquals("Missing Authentication Token", refused.gatewayMessage());
+    }
+
+    @Test
+    void anAdminReadsAndWritesAsTheAdminRole() {
+        TestApiClient.Created created = target.admin().create("acceptance admin " + UUID.randomUUID(), null);
+        assertTrue(ADMIN.matcher(created.item().createdBy().role()).find(), created.item()::toString);
+        assertTrue(ADMIN.matcher(target.admin().list(1, null).caller().role()).find());
+    }
+
+    /** IAM decides Cognito's admin API as it decides the API: the admin role on this pool only, nobody else. */
+    @Test
+    void onlyTheAdminRoleMayListThisPoolsUsers() {
+        try (CognitoIdentityProviderClient admin = target.userPoolAs("Admins");
+                CognitoIdentityProviderClient full = target.userPoolAs("FullAccess")) {
+            assertFalse(admin.listUsers(r -> r.userPoolId(target.userPoolId()).limit(5)).users().isEmpty());
+            String otherPool = target.userPoolId().replaceAll("_.*", "_NotThisPool");
+            assertEquals("AccessDeniedException", assertThrows(AwsServiceException.class,
+                    () -> admin.listUsers(r -> r.userPoolId(otherPool))).awsErrorDetails().errorCode());
+            assertEquals("AccessDeniedException", assertThrows(AwsServiceException.class,
+                    () -> full.listUsers(r -> r.userPoolId(target.userPoolId()))).awsErrorDetails().errorCode());
+        }
     }
 }

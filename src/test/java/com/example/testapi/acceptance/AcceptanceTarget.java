@@ -4,7 +4,12 @@ import java.net.http.HttpResponse;
 
 import com.example.testapi.client.TestApiClient;
 
-/** An API to run the acceptance matrix against: clients for a FullAccess and a ReadOnlyAccess user, and no user. */
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * An API to run the acceptance matrix against: clients for a FullAccess, a ReadOnlyAccess and an Admins user, and no
+ * user; and Cognito's admin API signed with a group's identity-pool credentials (what the Users screen does).
+ */
 interface AcceptanceTarget extends AutoCloseable {
 
     TestApiClient fullAccess();
@@ -12,6 +17,14 @@ interface AcceptanceTarget extends AutoCloseable {
     TestApiClient readOnly();
 
     TestApiClient unsigned();
+
+    TestApiClient admin();
+
+    /** The user pool's API signed with the identity-pool credentials of the signed-in member of {@code group}. */
+    CognitoIdentityProviderClient userPoolAs(String group);
+
+    /** The stack's user pool id. */
+    String userPoolId();
 
     /** A GET signed as the FullAccess user, for a query the client never writes itself (raw, as typed). */
     HttpResponse<String> getAsFullAccess(String pathAndQuery);

@@ -24,6 +24,7 @@ import com.example.testapi.client.TestApiClient;
 import com.example.testapi.support.SignedHttp;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
@@ -32,10 +33,11 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 /**
- * A deployed stack as acceptance target: reads its Outputs, creates a FullAccess and a ReadOnlyAccess user with random
+ * A deployed stack as acceptance target: reads its Outputs, creates a FullAccess, a ReadOnlyAccess and an Admins user with random
  * strong passwords (admin API, so the caller's AWS credentials need cognito-idp admin rights on the pool), signs both
  * in through the consumer client, and deletes them on close, whatever happened.
  */
@@ -117,6 +119,7 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
         try {
             clients.put("FullAccess", signedInMemberOf("FullAccess"));
             clients.put("ReadOnlyAccess", signedInMemberOf("ReadOnlyAccess"));
+            clients.put("Admins", signedInMemberOf("Admins"));
             return this;
         } catch (RuntimeException e) {
             deleteUsers();
@@ -157,6 +160,29 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
     @Override
     public TestApiClient readOnly() {
         return clients.get("ReadOnlyAccess");
+    }
+
+    @Override
+    public TestApiClient admin() {
+        return clients.get("Admins");
+    }
+
+    @Override
+    public CognitoIdentityProviderClient userPoolAs(String group) {
+        AwsSessionCredentialsIdentity keys = keys(group);
+        CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
+                .region(Region.of(stack.region())).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(keys.accessKeyId(),
+                        keys.secretAccessKey(), keys.sessionToken())));
+        if (stack.cognitoIdpEndpoint() != null) {
+            builder.endpointOverride(stack.cognitoIdpEndpoint());
+        }
+        return builder.build();
+    }
+
+    @Override
+    public String userPoolId() {
+        return stack.userPoolId();
     }
 
     @Override

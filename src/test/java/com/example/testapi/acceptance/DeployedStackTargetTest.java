@@ -68,9 +68,10 @@ class DeployedStackTargetTest {
         start(Path.of("template.yaml"));
         DeployedStackTarget target = new DeployedStackTarget(stack, userPool, identityPool).withUsers();
         List<String> users = target.createdUsers();
-        assertEquals(2, users.size());
+        assertEquals(3, users.size());
         assertEquals(List.of("FullAccess"), groupsOf(users.get(0)));
         assertEquals(List.of("ReadOnlyAccess"), groupsOf(users.get(1)));
+        assertEquals(List.of("Admins"), groupsOf(users.get(2)));
 
         target.close();
         users.forEach(user -> assertThrows(UserNotFoundException.class,

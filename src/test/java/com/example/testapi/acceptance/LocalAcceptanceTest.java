@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * The acceptance matrix against the local cloud, through the same deployed-stack target code as against AWS: it
@@ -68,6 +69,21 @@ class LocalAcceptanceTest extends AcceptanceMatrix {
             @Override
             public TestApiClient unsigned() {
                 return target.unsigned();
+            }
+
+            @Override
+            public TestApiClient admin() {
+                return target.admin();
+            }
+
+            @Override
+            public CognitoIdentityProviderClient userPoolAs(String group) {
+                return target.userPoolAs(group);
+            }
+
+            @Override
+            public String userPoolId() {
+                return target.userPoolId();
             }
 
             @Override

@@ -1,0 +1,175 @@
+package com.example.testapi.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import com.example.testapi.local.LocalCloud;
+import com.example.testapi.local.LocalUsers;
+import com.example.testapi.local.lambda.MockEventServerBackend;
+import com.example.testapi.local.template.SamTemplate;
+import com.example.testapi.support.TemplateCopy;
+import com.example.testapi.support.TestCloud;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * The Users screen in Chromium, as an administrator and the user they manage use it, in two browsers side by side:
+ * ada (Admins) creates carol in ReadOnlyAccess; carol sets her password, reads, and is refused POST; ada moves her to
+ * FullAccess and, once carol's session renews, her POST is stored; ada signs her out everywhere, then disables her,
+ * and carol's next sign-in is refused. Credentials live 20 s and ID tokens 5 minutes here, so every call renews both.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminScreenTest {
+
+    private TestCloud cloud;
+    private Browser ada;
+    private Browser carol;
+    private URI app;
+
+    @BeforeEach
+    void start() throws Exception {
+        if (cloud != null) {
+            return;
+        }
+        int webPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            webPort = socket.getLocalPort();
+        }
+        Path template = TemplateCopy.of(Files.createTempDirectory("admin-template"), t -> SamTemplate.object(
+                SamTemplate.object(SamTemplate.object(t.get("Resources")).get("UserPoolClient")).get("Properties"))
+                .put("IdTokenValidity", 5));
+        LocalCloud.Settings settings = LocalCloud.Settings.of(template, TestCloud.REGION)
+                .withPorts(new LocalCloud.Ports(0, 0, 0, webPort, 0))
+                .withParameters(Map.of("AllowedOrigins", "http://localhost:" + webPort))
+                .withCredentialsLifetime(Duration.ofSeconds(20)).withWebApp(Path.of("target", "web"));
+        cloud = TestCloud.start(settings, new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port
+                + "/_lambda_")), LocalUsers.load(Path.of(LocalUsers.DEFAULT_FILE)));
+        app = cloud.cloud.webAppUri();
+        ada = new Browser();
+        carol = new Browser();
+    }
+
+    /** No console errors but the browser's lines for refusals provoked on purpose (bob-like 403s without CORS). */
+    @AfterEach
+    void noOtherConsoleErrors() {
+        for (Browser browser : List.of(ada, carol)) {
+            assertEquals(List.of(), browser.consoleErrors().stream()
+                    .filter(line -> !line.contains("blocked by CORS policy") && !line.contains("net::ERR_FAILED"))
+                    .toList(), "the page logged errors");
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        for (Browser browser : new Browser[] { ada, carol }) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    private void signIn(Browser browser, String user, String password) {
+        browser.driver.get(app.toString());
+        browser.type("Username", user);
+        browser.type("Password", password);
+        browser.button("Sign in").click();
+    }
+
+    /** The user's row as the administrator reads it: name, status, groups (not the actions' controls). */
+    private String rowOf(String user) {
+        return ada.driver.findElements(By.cssSelector("#users-rows tr")).stream()
+                .map(r -> r.findElements(By.cssSelector("td")).stream().limit(3).map(td -> td.getText()).toList())
+                .filter(cells -> cells.get(0).equals(user)).map(cells -> String.join(" | ", cells)).findFirst()
+                .orElse("(no row for " + user + ")");
+    }
+
+    @Test
+    void anAdministratorManagesCarolFromTheApp() {
+        signIn(ada, "ada", "Ada-Str0ng-Passw0rd!");
+        ada.waitForText("who-text", "role local-TestApiAdmin");
+        ada.waitForText("users-status", "users shown.");
+        assertEquals("ada | CONFIRMED | Admins", rowOf("ada"));
+
+        ada.type("New user", "carol");
+        ada.type("Temporary password", "Carol-Temp-Passw0rd!");
+        new Select(ada.field("Group")).selectByVisibleText("ReadOnlyAccess");
+        ada.button("Create user").click();
+        ada.waitForText("users-status", "Created carol in ReadOnlyAccess.");
+        ada.wait.withMessage(() -> "carol's row: " + rowOf("carol")).until(d -> rowOf("carol")
+                .equals("carol | FORCE_CHANGE_PASSWORD | ReadOnlyAccess"));
+        ada.screenshot("admin-created-carol");
+
+        signIn(carol, "carol", "Carol-Temp-Passw0rd!");
+        carol.waitForText("new-password", "Choose a new password");
+        carol.type("New password", "Carol-Own-Passw0rd!");
+        carol.type("Repeat the new password", "Carol-Own-Passw0rd!");
+        carol.button("Set password and sign in").click();
+        carol.waitForText("who-text", "role local-TestApiReadAccess");
+        assertFalse(carol.driver.findElement(By.id("users")).isDisplayed(), "no Users screen for ReadOnlyAccess");
+        carol.type("Message", "carol writes");
+        carol.button("Call POST API endpoint").click();
+        carol.waitForText("status", "your group ReadOnlyAccess may not call POST /test.");
+        carol.screenshot("carol-refused-before-the-move");
+
+        new Select(ada.field("Group of carol")).selectByVisibleText("FullAccess");
+        ada.button("Move carol").click();
+        ada.waitForText("users-status", "carol is now in FullAccess. It applies when their session renews");
+        ada.wait.withMessage(() -> "carol's row: " + rowOf("carol")).until(d -> rowOf("carol")
+                .equals("carol | CONFIRMED | FullAccess"));
+        ada.screenshot("admin-moved-carol");
+
+        // carol's next call renews her credentials, and her 5-minute ID token first: it now says FullAccess.
+        carol.button("Call POST API endpoint").click();
+        carol.waitForText("status", "Stored.");
+        carol.waitForText("who-text", "group FullAccess · role local-TestApiFullAccess");
+        carol.screenshot("carol-stored-after-the-move");
+
+        ada.button("Sign out carol everywhere").click();
+        ada.waitForText("users-status", "carol is signed out everywhere");
+        carol.button("Call GET API endpoint").click();
+        carol.waitForText("notice", "Your session has expired or was ended. Please sign in again.");
+
+        ada.button("Disable carol").click();
+        ada.waitForText("users-status", "carol is disabled");
+        ada.wait.withMessage(() -> "carol's row: " + rowOf("carol")).until(d -> rowOf("carol")
+                .equals("carol | CONFIRMED · disabled | FullAccess"));
+        signIn(carol, "carol", "Carol-Own-Passw0rd!");
+        carol.waitForText("notice", "User is disabled.");
+        carol.screenshot("carol-disabled");
+        ada.screenshot("admin-disabled-carol");
+    }
+
+    @Test
+    void aFullAccessUserSeesNoUsersScreen() {
+        signIn(carol, "alice", "Alice-Str0ng-Passw0rd!");
+        carol.waitForText("who-text", "role local-TestApiFullAccess");
+        carol.wait.withMessage("the GET's answer is shown").until(d -> {
+            String said = carol.text("status");
+            return said.endsWith("items shown.") || said.equals("No items yet.");
+        });
+        assertFalse(carol.driver.findElement(By.id("users")).isDisplayed());
+        carol.button("Sign out").click();
+    }
+}
