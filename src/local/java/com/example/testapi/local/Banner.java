@@ -34,8 +34,10 @@ final class Banner {
                         + "  (the pool's domain: /oauth2/authorize, /oauth2/token, /logout)" : "")
                 .append("\n  function             ").append(backend.describe())
                 .append(cloud.webAppUri() == null ? "\n  browser app          not built (./mvnw package builds it)"
-                        : "\n  browser app          " + cloud.webAppUri() + "  (sign in as alice or bob)")
-                .append("\n\nPoint the AWS CLI and SDKs at it (admin calls accept any well-formed signature locally):")
+                        : "\n  browser app          " + cloud.webAppUri()
+                                + "  (sign in as alice or bob; ada, an administrator, also gets the Users screen)")
+                .append("\n\nPoint the AWS CLI and SDKs at it (admin calls: these placeholder keys act as the account "
+                        + "administrator; identity-pool credentials get what their role's policies allow):")
                 .append("\n  export AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=").append(outputs.get("CognitoIdpEndpoint"))
                 .append(" AWS_ENDPOINT_URL_COGNITO_IDENTITY=").append(outputs.get("CognitoIdentityEndpoint"))
                 .append(" \\\n         AWS_REGION=").append(region).append(" AWS_DEFAULT_REGION=").append(region)

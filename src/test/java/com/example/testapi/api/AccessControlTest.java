@@ -48,6 +48,20 @@ class AccessControlTest {
         assertEquals("local-TestApiFullAccess", response.json().at("/createdBy/role").asText());
     }
 
+    /** The Admins group's role: the API as FullAccess (its user management is Cognito's, decided by IAM). */
+    @Test
+    void theAdminRoleReadsAndWrites() {
+        for (String file : new String[] { "get-full-access.json", "post-full-access.json" }) {
+            ObjectNode event = LambdaEvents.load(file);
+            LambdaEvents.iam(event).put("userArn",
+                    "arn:aws:sts::123456789012:assumed-role/local-TestApiAdmin/CognitoIdentityCredentials");
+            LambdaResponse response = LambdaResponse.invoke(event);
+            assertTrue(response.status() == 200 || response.status() == 201, response::toString);
+            assertEquals("local-TestApiAdmin", response.json().at(file.startsWith("get") ? "/caller/role"
+                    : "/createdBy/role").asText());
+        }
+    }
+
     @Test
     void readOnlyReads() {
         LambdaResponse response = LambdaResponse.invoke(LambdaEvents.load("get-read-access.json"));
