@@ -35,6 +35,7 @@ final class BenchReport {
             values.put("warmP99Ms", Figures.spread(f.warmP99Ms, 2));
             values.put("rssMiB", Figures.spread(f.rssMb, 0));
             values.put("classesLoaded", Figures.spread(f.classesLoaded, 0));
+            values.put("allocatedKiBPerEvent", Figures.spread(f.allocatedKiBPerEvent, 1));
             values.put("codeMiB", Figures.round(contender.codeBytes() / 1048576.0, 1));
             all.put(contender.name(), values);
         }
@@ -57,6 +58,8 @@ final class BenchReport {
         ratios.put("init", ratio(Figures.median(ours.initMs), Figures.median(theirs.initMs)));
         ratios.put("warmP50", ratio(Figures.median(ours.warmP50Ms), Figures.median(theirs.warmP50Ms)));
         ratios.put("rss", ratio(Figures.median(ours.rssMb), Figures.median(theirs.rssMb)));
+        ratios.put("allocationPerEvent", ratio(Figures.median(ours.allocatedKiBPerEvent),
+                Figures.median(theirs.allocatedKiBPerEvent)));
         return ratios;
     }
 

@@ -26,6 +26,7 @@ final class BenchTable {
         row(out, contenders, order, "warm p99, ms", "warmP99Ms");
         row(out, contenders, order, "RSS after warm phase, MiB", "rssMiB");
         row(out, contenders, order, "classes loaded", "classesLoaded");
+        row(out, contenders, order, "allocated per warm event, KiB", "allocatedKiBPerEvent");
         out.append("| code, MiB |");
         order.forEach(name -> out.append(' ').append(((Map<String, Object>) contenders.get(name)).get("codeMiB"))
                 .append(" |"));

@@ -42,6 +42,10 @@ public final class ColdStartBenchmark {
                 Contender.quarkusDefault(DefaultQuarkusApp.build(), new Contender.Events(hello(get), hello(get)))));
         Contender.lever(new Contender.Events(get, post)).ifPresent(contenders::add);
         Path work = Path.of("target", "bench");
+        if (Boolean.getBoolean("bench.profile")) {
+            WarmProfile.run(new Contender.Events(get, post), javaHome, work);
+            return;
+        }
 
         Map<String, Figures> figures = new LinkedHashMap<>();
         contenders.forEach(c -> figures.put(c.name(), new Figures()));
@@ -58,8 +62,13 @@ public final class ColdStartBenchmark {
                     warmPhase(function, contender.events(), warm, f);
                     f.rssMb.add(function.rssMiB());
                     f.classesLoaded.add((double) LoadedClasses.of(function.pid(), javaHome));
-                    System.out.printf("round %d %-15s cold start %5.0f ms, init %5.0f ms, warm p50 %.2f ms%n", round,
-                            contender.name(), last(f.coldStartMs), last(f.initMs), last(f.warmP50Ms));
+                    // Last: the recording it takes would touch the figures above.
+                    f.allocatedKiBPerEvent.add(Allocation.perEvent(function, contender.events(),
+                            Integer.getInteger("bench.allocationEvents", 500), javaHome,
+                            work.resolve(contender.name())) / 1024);
+                    System.out.printf("round %d %-15s cold start %5.0f ms, init %5.0f ms, warm p50 %.2f ms, %.1f KiB"
+                            + "/event%n", round, contender.name(), last(f.coldStartMs), last(f.initMs),
+                            last(f.warmP50Ms), last(f.allocatedKiBPerEvent));
                 }
             }
         }
@@ -72,7 +81,9 @@ public final class ColdStartBenchmark {
         Files.writeString(work.resolve("report-jdk" + major + ".json"), json, StandardCharsets.UTF_8);
         if (Boolean.getBoolean("bench.record")) {
             Path results = Files.createDirectories(Path.of("src", "bench", "results"));
-            Files.writeString(results.resolve("jdk" + major + ".json"), json, StandardCharsets.UTF_8);
+            // One file per JDK and JIT mode: jdk25.json (the runtime's on-demand C1), jdk25-tiered.json (SnapStart's).
+            String mode = Contender.jvmFlags().contains("-XX:TieredStopAtLevel=4") ? "-tiered" : "";
+            Files.writeString(results.resolve("jdk" + major + mode + ".json"), json, StandardCharsets.UTF_8);
         }
         System.out.println(BenchTable.markdown(report));
         System.out.println("Report: " + work.resolve("report.json"));
@@ -115,8 +126,10 @@ public final class ColdStartBenchmark {
 
     private static String command(Path javaHome, int launches, int warm) {
         String options = System.getProperty("bench.javaToolOptions", "");
+        String flags = System.getProperty("bench.jvmFlags", "");
         return "./mvnw -Pbench package -Dbench.javaHome=" + javaHome + " -Dbench.launches=" + launches
-                + " -Dbench.warm=" + warm + (options.isBlank() ? "" : " \"-Dbench.javaToolOptions=" + options + "\"");
+                + " -Dbench.warm=" + warm + (options.isBlank() ? "" : " \"-Dbench.javaToolOptions=" + options + "\"")
+                + (flags.isBlank() ? "" : " \"-Dbench.jvmFlags=" + flags + "\"");
     }
 
     private static double last(List<Double> values) {

@@ -55,6 +55,13 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
                 List.of(zip), events);
     }
 
+    /** Our function for the warm-path profile: JFR keeps stacks 512 frames deep (Quarkus's are deeper than 64). */
+    static Contender profiled(Events events) {
+        Path zip = Path.of(System.getProperty("bench.functionZip", Path.of("target", "function.zip").toString()));
+        return new Contender("profiled", "our function, profiled", zipStarter(zip, environment(),
+                List.of("-XX:FlightRecorderOptions:stackdepth=512")), List.of(zip), events);
+    }
+
     /**
      * Our function with one lever applied, when {@code -Dbench.lever.zip=PATH} (another build of the zip),
      * {@code -Dbench.lever.javaToolOptions="..."} and/or {@code -Dbench.lever.jvmFlags="..."} (after the runtime's
@@ -96,7 +103,7 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
         return new Contender("plain", "same-work plain handler", (work, javaHome) -> PackagedFunction.start(
                 PackagedFunction.Launch.of(null, work).withJavaHome(javaHome)
                         .withHandler(BaselineHandler.class.getName() + "::handleRequest", classpath)
-                        .withEnvironment(environment()).withLog(log(work))),
+                        .withEnvironment(environment()).withExtraJvmFlags(jvmFlags()).withLog(log(work))),
                 classpath.stream().map(Path::of).toList(), events);
     }
 
@@ -117,8 +124,20 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
 
     /** A function.zip started as the runtime starts it, with the given environment and extra JVM flags. */
     private static Starter zipStarter(Path zip, Map<String, String> environment, List<String> extraJvmFlags) {
+        List<String> flags = new ArrayList<>(jvmFlags());
+        flags.addAll(extraJvmFlags);
         return (work, javaHome) -> PackagedFunction.start(PackagedFunction.Launch.of(zip, work).withJavaHome(javaHome)
-                .withEnvironment(environment).withExtraJvmFlags(extraJvmFlags).withLog(log(work)));
+                .withEnvironment(environment).withExtraJvmFlags(flags).withLog(log(work)));
+    }
+
+    /**
+     * JVM flags for every contender, after the runtime's (so they override them): {@code -Dbench.jvmFlags=
+     * -XX:TieredStopAtLevel=4} measures the JIT mode the runtime uses with SnapStart (full tiered) instead of the
+     * on-demand one (C1 only).
+     */
+    static List<String> jvmFlags() {
+        String flags = System.getProperty("bench.jvmFlags", "");
+        return flags.isBlank() ? List.of() : List.of(flags.strip().split("\\s+"));
     }
 
     private static File log(Path work) throws IOException {

@@ -15,6 +15,7 @@ public final class Figures {
     final List<Double> warmP99Ms = new ArrayList<>();
     final List<Double> rssMb = new ArrayList<>();
     final List<Double> classesLoaded = new ArrayList<>();
+    final List<Double> allocatedKiBPerEvent = new ArrayList<>();
 
     /** Median, min and max of one measurement over the launches. */
     static Map<String, Number> spread(List<Double> values, int decimals) {

@@ -1,10 +1,7 @@
 package com.example.testapi.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How many classes a running function's JVM has loaded, read from its performance counters with the JDK's jcmd
@@ -18,13 +15,7 @@ final class LoadedClasses {
     }
 
     static long of(long pid, Path javaHome) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(List.of(javaHome.resolve(Path.of("bin", "jcmd")).toString(),
-                String.valueOf(pid), "PerfCounter.print")).redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-            throw new IOException("jcmd " + pid + " PerfCounter.print failed: " + output);
-        }
-        return parse(output);
+        return parse(JdkTool.jcmd(javaHome, pid, "PerfCounter.print"));
     }
 
     /** The counter's value in jcmd's {@code name=value} lines. */
