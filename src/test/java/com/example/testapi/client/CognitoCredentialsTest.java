@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.example.testapi.local.LocalUsers;
-import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.TemplateCopy;
 import com.example.testapi.support.TestCloud;
@@ -41,9 +40,7 @@ class CognitoCredentialsTest {
     /** ID tokens of 5 minutes, access tokens (and so ExpiresIn) of 60. */
     @BeforeEach
     void start() throws IOException {
-        Path template = TemplateCopy.of(dir, t -> SamTemplate.object(SamTemplate.object(
-                SamTemplate.object(t.get("Resources")).get("UserPoolClient")).get("Properties"))
-                .put("IdTokenValidity", 5));
+        Path template = TemplateCopy.withIdTokenMinutes(dir, 5);
         cloud = TestCloud.start(template, TestCloud.NO_FUNCTION, new LocalUsers(List.of(
                 new LocalUsers.User("erin", "Erin-Local-Passw0rd!", List.of("FullAccess")))));
         Path file = dir.resolve("stack.json");

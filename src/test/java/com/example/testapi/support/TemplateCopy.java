@@ -9,11 +9,21 @@ import java.util.function.Consumer;
 import org.yaml.snakeyaml.Yaml;
 
 import com.example.testapi.local.template.CfnYaml;
+import com.example.testapi.local.template.SamTemplate;
 
 /** Edited copies of template.yaml, to show that the local cloud takes its decisions from the template. */
 public final class TemplateCopy {
 
     private TemplateCopy() {
+    }
+
+    /**
+     * template.yaml with ID tokens of {@code minutes} (access tokens, and so ExpiresIn, stay 60): for tests of
+     * renewals that take the ID token's lifetime from its exp.
+     */
+    public static Path withIdTokenMinutes(Path dir, int minutes) throws IOException {
+        return of(dir, t -> SamTemplate.object(SamTemplate.object(SamTemplate.object(t.get("Resources"))
+                .get("UserPoolClient")).get("Properties")).put("IdTokenValidity", minutes));
     }
 
     /** A copy of template.yaml in {@code dir} with {@code edit} applied to its tree (intrinsics in long form). */

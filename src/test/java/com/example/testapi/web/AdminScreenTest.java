@@ -2,9 +2,7 @@ package com.example.testapi.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +18,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import com.example.testapi.local.LocalCloud;
 import com.example.testapi.local.LocalUsers;
-import com.example.testapi.local.lambda.MockEventServerBackend;
-import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.support.TemplateCopy;
 import com.example.testapi.support.TestCloud;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * The Users screen in Chromium, as an administrator and the user they manage use it, in two browsers side by side:
@@ -50,19 +44,9 @@ class AdminScreenTest {
         if (cloud != null) {
             return;
         }
-        int webPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            webPort = socket.getLocalPort();
-        }
-        Path template = TemplateCopy.of(Files.createTempDirectory("admin-template"), t -> SamTemplate.object(
-                SamTemplate.object(SamTemplate.object(t.get("Resources")).get("UserPoolClient")).get("Properties"))
-                .put("IdTokenValidity", 5));
-        LocalCloud.Settings settings = LocalCloud.Settings.of(template, TestCloud.REGION)
-                .withPorts(new LocalCloud.Ports(0, 0, 0, webPort, 0))
-                .withParameters(Map.of("AllowedOrigins", "http://localhost:" + webPort))
-                .withCredentialsLifetime(Duration.ofSeconds(20)).withWebApp(Path.of("target", "web"));
-        cloud = TestCloud.start(settings, new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port
-                + "/_lambda_")), LocalUsers.load(Path.of(LocalUsers.DEFAULT_FILE)));
+        Path template = TemplateCopy.withIdTokenMinutes(Files.createTempDirectory("admin-template"), 5);
+        cloud = AppCloud.start(AppCloud.settings(template, Path.of("target", "web"), port -> Map.of())
+                .withCredentialsLifetime(Duration.ofSeconds(20)), LocalUsers.load(Path.of(LocalUsers.DEFAULT_FILE)));
         app = cloud.cloud.webAppUri();
         ada = new Browser();
         carol = new Browser();
@@ -91,10 +75,7 @@ class AdminScreenTest {
     }
 
     private void signIn(Browser browser, String user, String password) {
-        browser.driver.get(app.toString());
-        browser.type("Username", user);
-        browser.type("Password", password);
-        browser.button("Sign in").click();
+        browser.signIn(app, user, password);
     }
 
     /** The user's row as the administrator reads it: name, status, groups (not the actions' controls). */

@@ -1,18 +1,14 @@
 package com.example.testapi.web;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.openqa.selenium.JavascriptExecutor;
 
-import com.example.testapi.local.LocalCloud;
-import com.example.testapi.local.lambda.MockEventServerBackend;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.TestCloud;
 
-import io.restassured.RestAssured;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 
@@ -29,16 +25,7 @@ final class AmplifyPage implements AutoCloseable {
 
     /** Call from a test method (Quarkus sets the mock event server's port for those, not for @BeforeAll). */
     AmplifyPage(String version) throws Exception {
-        int webPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            webPort = socket.getLocalPort();
-        }
-        LocalCloud.Settings settings = LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
-                .withPorts(new LocalCloud.Ports(0, 0, 0, webPort, 0))
-                .withParameters(Map.of("AllowedOrigins", "http://localhost:" + webPort))
-                .withWebApp(Path.of("target", "amplify", version));
-        cloud = TestCloud.start(settings,
-                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")));
+        cloud = AppCloud.start(AppCloud.settings(Path.of("target", "amplify", version)), TestCloud.USERS);
         uri = cloud.cloud.webAppUri();
         browser = new Browser();
     }

@@ -78,6 +78,14 @@ final class Browser implements AutoCloseable {
                 .until(d -> d.findElements(By.id(id)).stream().anyMatch(e -> e.getText().contains(part)));
     }
 
+    /** Opens {@code app} and signs in with its form (the outcome is for the caller to wait for). */
+    void signIn(java.net.URI app, String user, String password) {
+        driver.get(app.toString());
+        type("Username", user);
+        type("Password", password);
+        button("Sign in").click();
+    }
+
     void waitForUrl(String prefix) {
         wait.withMessage(() -> "the address starts with " + prefix + ", it is " + driver.getCurrentUrl())
                 .until(d -> d.getCurrentUrl().startsWith(prefix));

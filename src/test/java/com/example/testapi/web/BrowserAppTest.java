@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +21,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import com.example.testapi.local.LocalCloud;
-import com.example.testapi.local.template.SamTemplate;
-import com.example.testapi.local.lambda.MockEventServerBackend;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.TemplateCopy;
 import com.example.testapi.support.TestCloud;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
@@ -51,27 +47,14 @@ class BrowserAppTest {
         if (cloud != null) {
             return;
         }
-        int webPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            webPort = socket.getLocalPort();
-        }
         // ID tokens of 5 minutes beside access tokens of 60: ExpiresIn (60 min) is not the ID token's lifetime, its
         // exp is, and it falls inside the app's 5-minute renewal window, so every renewal refreshes it first.
-        Path template = TemplateCopy.of(Files.createTempDirectory("browser-template"), t -> {
-            Map<String, Object> client = SamTemplate.object(SamTemplate.object(SamTemplate.object(t.get("Resources"))
-                    .get("UserPoolClient")).get("Properties"));
-            client.put("IdTokenValidity", 5);
-        });
-        LocalCloud.Settings settings = LocalCloud.Settings.of(template, TestCloud.REGION)
-                .withPorts(new LocalCloud.Ports(0, 0, 0, webPort, 0))
-                // With a hosted-UI domain, its callback and sign-out URL being the app, as README's hosted setup.
-                .withParameters(Map.of("AllowedOrigins", "http://localhost:" + webPort,
-                        "HostedUiDomainPrefix", "local", "CallbackUrls", "http://localhost:" + webPort + "/",
-                        "LogoutUrls", "http://localhost:" + webPort + "/"))
-                .withCredentialsLifetime(Duration.ofSeconds(20))
-                .withWebApp(Path.of("target", "web"));
-        cloud = TestCloud.start(settings,
-                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")));
+        Path template = TemplateCopy.withIdTokenMinutes(Files.createTempDirectory("browser-template"), 5);
+        // With a hosted-UI domain, its callback and sign-out URL being the app, as README's hosted setup.
+        LocalCloud.Settings settings = AppCloud.settings(template, Path.of("target", "web"), port -> Map.of(
+                "HostedUiDomainPrefix", "local", "CallbackUrls", "http://localhost:" + port + "/",
+                "LogoutUrls", "http://localhost:" + port + "/")).withCredentialsLifetime(Duration.ofSeconds(20));
+        cloud = AppCloud.start(settings, TestCloud.USERS);
         app = cloud.cloud.webAppUri();
         browser = new Browser();
     }
@@ -92,10 +75,7 @@ class BrowserAppTest {
     }
 
     private void signIn(String user, String password) {
-        browser.driver.get(app.toString());
-        browser.type("Username", user);
-        browser.type("Password", password);
-        browser.button("Sign in").click();
+        browser.signIn(app, user, password);
     }
 
     private List<WebElement> items() {

@@ -2,7 +2,6 @@ package com.example.testapi.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,11 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 
-import com.example.testapi.local.LocalCloud;
-import com.example.testapi.local.lambda.MockEventServerBackend;
 import com.example.testapi.support.TestCloud;
-
-import io.restassured.RestAssured;
 
 /**
  * What the browser app says when a call fails, in one of the two worlds the local gateway plays: API Gateway's own
@@ -56,16 +51,8 @@ abstract class RefusalCase {
         if (cloud != null) {
             return;
         }
-        int webPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            webPort = socket.getLocalPort();
-        }
-        LocalCloud.Settings settings = LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
-                .withPorts(new LocalCloud.Ports(0, 0, 0, webPort, 0))
-                .withParameters(java.util.Map.of("AllowedOrigins", "http://localhost:" + webPort))
-                .withWebApp(Path.of("target", "web")).withRefusalCors(refusalCors());
-        cloud = TestCloud.start(settings,
-                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")));
+        cloud = AppCloud.start(AppCloud.settings(Path.of("target", "web")).withRefusalCors(refusalCors()),
+                TestCloud.USERS);
         app = cloud.cloud.webAppUri();
         browser = new Browser();
     }
@@ -95,10 +82,7 @@ abstract class RefusalCase {
     }
 
     private void signIn(String user, String password, String role) {
-        browser.driver.get(app.toString());
-        browser.type("Username", user);
-        browser.type("Password", password);
-        browser.button("Sign in").click();
+        browser.signIn(app, user, password);
         browser.waitForText("who-text", "role " + role);
     }
 
