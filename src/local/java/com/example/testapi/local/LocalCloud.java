@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
-import com.example.testapi.local.gateway.CorsRules;
 import com.example.testapi.local.gateway.LocalFrontDoor;
 import com.example.testapi.local.gateway.TemplateAccess;
 import com.example.testapi.local.iam.IdentityPoolCallers;
@@ -116,15 +115,16 @@ public final class LocalCloud implements AutoCloseable {
         Ports ports = settings.ports();
         CredentialsStore credentials = new CredentialsStore();
         // The browser pages the template lets call the API may call the local Cognito services too; no others.
-        Set<String> origins = Set.copyOf(CorsRules.from(template, account).allowOrigins());
+        TemplateAccess access = TemplateAccess.of(template, account); // routes, role policies, CORS: read once
+        Set<String> origins = Set.copyOf(access.cors().allowOrigins());
         LocalUserPool userPool = new LocalUserPool(UserPoolSettings.from(template, account), ports.userPool(),
                 ports.hostedUi(), origins, clock, line -> log.accept("[user pool] " + line));
         LocalIdentityPool identityPool = new LocalIdentityPool(IdentityPoolSettings.from(template, account), userPool,
                 credentials, ports.identityPool(), origins, clock, settings.credentialsLifetime(),
                 line -> log.accept("[identity pool] " + line));
         // The admin API, called with identity-pool credentials (the app's Users screen), answers as IAM decides.
-        userPool.adminCallers(new IdentityPoolCallers(credentials, TemplateAccess.of(template, account), clock));
-        LocalFrontDoor gateway = LocalFrontDoor.create(template, account, credentials, backend, ports.gateway(),
+        userPool.adminCallers(new IdentityPoolCallers(credentials, access, clock));
+        LocalFrontDoor gateway = LocalFrontDoor.create(access, credentials, backend, ports.gateway(),
                 settings.refusalCors(), clock, line -> log.accept("[gateway] " + line));
         LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);
         if (settings.webApp() != null) {

@@ -19,7 +19,6 @@ import com.example.testapi.local.http.Replies;
 import com.example.testapi.local.LocalAccount;
 import com.example.testapi.local.identitypool.CredentialsStore;
 import com.example.testapi.local.identitypool.IssuedCredentials;
-import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.local.lambda.FunctionBackend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,16 +60,15 @@ public final class LocalFrontDoor implements AutoCloseable {
     }
 
     /**
-     * The front door as API Gateway would stand in {@code account}: access from {@code template}, signatures checked
+     * The front door as API Gateway would stand in {@code access}'s account, routes and policies: signatures checked
      * against the identity pool's {@code credentials} at {@code clock}'s time, listening on loopback {@code port}
      * (0: any free port), with or without CORS headers on its own refusals ({@code refusalCors}).
      */
-    public static LocalFrontDoor create(SamTemplate template, LocalAccount account, CredentialsStore credentials,
-            FunctionBackend backend, int port, boolean refusalCors, Clock clock, Consumer<String> log)
-            throws IOException {
-        return new LocalFrontDoor(TemplateAccess.of(template, account),
-                new SigV4Verifier(credentials, account.region(), clock), new EventFactory(MAPPER, account, clock),
-                backend, port, refusalCors, log);
+    public static LocalFrontDoor create(TemplateAccess access, CredentialsStore credentials, FunctionBackend backend,
+            int port, boolean refusalCors, Clock clock, Consumer<String> log) throws IOException {
+        LocalAccount account = access.account();
+        return new LocalFrontDoor(access, new SigV4Verifier(credentials, account.region(), clock),
+                new EventFactory(MAPPER, account, clock), backend, port, refusalCors, log);
     }
 
     public URI baseUri() {
