@@ -70,6 +70,11 @@ function clockSkewMinutes(headers) {
   return skew > MAX_SKEW_MS ? Math.round(skew / 60_000) : null;
 }
 
+/** Cognito's password-policy refusal, said of `what` ("That password", "That temporary password"). */
+export function weakPassword(message, what) {
+  return message.replace(/^Password does not conform to policy: /, `${what} is too weak: `);
+}
+
 /** A sentence for a failure of sign-in or of the identity pool. */
 export function explainSignIn(error) {
   switch (error.name) {
@@ -79,7 +84,7 @@ export function explainSignIn(error) {
           + 'ReadOnlyAccess.'
         : error.message;
     case 'InvalidPasswordException':
-      return error.message.replace(/^Password does not conform to policy: /, 'That password is too weak: ');
+      return weakPassword(error.message, 'That password');
     case 'UserNotFoundException':
       return 'Incorrect username or password.';
     case 'InvalidIdentityPoolConfigurationException':

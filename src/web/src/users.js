@@ -1,4 +1,5 @@
 import { GROUPS, UserAdmin, temporaryPassword } from './admin.js';
+import { weakPassword } from './explain.js';
 import { SessionExpired } from './session.js';
 
 const $ = (id) => document.getElementById(id);
@@ -16,7 +17,7 @@ export function explainAdmin(error, what) {
     case 'UsernameExistsException':
       return 'A user with that name exists already.';
     case 'InvalidPasswordException':
-      return error.message.replace(/^Password does not conform to policy: /, 'That temporary password is too weak: ');
+      return weakPassword(error.message, 'That temporary password');
     case 'UserNotFoundException':
       return 'That user does not exist (any more).';
     case 'TypeError':
@@ -62,8 +63,9 @@ export class UsersScreen {
   async act(what, action, done) {
     try {
       await action();
-      this.say(done);
+      // The list first, then the sentence: once it shows, the rows (and their buttons) are the changed ones.
       await this.load(false, true);
+      this.say(done);
     } catch (error) {
       if (error instanceof SessionExpired) {
         this.onSessionEnded();

@@ -50,14 +50,19 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
      * another build of it (a lever that changes the zip).
      */
     static Contender function(Events events) {
-        Path zip = Path.of(System.getProperty("bench.functionZip", Path.of("target", "function.zip").toString()));
+        Path zip = functionZip();
         return new Contender("function", "our function (function.zip)", zipStarter(zip, environment(), List.of()),
                 List.of(zip), events);
     }
 
+    /** target/function.zip, or the build {@code -Dbench.functionZip=PATH} names. */
+    private static Path functionZip() {
+        return Path.of(System.getProperty("bench.functionZip", Path.of("target", "function.zip").toString()));
+    }
+
     /** Our function for the warm-path profile: JFR keeps stacks 512 frames deep (Quarkus's are deeper than 64). */
     static Contender profiled(Events events) {
-        Path zip = Path.of(System.getProperty("bench.functionZip", Path.of("target", "function.zip").toString()));
+        Path zip = functionZip();
         return new Contender("profiled", "our function, profiled", zipStarter(zip, environment(),
                 List.of("-XX:FlightRecorderOptions:stackdepth=512")), List.of(zip), events);
     }

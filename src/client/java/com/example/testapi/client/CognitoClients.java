@@ -1,5 +1,7 @@
 package com.example.testapi.client;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -17,12 +19,21 @@ public final class CognitoClients {
     }
 
     public static CognitoIdentityProviderClient userPool(StackOutputs stack) {
+        return userPoolBuilder(stack).build();
+    }
+
+    /** Signing with {@code credentials}: an administrator's, or a user's identity-pool credentials (IAM decides). */
+    public static CognitoIdentityProviderClient userPool(StackOutputs stack, AwsCredentials credentials) {
+        return userPoolBuilder(stack).credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
+    }
+
+    private static CognitoIdentityProviderClientBuilder userPoolBuilder(StackOutputs stack) {
         CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
                 .region(Region.of(stack.region())).httpClient(UrlConnectionHttpClient.create());
         if (stack.cognitoIdpEndpoint() != null) {
             builder.endpointOverride(stack.cognitoIdpEndpoint());
         }
-        return builder.build();
+        return builder;
     }
 
     public static CognitoIdentityClient identityPool(StackOutputs stack) {

@@ -25,7 +25,6 @@ import com.example.testapi.support.SignedHttp;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
@@ -33,7 +32,6 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 /**
@@ -58,6 +56,7 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
     private final Map<String, TestApiClient> clients = new HashMap<>();
     private final Map<String, CallerCredentials> credentials = new HashMap<>();
     private boolean ownsClients;
+    private Runnable afterClose = () -> { };
     private ProbeSettings probe = new ProbeSettings("http://localhost:8080", null, null, Optional::empty);
 
     DeployedStackTarget(StackOutputs stack, CognitoIdentityProviderClient userPool, CognitoIdentityClient identityPool) {
@@ -93,15 +92,18 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
      */
     static DeployedStackTarget local(Path describeStacks) throws IOException {
         StackOutputs stack = StackOutputs.fromDescribeStacks(describeStacks);
-        CognitoIdentityProviderClient admin = CognitoIdentityProviderClient.builder()
-                .region(Region.of(stack.region())).endpointOverride(stack.cognitoIdpEndpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        return new DeployedStackTarget(stack, admin, CognitoClients.identityPool(stack)).owningClients().withUsers();
+        return new DeployedStackTarget(stack, CognitoClients.userPool(stack, AwsBasicCredentials.create("local",
+                "local")), CognitoClients.identityPool(stack)).owningClients().withUsers();
     }
 
     private static String first(String commaList) {
         return commaList == null || commaList.isBlank() ? null : commaList.split(",")[0].strip();
+    }
+
+    /** What to do once the target has closed (e.g. stop the local cloud it runs against). */
+    DeployedStackTarget thenClose(Runnable action) {
+        this.afterClose = action;
+        return this;
     }
 
     DeployedStackTarget withProbe(ProbeSettings settings) {
@@ -170,14 +172,8 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
     @Override
     public CognitoIdentityProviderClient userPoolAs(String group) {
         AwsSessionCredentialsIdentity keys = keys(group);
-        CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
-                .region(Region.of(stack.region())).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(keys.accessKeyId(),
-                        keys.secretAccessKey(), keys.sessionToken())));
-        if (stack.cognitoIdpEndpoint() != null) {
-            builder.endpointOverride(stack.cognitoIdpEndpoint());
-        }
-        return builder.build();
+        return CognitoClients.userPool(stack, AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(),
+                keys.sessionToken()));
     }
 
     @Override
@@ -243,6 +239,7 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
                 userPool.close();
                 identityPool.close();
             }
+            afterClose.run();
         }
     }
 

@@ -3,7 +3,6 @@ package com.example.testapi.acceptance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import com.example.testapi.acceptance.fidelity.FidelityProbe;
 import com.example.testapi.acceptance.fidelity.FidelityReport;
 import com.example.testapi.client.CognitoClients;
 import com.example.testapi.client.CognitoCredentials;
-import com.example.testapi.client.TestApiClient;
 import com.example.testapi.local.LocalCloud;
 import com.example.testapi.local.LocalUsers;
 import com.example.testapi.local.lambda.MockEventServerBackend;
@@ -27,7 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * The acceptance matrix against the local cloud, through the same deployed-stack target code as against AWS: it
@@ -54,52 +51,8 @@ class LocalAcceptanceTest extends AcceptanceMatrix {
         cloud.cloud.writeDescribeStacks(stack);
         target = DeployedStackTarget.local(stack).withProbe(new DeployedStackTarget.ProbeSettings(
                 "http://localhost:8080", cloud.cloud.userPool().hostedUi().orElseThrow(), CALLBACK,
-                this::expiredKeys));
-        return new AcceptanceTarget() {
-            @Override
-            public TestApiClient fullAccess() {
-                return target.fullAccess();
-            }
-
-            @Override
-            public TestApiClient readOnly() {
-                return target.readOnly();
-            }
-
-            @Override
-            public TestApiClient unsigned() {
-                return target.unsigned();
-            }
-
-            @Override
-            public TestApiClient admin() {
-                return target.admin();
-            }
-
-            @Override
-            public CognitoIdentityProviderClient userPoolAs(String group) {
-                return target.userPoolAs(group);
-            }
-
-            @Override
-            public String userPoolId() {
-                return target.userPoolId();
-            }
-
-            @Override
-            public HttpResponse<String> getAsFullAccess(String pathAndQuery) {
-                return target.getAsFullAccess(pathAndQuery);
-            }
-
-            @Override
-            public void close() {
-                try {
-                    target.close();
-                } finally {
-                    cloud.close();
-                }
-            }
-        };
+                this::expiredKeys)).thenClose(cloud::close);
+        return target;
     }
 
     /** A fresh user's credentials, ended now in the local identity pool's store (the gateway's view of them). */
