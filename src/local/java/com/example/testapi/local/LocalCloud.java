@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 import com.example.testapi.local.gateway.LocalFrontDoor;
 import com.example.testapi.local.gateway.TemplateAccess;
-import com.example.testapi.local.iam.IdentityPoolCallers;
+import com.example.testapi.local.iam.AdminApiCallers;
+import com.example.testapi.local.iam.SigningKeys;
 import com.example.testapi.local.identitypool.CredentialsStore;
 import com.example.testapi.local.identitypool.IdentityPoolSettings;
 import com.example.testapi.local.identitypool.LocalIdentityPool;
@@ -122,9 +123,11 @@ public final class LocalCloud implements AutoCloseable {
         LocalIdentityPool identityPool = new LocalIdentityPool(IdentityPoolSettings.from(template, account), userPool,
                 credentials, ports.identityPool(), origins, clock, settings.credentialsLifetime(),
                 line -> log.accept("[identity pool] " + line));
-        // The admin API, called with identity-pool credentials (the app's Users screen), answers as IAM decides.
-        userPool.adminCallers(new IdentityPoolCallers(credentials, access, clock));
-        LocalFrontDoor gateway = LocalFrontDoor.create(access, credentials, backend, ports.gateway(),
+        // Signed calls (the admin API, the gateway) are checked against the keys this cloud knows, as IAM does:
+        // the one administrator key and the identity pool's credentials.
+        SigningKeys keys = new SigningKeys(credentials);
+        userPool.adminCallers(new AdminApiCallers(keys, access, clock));
+        LocalFrontDoor gateway = LocalFrontDoor.create(access, keys, backend, ports.gateway(),
                 settings.refusalCors(), clock, line -> log.accept("[gateway] " + line));
         LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);
         if (settings.webApp() != null) {

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import com.example.testapi.client.SigV4;
 import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.iam.AdministratorKey;
+import com.example.testapi.local.iam.SigningKey;
 import com.example.testapi.local.identitypool.IssuedCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,7 +47,17 @@ public final class EventFactory {
             byte[] body, String sourceIp) {
     }
 
+    /** The event for a caller with identity-pool credentials. */
     public ObjectNode build(Incoming request, IssuedCredentials caller) {
+        return build(request, iam(caller));
+    }
+
+    /** The event for whoever signed: identity-pool credentials, or the account administrator (an IAM user). */
+    public ObjectNode build(Incoming request, SigningKey caller) {
+        return caller.administrator() ? build(request, iamUser(caller.accessKeyId())) : build(request, caller.issued());
+    }
+
+    private ObjectNode build(Incoming request, ObjectNode iam) {
         Instant now = clock.instant();
         String routeKey = request.method() + " " + request.rawPath();
         String domain = first(request.headers(), "host", account.apiId() + ".execute-api.localhost");
@@ -84,7 +96,7 @@ public final class EventFactory {
                 .put("timeEpoch", now.toEpochMilli());
         context.putObject("http").put("method", request.method()).put("path", request.rawPath())
                 .put("protocol", "HTTP/1.1").put("sourceIp", request.sourceIp()).put("userAgent", userAgent);
-        context.putObject("authorizer").set("iam", iam(caller));
+        context.putObject("authorizer").set("iam", iam);
 
         if (request.body().length > 0) {
             String text = utf8Text(request.body(), first(request.headers(), "content-type", ""));
@@ -110,6 +122,17 @@ public final class EventFactory {
                 .put("userArn", "arn:aws:sts::" + account.accountId() + ":assumed-role/" + caller.roleName()
                         + "/CognitoIdentityCredentials")
                 .put("userId", callerId);
+    }
+
+    /** {@code authorizer.iam} for an IAM user's long-term key: no Cognito identity, the user's ARN. */
+    private ObjectNode iamUser(String accessKeyId) {
+        String userId = "AIDA" + String.format("%017X", Integer.toUnsignedLong(AdministratorKey.USER_NAME.hashCode()));
+        ObjectNode iam = mapper.createObjectNode().put("accessKey", accessKeyId).put("accountId", account.accountId())
+                .put("callerId", userId);
+        iam.putNull("cognitoIdentity");
+        return iam.putNull("principalOrgId")
+                .put("userArn", "arn:aws:iam::" + account.accountId() + ":user/" + AdministratorKey.USER_NAME)
+                .put("userId", userId);
     }
 
     /** The body as text when it is declared textual and is valid UTF-8; else null (sent base64, as API Gateway does). */

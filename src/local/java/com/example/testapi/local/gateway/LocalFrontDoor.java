@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
 import com.example.testapi.local.LocalAccount;
-import com.example.testapi.local.identitypool.CredentialsStore;
-import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.local.iam.SigV4Verifier;
+import com.example.testapi.local.iam.SigningKey;
+import com.example.testapi.local.iam.SigningKeys;
 import com.example.testapi.local.lambda.FunctionBackend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,13 +62,13 @@ public final class LocalFrontDoor implements AutoCloseable {
 
     /**
      * The front door as API Gateway would stand in {@code access}'s account, routes and policies: signatures checked
-     * against the identity pool's {@code credentials} at {@code clock}'s time, listening on loopback {@code port}
+     * against the {@code keys} the local cloud issued at {@code clock}'s time, listening on loopback {@code port}
      * (0: any free port), with or without CORS headers on its own refusals ({@code refusalCors}).
      */
-    public static LocalFrontDoor create(TemplateAccess access, CredentialsStore credentials, FunctionBackend backend,
+    public static LocalFrontDoor create(TemplateAccess access, SigningKeys keys, FunctionBackend backend,
             int port, boolean refusalCors, Clock clock, Consumer<String> log) throws IOException {
         LocalAccount account = access.account();
-        return new LocalFrontDoor(access, new SigV4Verifier(credentials, account.region(), clock),
+        return new LocalFrontDoor(access, new SigV4Verifier(keys, account.region(), clock),
                 new EventFactory(MAPPER, account, clock), backend, port, refusalCors, log);
     }
 
@@ -143,11 +144,16 @@ public final class LocalFrontDoor implements AutoCloseable {
             return Answer.gateway(500, "Internal Server Error", "signature check crashed: " + e);
         }
         if (outcome.refusal() != null) {
-            return Answer.gateway(403, outcome.refusal(), "signature: " + outcome.refusal());
+            // Every signature refusal is a 403 with its message; the reason only picks the log line's words.
+            return Answer.gateway(403, outcome.refusal().message(), "signature (" + outcome.refusal().reason() + "): "
+                    + outcome.refusal().message());
         }
-        IssuedCredentials caller = outcome.credentials();
-        String who = caller.identityId() + " as " + caller.roleName();
-        PolicyEvaluator.Decision decision = access.mayInvoke(caller.roleName(), request.method(), request.rawPath());
+        SigningKey caller = outcome.key();
+        String who = caller.administrator() ? "the account administrator"
+                : caller.issued().identityId() + " as " + caller.issued().roleName();
+        // The administrator's AdministratorAccess allows execute-api:Invoke; the function then decides (a role only).
+        PolicyEvaluator.Decision decision = caller.administrator() ? PolicyEvaluator.Decision.ALLOW
+                : access.mayInvoke(caller.issued().roleName(), request.method(), request.rawPath());
         if (decision != PolicyEvaluator.Decision.ALLOW) {
             return Answer.gateway(403, "Forbidden", who + ": " + decision + " for execute-api:Invoke on "
                     + access.invokeArn(request.method(), request.rawPath()));

@@ -7,15 +7,27 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The credentials the identity pool issued, by access key id: what the gateway checks signatures against. Expired ones
- * stay a day (so a late request hears "expired", not "invalid") and are then dropped, so that a long-running local
- * cloud's memory does not grow with every renewal.
+ * The credentials the identity pool issued, by access key id: what the gateway and the admin API check signatures
+ * against. Expired ones stay a day and are then dropped, so that a long-running local cloud's memory does not grow
+ * with every renewal; their session tokens still say they were issued here ({@link SessionTokens}), so a late request
+ * hears "expired", not "invalid", however late it comes.
  */
 public final class CredentialsStore {
 
     static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
 
     private final Map<String, IssuedCredentials> byAccessKey = new ConcurrentHashMap<>();
+    private final SessionTokens sessionTokens = new SessionTokens();
+
+    /** The session token to hand out with {@code accessKeyId}. */
+    String sessionToken(String accessKeyId, Instant expiration) {
+        return sessionTokens.mint(accessKeyId, expiration);
+    }
+
+    /** Whether {@code accessKeyId} is no longer kept but {@code sessionToken} shows it was issued here. */
+    public boolean issuedAndDropped(String accessKeyId, String sessionToken) {
+        return !byAccessKey.containsKey(accessKeyId) && sessionTokens.issuedFor(accessKeyId, sessionToken);
+    }
 
     void add(IssuedCredentials credentials, Instant now) {
         byAccessKey.values().removeIf(old -> old.expiration().plus(KEPT_AFTER_EXPIRY).isBefore(now));

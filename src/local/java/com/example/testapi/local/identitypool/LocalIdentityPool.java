@@ -5,6 +5,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -121,9 +122,10 @@ public final class LocalIdentityPool implements AutoCloseable {
             throw new AwsError("InvalidIdentityPoolConfigurationException",
                     "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
         }
-        IssuedCredentials issued = new IssuedCredentials("ASIA" + randomText(UPPER_DIGITS, 16),
-                Base64.getEncoder().encodeToString(randomBytes(30)), Base64.getEncoder().encodeToString(
-                        randomBytes(300)), clock.instant().plus(credentialsLifetime), roleArn, identityId,
+        String accessKeyId = "ASIA" + randomText(UPPER_DIGITS, 16);
+        Instant expiration = clock.instant().plus(credentialsLifetime);
+        IssuedCredentials issued = new IssuedCredentials(accessKeyId, Base64.getEncoder().encodeToString(
+                randomBytes(30)), store.sessionToken(accessKeyId, expiration), expiration, roleArn, identityId,
                 settings.poolId(), amr);
         store.add(issued, clock.instant());
         ObjectNode result = MAPPER.createObjectNode().put("IdentityId", identityId);

@@ -19,7 +19,8 @@ import org.bouncycastle.crypto.params.HKDFParameters;
  * k = H(PAD(N) ‖ PAD(g)), x = H(PAD(salt) ‖ H(poolName ‖ userId ‖ ":" ‖ password)), u = H(PAD(A) ‖ PAD(B)), and a
  * 16-byte HKDF-SHA256 of PAD(S) salted with PAD(u), info "Caldera Derived Key". PAD is the shortest big-endian
  * two's-complement form ({@link BigInteger#toByteArray()}): the clients' {@code padHex} prepends a zero byte exactly
- * when the top bit is set. SHA-256, HMAC (JDK) and HKDF (Bouncy Castle) are library primitives; only this glue is ours.
+ * when the top bit is set. SHA-256, HMAC (JDK) and HKDF (Bouncy Castle) are library primitives; only this glue is ours,
+ * and this class is the one place the user pool computes them.
  */
 final class CognitoSrp {
 
@@ -66,9 +67,18 @@ final class CognitoSrp {
         return clientPublic.signum() > 0 && clientPublic.mod(N).signum() != 0;
     }
 
-    /** The 16-byte key both sides derive: S = (A·v^u)^b mod N on this side. */
+    /**
+     * The 16-byte key both sides derive: S = (A·v^u)^b mod N on this side. SRP-6a forbids u = 0 (then S would not
+     * depend on the verifier, and so not on the password): refused, though a hash is practically never zero.
+     */
     static byte[] sharedKey(BigInteger clientPublic, BigInteger serverPublic, BigInteger b, BigInteger verifier) {
-        BigInteger u = u(clientPublic, serverPublic);
+        return sharedKeyWithScrambler(clientPublic, u(clientPublic, serverPublic), b, verifier);
+    }
+
+    static byte[] sharedKeyWithScrambler(BigInteger clientPublic, BigInteger u, BigInteger b, BigInteger verifier) {
+        if (u.signum() == 0) {
+            throw new IllegalArgumentException("SRP-6a: the scrambling parameter u must not be zero");
+        }
         return key(clientPublic.multiply(verifier.modPow(u, N)).modPow(b, N), u);
     }
 
@@ -79,11 +89,16 @@ final class CognitoSrp {
 
     /** HKDF-SHA256(ikm = PAD(S), salt = PAD(u), info "Caldera Derived Key"), 16 bytes. */
     static byte[] key(BigInteger s, BigInteger u) {
+        return hkdf(pad(s), pad(u), HKDF_INFO, 16);
+    }
+
+    /** HKDF-SHA256 (RFC 5869, Bouncy Castle): {@code length} bytes from a secret, a salt and a context. */
+    static byte[] hkdf(byte[] secret, byte[] salt, byte[] info, int length) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(pad(s), pad(u), HKDF_INFO));
-        byte[] key = new byte[16];
-        hkdf.generateBytes(key, 0, key.length);
-        return key;
+        hkdf.init(new HKDFParameters(secret, salt, info));
+        byte[] out = new byte[length];
+        hkdf.generateBytes(out, 0, out.length);
+        return out;
     }
 
     /** PASSWORD_CLAIM_SIGNATURE as the client computes it: HMAC-SHA256(key, poolName ‖ userId ‖ block ‖ time). */

@@ -166,7 +166,8 @@ final class HostedUi implements AutoCloseable {
             answer = auth.passwordSignIn(request.getClientID().getValue(), username,
                     MultivaluedMapUtils.getFirstValue(form, "password"));
         } catch (AwsError refused) {
-            page(exchange, 200, loginForm(request, "Incorrect username or password.", username));
+            // Cognito's own words: a wrong password (or unknown user), a lockout, a disabled user.
+            page(exchange, 200, loginForm(request, refused.getMessage(), username));
             return;
         }
         if (answer.has("ChallengeName")) {

@@ -1,5 +1,7 @@
 package com.example.testapi.local.userpool;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,28 +60,41 @@ public final class Outbox {
         return delivery;
     }
 
-    /** Uses up the code, or throws Cognito's CodeMismatchException, ExpiredCodeException or LimitExceededException. */
+    /**
+     * Uses up the code, or throws Cognito's CodeMismatchException, ExpiredCodeException or LimitExceededException.
+     * Judged atomically per code (parallel guesses each count), compared in constant time. After five wrong tries the
+     * code is used up: every further try, the right code too, hears "Attempt limit exceeded" until a new code is sent
+     * (as reported of Cognito: five CodeMismatchException, then LimitExceededException; README's fidelity ledger).
+     */
     void redeem(String username, String purpose, String code) {
-        String key = username + "/" + purpose;
-        Pending expected = pending.get(key);
-        if (expected == null) {
-            throw mismatch();
-        }
-        if (!clock.instant().isBefore(expected.expires())) {
-            pending.remove(key, expected);
-            throw new AwsError("ExpiredCodeException", "Invalid code provided, please request a code again.");
-        }
-        if (!expected.code().equals(code)) {
-            if (expected.wrongTries() + 1 >= TRIES) {
-                pending.remove(key, expected);
-                throw new AwsError("LimitExceededException", "Attempt limit exceeded, please try after some time.");
+        AwsError[] refusal = new AwsError[1];
+        pending.compute(username + "/" + purpose, (key, expected) -> {
+            if (expected == null) {
+                refusal[0] = mismatch();
+                return null;
             }
-            pending.replace(key, expected, new Pending(expected.code(), expected.expires(), expected.wrongTries() + 1));
-            throw mismatch();
+            if (!clock.instant().isBefore(expected.expires())) {
+                refusal[0] = new AwsError("ExpiredCodeException", "Invalid code provided, please request a code again.");
+                return null;
+            }
+            if (expected.wrongTries() >= TRIES) {
+                refusal[0] = new AwsError("LimitExceededException", "Attempt limit exceeded, please try after some time.");
+                return expected;
+            }
+            if (!sameCode(expected.code(), code)) {
+                refusal[0] = mismatch();
+                return new Pending(expected.code(), expected.expires(), expected.wrongTries() + 1);
+            }
+            return null; // the right code, used up
+        });
+        if (refusal[0] != null) {
+            throw refusal[0];
         }
-        if (!pending.remove(key, expected)) { // another request used it first
-            throw mismatch();
-        }
+    }
+
+    private static boolean sameCode(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The CodeDeliveryDetails of an answer. */

@@ -24,12 +24,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * SECRET_BLOCK, USERNAME, USER_ID_FOR_SRP); {@code RespondToAuthChallenge} then proves the password with
  * PASSWORD_CLAIM_SIGNATURE over the pool, the user, the secret block and TIMESTAMP ({@link CognitoSrp}). The secret
  * block names this server's half of the exchange (b, B, A and the verifier it used), kept for a few minutes and
- * usable once.
+ * usable once; at most {@link #MAX_PENDING} wait at a time (more: {@code TooManyRequestsException}), so unanswered
+ * challenges cannot fill memory. The proof is judged under the pool's {@link SignInLockout}.
  */
 final class SrpSignIn {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration LIFETIME = Duration.ofMinutes(3);
+    static final int MAX_PENDING = 10_000;
     /** A is below N: at most N's 768 hex digits (a client may pad a little). */
     private static final int MAX_SRP_A_DIGITS = 1024;
     /** The clients' TIMESTAMP, e.g. "Fri Nov 7 09:05:03 UTC 2026": English names, the day not padded. */
@@ -43,13 +45,15 @@ final class SrpSignIn {
     private final String poolName;
     private final Clock clock;
     private final StoredPassword.Decoys decoys;
+    private final SignInLockout lockout;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
 
-    SrpSignIn(String poolId, Clock clock, StoredPassword.Decoys decoys) {
+    SrpSignIn(String poolId, Clock clock, StoredPassword.Decoys decoys, SignInLockout lockout) {
         this.poolName = CognitoSrp.poolName(poolId);
         this.clock = clock;
         this.decoys = decoys;
+        this.lockout = lockout;
     }
 
     /** The PASSWORD_VERIFIER challenge for {@code user}; for an unknown user (null), one that looks the same. */
@@ -69,6 +73,9 @@ final class SrpSignIn {
         String secretBlock = Base64.getEncoder().encodeToString(randomBytes(64));
         Instant now = clock.instant();
         exchanges.values().removeIf(old -> !now.isBefore(old.expires()));
+        if (exchanges.size() >= MAX_PENDING) {
+            throw new AwsError("TooManyRequestsException", "Too many requests");
+        }
         exchanges.put(secretBlock, new Exchange(username, clientId, clientPublic, b, serverPublic, secret.verifier(),
                 now.plus(LIFETIME)));
         ObjectNode answer = MAPPER.createObjectNode().put("ChallengeName", "PASSWORD_VERIFIER");
@@ -95,6 +102,7 @@ final class SrpSignIn {
         if (!username.equals(exchange.username()) || claimed == null || !wellFormed(timestamp)) {
             throw new AwsError("NotAuthorizedException", wrongCredentials);
         }
+        lockout.check(username);
         byte[] key = CognitoSrp.sharedKey(exchange.a(), exchange.serverPublic(), exchange.b(), exchange.verifier());
         byte[] expected = CognitoSrp.claimSignature(key, poolName, username, Base64.getDecoder().decode(secretBlock),
                 timestamp);
@@ -102,8 +110,10 @@ final class SrpSignIn {
         // The user must still hold the password the exchange was made with (not changed, not deleted since).
         if (!MessageDigest.isEqual(expected, claimed) || user == null
                 || !user.password.verifier().equals(exchange.verifier())) {
+            lockout.failed(username);
             throw new AwsError("NotAuthorizedException", wrongCredentials);
         }
+        lockout.succeeded(username);
         return user;
     }
 

@@ -2,15 +2,9 @@ package com.example.testapi.local.userpool;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What the pool keeps of a password, as Cognito does: never the password, but a random salt and the SRP verifier
@@ -43,34 +37,30 @@ record StoredPassword(BigInteger salt, BigInteger verifier) {
     }
 
     /**
-     * Stand-ins for users that do not exist: the same salt and verifier for a name at every try (derived from it with
-     * a key made at start), so that neither SRP's SALT nor the time a password check takes tells whether a user
-     * exists.
+     * Stand-ins for users that do not exist: the same salt and verifier for a name at every try (derived from it by
+     * HKDF with a key made at start), so that SRP's SALT does not tell whether a user exists. The verifier is derived
+     * directly, not computed as g^x: a decoy costs no exponentiation of its own, so an unknown user's sign-in does the
+     * same modular exponentiations as a known user's with a wrong password (one g^x to check a password, g^b and the
+     * shared secret for SRP).
      */
     static final class Decoys {
 
-        private final String poolName;
+        private static final int SALT_BYTES = 16;
+        private static final int VERIFIER_BYTES = 384; // N's 3072 bits
+
         private final byte[] key = new byte[32];
 
-        Decoys(String poolId) {
-            this.poolName = CognitoSrp.poolName(poolId);
+        Decoys() {
             RANDOM.nextBytes(key);
         }
 
         StoredPassword of(String username) {
-            byte[] derived = hmac(username);
-            return withSalt(poolName, username, Base64.getEncoder().encodeToString(derived),
-                    new BigInteger(1, Arrays.copyOf(derived, 16)));
-        }
-
-        private byte[] hmac(String username) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                return mac.doFinal(username.getBytes(StandardCharsets.UTF_8));
-            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-            }
+            byte[] derived = CognitoSrp.hkdf(key, new byte[0], username.getBytes(StandardCharsets.UTF_8),
+                    SALT_BYTES + VERIFIER_BYTES);
+            BigInteger salt = new BigInteger(1, Arrays.copyOf(derived, SALT_BYTES));
+            BigInteger verifier = new BigInteger(1, Arrays.copyOfRange(derived, SALT_BYTES, derived.length))
+                    .mod(CognitoSrp.N);
+            return new StoredPassword(salt, verifier.signum() == 0 ? BigInteger.ONE : verifier);
         }
     }
 }

@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The administrator's side of the user pool, as README's "Create users" and the acceptance suite use it:
  * AdminCreateUser, AdminSetUserPassword, AdminAddUserToGroup, AdminRemoveUserFromGroup, AdminListGroupsForUser,
  * AdminDeleteUser, AdminGetUser, AdminDisableUser, AdminEnableUser, AdminUserGlobalSignOut, ListUsers, ListGroups,
- * ListUsersInGroup (the lists paged by Limit and an opaque token, in username order). Who may call them is the
- * endpoint's caller check: identity-pool credentials by their role's policies, other keys as the account
- * administrator.
+ * ListUsersInGroup (the lists paged by Limit and an opaque token, in username order). Every read or change of a user is
+ * made under the directory's lock. Who may call them is the endpoint's caller check (AdminApiCallers): the one
+ * administrator key, or identity-pool credentials by their role's policies; any other key is refused.
  */
 final class UserPoolAdmin {
 
@@ -52,7 +52,7 @@ final class UserPoolAdmin {
         String password = input.hasNonNull("TemporaryPassword") ? input.get("TemporaryPassword").asText()
                 : temporaryPassword();
         settings.passwordPolicy().check(password);
-        PoolUser user = directory.with(users -> {
+        ObjectNode described = directory.with(users -> {
             if (users.containsKey(username)) {
                 throw new AwsError("UsernameExistsException", "User account already exists");
             }
@@ -64,10 +64,10 @@ final class UserPoolAdmin {
                 }
             });
             users.put(username, created);
-            return created;
+            return describe(created, "Attributes"); // under the lock, as every read of a user's attributes
         });
         ObjectNode result = MAPPER.createObjectNode();
-        result.set("User", describe(user, "Attributes"));
+        result.set("User", described);
         return result;
     }
 
@@ -101,7 +101,7 @@ final class UserPoolAdmin {
     ObjectNode listGroupsForUser(ObjectNode input) {
         requirePool(input);
         List<String> groups = directory.with(users -> List.copyOf(
-                UserDirectory.require(users, text(input, "Username")).groups));
+                UserDirectory.require(users, text(input, "Username")).groups)); // copied under the lock
         ObjectNode result = MAPPER.createObjectNode();
         ArrayNode list = result.putArray("Groups");
         groups.forEach(name -> describeGroup(list.addObject(), name, settings.groups().get(name)));
@@ -176,16 +176,19 @@ final class UserPoolAdmin {
                     + "' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60");
         }
         String after = input.hasNonNull(tokenField) ? decodeToken(input.get(tokenField).asText()) : "";
-        List<PoolUser> selected = directory.with(users -> users.values().stream().filter(wanted)
-                .filter(user -> user.username.compareTo(after) > 0)
-                .sorted(Comparator.comparing((PoolUser user) -> user.username)).limit(limit + 1L).toList());
         ObjectNode result = MAPPER.createObjectNode();
         ArrayNode list = result.putArray(listField);
-        selected.stream().limit(limit).forEach(user -> list.add(describe(user, "Attributes")));
-        if (selected.size() > limit) {
-            result.put(tokenField, Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    selected.get(limit - 1).username.getBytes(StandardCharsets.UTF_8)));
-        }
+        directory.with(users -> { // described under the lock: attributes and groups change under it
+            List<PoolUser> selected = users.values().stream().filter(wanted)
+                    .filter(user -> user.username.compareTo(after) > 0)
+                    .sorted(Comparator.comparing((PoolUser user) -> user.username)).limit(limit + 1L).toList();
+            selected.stream().limit(limit).forEach(user -> list.add(describe(user, "Attributes")));
+            if (selected.size() > limit) {
+                result.put(tokenField, Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        selected.get(limit - 1).username.getBytes(StandardCharsets.UTF_8)));
+            }
+            return null;
+        });
         return result;
     }
 

@@ -30,6 +30,7 @@ final class UserPoolAuth {
     private final UserTokens tokens;
     private final SrpSignIn srp;
     private final StoredPassword.Decoys decoys;
+    private final SignInLockout lockout;
     private final Clock clock;
     private final Map<String, Grant> sessions = new ConcurrentHashMap<>();
 
@@ -37,8 +38,9 @@ final class UserPoolAuth {
         this.settings = settings;
         this.directory = directory;
         this.tokens = tokens;
-        this.decoys = new StoredPassword.Decoys(settings.poolId());
-        this.srp = new SrpSignIn(settings.poolId(), clock, decoys);
+        this.decoys = new StoredPassword.Decoys();
+        this.lockout = new SignInLockout(clock);
+        this.srp = new SrpSignIn(settings.poolId(), clock, decoys, lockout);
         this.clock = clock;
     }
 
@@ -101,13 +103,19 @@ final class UserPoolAuth {
     }
 
     private ObjectNode passwordAuth(UserPoolSettings.Client client, String username, String password) {
+        if (username == null || username.isEmpty()) {
+            throw new AwsError("InvalidParameterException", "Missing required parameter USERNAME");
+        }
         PoolUser user = knownUser(client, username);
-        // An unknown user and a wrong password answer alike (PreventUserExistenceErrors), after the same work.
-        StoredPassword stored = user != null ? user.password : decoys.of(String.valueOf(username));
-        if (!stored.matches(CognitoSrp.poolName(settings.poolId()), String.valueOf(username), password)
-                || user == null) {
+        lockout.check(username);
+        // An unknown user and a wrong password answer alike (PreventUserExistenceErrors), after the same work: one
+        // g^x either way (a decoy's verifier costs none of its own).
+        StoredPassword stored = user != null ? user.password : decoys.of(username);
+        if (!stored.matches(CognitoSrp.poolName(settings.poolId()), username, password) || user == null) {
+            lockout.failed(username);
             throw new AwsError("NotAuthorizedException", WRONG_CREDENTIALS);
         }
+        lockout.succeeded(username);
         return signedIn(user, client);
     }
 

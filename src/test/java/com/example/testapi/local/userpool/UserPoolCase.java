@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
+import com.example.testapi.local.LocalCloud;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.TestCloud;
 
@@ -35,10 +36,15 @@ abstract class UserPoolCase {
 
     @BeforeAll
     void start() throws Exception {
-        cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION);
+        cloud = TestCloud.start(settings(), TestCloud.NO_FUNCTION);
         sdk = CognitoSdk.userPool(cloud.cloud);
         poolId = cloud.cloud.userPool().settings().poolId();
         clientId = cloud.cloud.userPool().settings().clients().keySet().iterator().next();
+    }
+
+    /** The cloud a class starts: template.yaml as it is, unless a class needs a parameter. */
+    LocalCloud.Settings settings() {
+        return LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION);
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package com.example.testapi.local.gateway;
+package com.example.testapi.local.iam;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +12,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.testapi.client.SigV4;
-import com.example.testapi.local.identitypool.CredentialsStore;
-import com.example.testapi.local.identitypool.IssuedCredentials;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -30,15 +27,36 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Checks an AWS Signature V4 as API Gateway does for {@code execute-api}: the signature is recomputed by the AWS SDK's
- * {@link Aws4Signer} over exactly the headers the client signed, at the client's own date, and compared in constant
- * time. ({@code AwsV4HttpSigner} cannot verify: it always adds {@code x-amz-content-sha256}, which curl does not sign.)
- * Refusals carry API Gateway's own messages.
+ * Checks an AWS Signature V4 as AWS does for one service ({@code execute-api} for the gateway, {@code cognito-idp}
+ * for the user pool's admin API): the key must be one the local cloud knows ({@link SigningKeys}), and the signature
+ * is recomputed by the AWS SDK's {@link Aws4Signer} over exactly the headers the client signed, at the client's own
+ * date, and compared in constant time. ({@code AwsV4HttpSigner} cannot verify: it always adds
+ * {@code x-amz-content-sha256}, which curl does not sign.) A refusal carries its {@link Reason}, from which each
+ * service picks its error code, and AWS's own message.
  */
 @SuppressWarnings("deprecation") // Aws4Signer: the SDK's only signer that signs a given header set as is
 public final class SigV4Verifier {
 
     public static final String SERVICE = "execute-api";
+
+    /** Why a signature was refused; each service answers each in its own way (status, error code). */
+    public enum Reason {
+        /** No Authorization header at all. */
+        MISSING_AUTHENTICATION,
+        /** An Authorization header or signed header set that SigV4 does not accept. */
+        INCOMPLETE_SIGNATURE,
+        /** A key never issued here, or a session token that does not belong to the key. */
+        UNRECOGNIZED_CLIENT,
+        /** A key issued here whose credentials have expired. */
+        EXPIRED_TOKEN,
+        /** A known key, but a signature for another service, region or time, or not matching the request. */
+        INVALID_SIGNATURE
+    }
+
+    /** A refusal: why, and AWS's words for it. */
+    public record Refusal(Reason reason, String message) {
+    }
+
     static final String MISSING_TOKEN = "Missing Authentication Token";
     static final String INVALID_TOKEN = "The security token included in the request is invalid.";
     static final String EXPIRED_TOKEN = "The security token included in the request is expired";
@@ -59,27 +77,27 @@ public final class SigV4Verifier {
         }
     }
 
-    /** Either the verified caller's credentials, or API Gateway's refusal message. */
-    public record Outcome(IssuedCredentials credentials, String refusal) {
-        static Outcome refused(String message) {
-            return new Outcome(null, message);
+    /** Either the verified caller's key, or the refusal. */
+    public record Outcome(SigningKey key, Refusal refusal) {
+        static Outcome refused(Reason reason, String message) {
+            return new Outcome(null, new Refusal(reason, message));
         }
     }
 
-    private final CredentialsStore credentials;
+    private final SigningKeys keys;
     private final String region;
     private final String service;
     private final Clock clock;
     private final Aws4Signer signer = Aws4Signer.create();
 
     /** API Gateway's check ({@value #SERVICE}). */
-    public SigV4Verifier(CredentialsStore credentials, String region, Clock clock) {
-        this(credentials, region, SERVICE, clock);
+    public SigV4Verifier(SigningKeys keys, String region, Clock clock) {
+        this(keys, region, SERVICE, clock);
     }
 
     /** The same check for another service's signing name (e.g. {@code cognito-idp}). */
-    public SigV4Verifier(CredentialsStore credentials, String region, String service, Clock clock) {
-        this.credentials = credentials;
+    public SigV4Verifier(SigningKeys keys, String region, String service, Clock clock) {
+        this.keys = keys;
         this.region = region;
         this.service = service;
         this.clock = clock;
@@ -88,70 +106,87 @@ public final class SigV4Verifier {
     public Outcome verify(Request request) {
         String authorization = request.header("authorization");
         if (authorization == null) {
-            return Outcome.refused(MISSING_TOKEN);
+            return Outcome.refused(Reason.MISSING_AUTHENTICATION, MISSING_TOKEN);
         }
         Matcher auth = AUTHORIZATION.matcher(authorization);
         if (!auth.matches()) {
-            return Outcome.refused("Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' "
-                    + "parameters, signed with AWS4-HMAC-SHA256.");
+            return Outcome.refused(Reason.INCOMPLETE_SIGNATURE, "Authorization header requires 'Credential', "
+                    + "'SignedHeaders' and 'Signature' parameters, signed with AWS4-HMAC-SHA256.");
         }
         String[] scope = auth.group(1).split("/");
         if (scope.length != 5 || !scope[4].equals("aws4_request")) {
-            return Outcome.refused("Credential should be scoped with a valid terminator: 'aws4_request'.");
+            return Outcome.refused(Reason.INCOMPLETE_SIGNATURE,
+                    "Credential should be scoped with a valid terminator: 'aws4_request'.");
         }
         if (!scope[3].equals(service)) {
-            return Outcome.refused("Credential should be scoped to correct service: '" + service + "'.");
+            return Outcome.refused(Reason.INVALID_SIGNATURE,
+                    "Credential should be scoped to correct service: '" + service + "'.");
         }
         if (!scope[2].equals(region)) {
-            return Outcome.refused("Credential should be scoped to a valid region.");
+            return Outcome.refused(Reason.INVALID_SIGNATURE, "Credential should be scoped to a valid region.");
         }
-        Optional<IssuedCredentials> found = credentials.byAccessKey(scope[0]);
-        if (found.isEmpty()) {
-            return Outcome.refused(INVALID_TOKEN);
+        String token = request.header("x-amz-security-token");
+        SigningKeys.Lookup found = keys.lookup(scope[0], token);
+        if (found instanceof SigningKeys.Expired) {
+            return Outcome.refused(Reason.EXPIRED_TOKEN, EXPIRED_TOKEN);
         }
-        IssuedCredentials user = found.get();
+        if (!(found instanceof SigningKeys.Known known)) {
+            return Outcome.refused(Reason.UNRECOGNIZED_CLIENT, INVALID_TOKEN);
+        }
+        SigningKey key = known.key();
         List<String> signedHeaders = Arrays.asList(auth.group(2).split(";"));
         if (!signedHeaders.contains("host")) {
-            return Outcome.refused("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+            return Outcome.refused(Reason.INCOMPLETE_SIGNATURE,
+                    "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
         String amzDate = request.header("x-amz-date");
         if (amzDate == null || !signedHeaders.contains("x-amz-date")) {
-            return Outcome.refused("Authorization header requires existence of a signed 'X-Amz-Date' header.");
+            return Outcome.refused(Reason.INCOMPLETE_SIGNATURE,
+                    "Authorization header requires existence of a signed 'X-Amz-Date' header.");
         }
         Instant signedAt;
         try {
             signedAt = Instant.from(AMZ_DATE.parse(amzDate));
         } catch (DateTimeParseException e) {
-            return Outcome.refused("X-Amz-Date must be in the ISO-8601 basic format yyyyMMdd'T'HHmmss'Z'.");
+            return Outcome.refused(Reason.INCOMPLETE_SIGNATURE,
+                    "X-Amz-Date must be in the ISO-8601 basic format yyyyMMdd'T'HHmmss'Z'.");
         }
         if (!amzDate.startsWith(scope[1])) {
-            return Outcome.refused("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date "
-                    + "from HTTP: '" + scope[1] + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
+            return Outcome.refused(Reason.INVALID_SIGNATURE, "Date in Credential scope does not match YYYYMMDD from "
+                    + "ISO-8601 version of date from HTTP: '" + scope[1] + "' != '" + amzDate.substring(0, 8)
+                    + "', from '" + amzDate + "'.");
         }
         Instant now = clock.instant();
         if (signedAt.isBefore(now.minus(MAX_SKEW))) {
-            return Outcome.refused("Signature expired: " + amzDate + " is now earlier than "
+            return Outcome.refused(Reason.INVALID_SIGNATURE, "Signature expired: " + amzDate + " is now earlier than "
                     + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " - 5 min.)");
         }
         if (signedAt.isAfter(now.plus(MAX_SKEW))) {
-            return Outcome.refused("Signature not yet current: " + amzDate + " is still later than "
-                    + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " + 5 min.)");
+            return Outcome.refused(Reason.INVALID_SIGNATURE, "Signature not yet current: " + amzDate
+                    + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
+                    + " + 5 min.)");
         }
-        String token = request.header("x-amz-security-token");
-        if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                user.sessionToken().getBytes(StandardCharsets.UTF_8))) {
-            return Outcome.refused(INVALID_TOKEN);
+        if (!sameToken(token, key.sessionToken())) {
+            return Outcome.refused(Reason.UNRECOGNIZED_CLIENT, INVALID_TOKEN);
         }
-        if (!now.isBefore(user.expiration())) {
-            return Outcome.refused(EXPIRED_TOKEN);
+        if (key.expiration() != null && !now.isBefore(key.expiration())) {
+            return Outcome.refused(Reason.EXPIRED_TOKEN, EXPIRED_TOKEN);
         }
-        String expected = recompute(request, user, signedHeaders, signedAt);
+        String expected = recompute(request, key, signedHeaders, signedAt);
         boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 auth.group(3).getBytes(StandardCharsets.US_ASCII));
-        return same ? new Outcome(user, null) : Outcome.refused(MISMATCH);
+        return same ? new Outcome(key, null) : Outcome.refused(Reason.INVALID_SIGNATURE, MISMATCH);
     }
 
-    private String recompute(Request request, IssuedCredentials user, List<String> signedHeaders, Instant signedAt) {
+    /** The sent token against the key's: both absent (a long-term key), or equal (compared in constant time). */
+    private static boolean sameToken(String sent, String issued) {
+        if (sent == null || issued == null) {
+            return sent == null && issued == null;
+        }
+        return MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), issued.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String recompute(Request request, SigningKey user, List<String> signedHeaders, Instant signedAt) {
         String host = request.header("host");
         if (host == null || !host.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?")) {
             return ""; // no or malformed Host: the client cannot have signed it, so the signature does not match
@@ -173,7 +208,7 @@ public final class SigV4Verifier {
             }
         }
         // The token is signed when the client put it in SignedHeaders (the SDKs do; curl only with -H).
-        AwsCredentials signing = signedHeaders.contains("x-amz-security-token")
+        AwsCredentials signing = user.sessionToken() != null && signedHeaders.contains("x-amz-security-token")
                 ? AwsSessionCredentials.create(user.accessKeyId(), user.secretKey(), user.sessionToken())
                 : AwsBasicCredentials.create(user.accessKeyId(), user.secretKey());
         Aws4SignerParams params = Aws4SignerParams.builder()
@@ -185,6 +220,4 @@ public final class SigV4Verifier {
         String authorization = signer.sign(copy.build(), params).firstMatchingHeader("Authorization").orElse("");
         return authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());
     }
-
-
 }

@@ -1,0 +1,163 @@
+package com.example.testapi.local.userpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.testapi.local.LocalCloud;
+import com.example.testapi.support.SignedHttp;
+import com.example.testapi.support.TestCloud;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+
+/**
+ * Cognito's lockout after failed sign-ins, in every flow, on the test clock: "After five failed unauthenticated or
+ * IAM-authorized sign-in attempts with a password, Amazon Cognito locks out your user for one second. The lockout
+ * duration then doubles after each additional one failed attempt, up to a maximum of approximately 15 minutes.
+ * Attempts made during a lockout period generate a Password attempts exceeded exception [...] To reset the lockout
+ * [...] sign in successfully after a lockout period expires, or not initiate any sign-in attempts for 15 consecutive
+ * minutes" (docs.aws.amazon.com/cognito/latest/developerguide/authentication.html#authentication-flow-lockout-behavior).
+ */
+class SignInLockoutTest extends UserPoolCase {
+
+    private static final String WRONG = "Incorrect username or password.";
+    private static final String LOCKED = "Password attempts exceeded";
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    LocalCloud.Settings settings() {
+        return LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
+                .withParameters(Map.of("HostedUiDomainPrefix", "local"));
+    }
+
+    /** One sign-in attempt in a flow: nothing when it signs in, else the refusal's message. */
+    private interface Flow {
+        String attempt(String username, String password) throws Exception;
+    }
+
+    private String passwordFlow(String username, String password) {
+        try {
+            assertFalse(passwordSignIn(username, password).idToken().isEmpty());
+            return "signed in";
+        } catch (NotAuthorizedException e) {
+            return e.awsErrorDetails().errorMessage();
+        }
+    }
+
+    private String srpFlow(String username, String password) {
+        try {
+            assertFalse(srpSignIn(username, password).authenticationResult().idToken().isEmpty());
+            return "signed in";
+        } catch (NotAuthorizedException e) {
+            return e.awsErrorDetails().errorMessage();
+        }
+    }
+
+    /** The hosted UI's form, as a browser posts it: a redirect to the app, or the form again with the error. */
+    private String hostedUiFlow(String username, String password) throws Exception {
+        URI hostedUi = cloud.cloud.userPool().hostedUi().orElseThrow();
+        String challenge = CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier()).getValue();
+        String login = "/login?response_type=code&client_id=" + clientId + "&redirect_uri="
+                + URLEncoder.encode("http://localhost:8080/", StandardCharsets.UTF_8)
+                + "&scope=openid&code_challenge_method=S256&code_challenge=" + challenge;
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(hostedUi.resolve(login))
+                .timeout(SignedHttp.TIMEOUT).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 302) {
+            return "signed in";
+        }
+        for (String message : List.of(LOCKED, WRONG)) {
+            if (answer.body().contains(message)) {
+                return message;
+            }
+        }
+        return answer.statusCode() + " " + answer.body();
+    }
+
+    /** Five failures free, then 1 s, then 2 s; the right password refused while locked; the lock ends by itself. */
+    private void locksOutAndLetsGo(String user, Flow flow) throws Exception {
+        String password = user.substring(0, 1).toUpperCase() + user.substring(1) + "-Str0ng-Passw0rd!";
+        newUser(user, password);
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(flow.attempt(user, "Wrong-Passw0rd-" + i));
+        }
+        assertEquals(List.of(WRONG, WRONG, WRONG, WRONG, WRONG), answers);
+        assertEquals(LOCKED, flow.attempt(user, password), "the right password during the lockout");
+        cloud.clock.advance(Duration.ofSeconds(1));
+        assertEquals(WRONG, flow.attempt(user, "Wrong-Passw0rd-5"), "one second later: tried, and a 2 s lockout");
+        cloud.clock.advance(Duration.ofMillis(1500));
+        assertEquals(LOCKED, flow.attempt(user, password), "1.5 s into 2 s");
+        cloud.clock.advance(Duration.ofMillis(500));
+        assertEquals("signed in", flow.attempt(user, password), "the lockout ended by itself");
+        assertEquals(WRONG, flow.attempt(user, "Wrong-Passw0rd-6"), "a success starts the count again");
+    }
+
+    @Test
+    void userPasswordAuthLocksOut() throws Exception {
+        locksOutAndLetsGo("pam", this::passwordFlow);
+    }
+
+    @Test
+    void userSrpAuthLocksOut() throws Exception {
+        locksOutAndLetsGo("sam", this::srpFlow);
+    }
+
+    @Test
+    void theHostedUiLocksOut() throws Exception {
+        locksOutAndLetsGo("hugo", this::hostedUiFlow);
+    }
+
+    @Test
+    void theFlowsShareOneCountAndAnUnknownUserAnswersAlike() throws Exception {
+        newUser("mixie", "Mixie-Str0ng-Passw0rd!");
+        List<BiConsumer<String, List<String>>> attempts = List.of(
+                (user, out) -> out.add(passwordFlow(user, "Wrong-Passw0rd!")),
+                (user, out) -> out.add(srpFlow(user, "Wrong-Passw0rd!")));
+        List<String> known = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            attempts.get(i % 2).accept("mixie", known);
+            attempts.get(i % 2).accept("nobody-such", unknown);
+        }
+        assertEquals(List.of(WRONG, WRONG, WRONG, WRONG, WRONG, LOCKED), known);
+        assertEquals(known, unknown, "a name that is no user is counted the same: the lockout tells nothing");
+    }
+
+    @Test
+    void fifteenQuietMinutesForgetTheFailuresAndTheLockoutTopsOutAtFifteenMinutes() {
+        newUser("quinn", "Quinn-Str0ng-Passw0rd!");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(WRONG, passwordFlow("quinn", "Wrong-Passw0rd!"));
+        }
+        cloud.clock.advance(Duration.ofMinutes(15));
+        assertEquals(WRONG, passwordFlow("quinn", "Wrong-Passw0rd!"), "counted from one again");
+        assertEquals("signed in", passwordFlow("quinn", "Quinn-Str0ng-Passw0rd!"), "no lockout after 1 of 5");
+
+        assertEquals(Duration.ofSeconds(1), SignInLockout.lockout(5));
+        assertEquals(Duration.ofSeconds(2), SignInLockout.lockout(6));
+        assertEquals(Duration.ofSeconds(512), SignInLockout.lockout(14));
+        assertEquals(Duration.ofMinutes(15), SignInLockout.lockout(15), "2^10 s would pass 15 minutes");
+        assertEquals(Duration.ofMinutes(15), SignInLockout.lockout(1000));
+    }
+}
