@@ -36,8 +36,9 @@ final class Banner {
                 .append(cloud.webAppUri() == null ? "\n  browser app          not built (./mvnw package builds it)"
                         : "\n  browser app          " + cloud.webAppUri()
                                 + "  (sign in as alice or bob; ada, an administrator, also gets the Users screen)")
-                .append("\n\nPoint the AWS CLI and SDKs at it (admin calls: these placeholder keys act as the account "
-                        + "administrator; identity-pool credentials get what their role's policies allow):")
+                .append("\n\nPoint the AWS CLI and SDKs at it (admin calls: local/local is the local account's one "
+                        + "administrator key; identity-pool credentials get what their role's policies allow; any other "
+                        + "key is refused, as AWS refuses it):")
                 .append("\n  export AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=").append(outputs.get("CognitoIdpEndpoint"))
                 .append(" AWS_ENDPOINT_URL_COGNITO_IDENTITY=").append(outputs.get("CognitoIdentityEndpoint"))
                 .append(" \\\n         AWS_REGION=").append(region).append(" AWS_DEFAULT_REGION=").append(region)

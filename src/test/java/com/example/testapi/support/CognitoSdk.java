@@ -16,14 +16,19 @@ public final class CognitoSdk {
     private CognitoSdk() {
     }
 
-    /** With placeholder keys: locally, keys the identity pool never issued are the account administrator's. */
+    /** As the local account's administrator: the one key it trusts besides the identity pool's ({@code local}). */
     public static CognitoIdentityProviderClient userPool(LocalCloud cloud) {
         return userPool(cloud, AwsBasicCredentials.create("local", "local"));
     }
 
     /** Signing with {@code credentials} (e.g. a user's identity-pool credentials, which IAM then judges). */
     public static CognitoIdentityProviderClient userPool(LocalCloud cloud, AwsCredentials credentials) {
-        return CognitoIdentityProviderClient.builder().region(Region.of(cloud.account().region()))
+        return userPool(cloud, credentials, cloud.account().region());
+    }
+
+    /** The same, signing for {@code region} (which need not be the cloud's). */
+    public static CognitoIdentityProviderClient userPool(LocalCloud cloud, AwsCredentials credentials, String region) {
+        return CognitoIdentityProviderClient.builder().region(Region.of(region))
                 .endpointOverride(cloud.userPool().endpoint()).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.apiCallTimeout(SignedHttp.TIMEOUT)) // a hang fails fast
                 .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();

@@ -23,17 +23,7 @@ public final class TestCloud implements AutoCloseable {
     public static final LocalUsers USERS = withExtras(LocalUsers.load(Path.of(LocalUsers.DEFAULT_FILE)));
 
     /** For tests that never reach the API: any call to the function fails. */
-    public static final FunctionBackend NO_FUNCTION = new FunctionBackend() {
-        @Override
-        public byte[] invoke(byte[] event) throws FunctionFailedException {
-            throw new FunctionFailedException("no function in this test");
-        }
-
-        @Override
-        public String describe() {
-            return "none";
-        }
-    };
+    public static final FunctionBackend NO_FUNCTION = FunctionBackend.none("no function in this test");
 
     /** Answers 200 {} to whatever reaches it: for tests of the gateway's own decisions. */
     public static final FunctionBackend ANSWERS_200 = new FunctionBackend() {

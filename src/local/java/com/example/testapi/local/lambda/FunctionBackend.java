@@ -13,6 +13,21 @@ public interface FunctionBackend extends AutoCloseable {
     default void close() {
     }
 
+    /** No function: for a cloud whose users never reach the API; any call fails with {@code why}. */
+    static FunctionBackend none(String why) {
+        return new FunctionBackend() {
+            @Override
+            public byte[] invoke(byte[] event) throws FunctionFailedException {
+                throw new FunctionFailedException(why);
+            }
+
+            @Override
+            public String describe() {
+                return "none";
+            }
+        };
+    }
+
     /** The function ran and failed: API Gateway answers 500 Internal Server Error. */
     final class FunctionFailedException extends Exception {
         public FunctionFailedException(String message) {

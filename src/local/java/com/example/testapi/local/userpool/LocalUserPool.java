@@ -81,7 +81,7 @@ public final class LocalUserPool implements AutoCloseable {
                 line -> log.accept("[hosted UI] " + line)) : null;
     }
 
-    /** Who may call the admin API beyond a well-formed signature (the local cloud: IAM for identity-pool keys). */
+    /** Who may call the admin API: verifies each signature and decides (the local cloud: AdminApiCallers). */
     public void adminCallers(AwsJsonEndpoint.CallerCheck check) {
         endpoint.callers(check);
     }

@@ -46,10 +46,16 @@ final class SrpSignIn {
     private final Clock clock;
     private final StoredPassword.Decoys decoys;
     private final SignInLockout lockout;
+    private final int maxPending;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
 
     SrpSignIn(String poolId, Clock clock, StoredPassword.Decoys decoys, SignInLockout lockout) {
+        this(poolId, clock, decoys, lockout, MAX_PENDING);
+    }
+
+    SrpSignIn(String poolId, Clock clock, StoredPassword.Decoys decoys, SignInLockout lockout, int maxPending) {
+        this.maxPending = maxPending;
         this.poolName = CognitoSrp.poolName(poolId);
         this.clock = clock;
         this.decoys = decoys;
@@ -73,7 +79,7 @@ final class SrpSignIn {
         String secretBlock = Base64.getEncoder().encodeToString(randomBytes(64));
         Instant now = clock.instant();
         exchanges.values().removeIf(old -> !now.isBefore(old.expires()));
-        if (exchanges.size() >= MAX_PENDING) {
+        if (exchanges.size() >= maxPending) {
             throw new AwsError("TooManyRequestsException", "Too many requests");
         }
         exchanges.put(secretBlock, new Exchange(username, clientId, clientPublic, b, serverPublic, secret.verifier(),

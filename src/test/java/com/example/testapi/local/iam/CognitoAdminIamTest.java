@@ -96,7 +96,7 @@ class CognitoAdminIamTest {
     }
 
     @Test
-    void identityPoolKeysMustBeSignedRightAndPlaceholderKeysStayTheAdministrators() {
+    void identityPoolKeysMustBeSignedRightAndTheAdministratorKeyIsTheOneOtherKey() {
         IssuedCredentials ada = cloud.credentials("ada");
         try (CognitoIdentityProviderClient forged = CognitoSdk.userPool(cloud.cloud, AwsSessionCredentials.create(
                 ada.accessKeyId(), "not-the-secret", ada.sessionToken()))) {

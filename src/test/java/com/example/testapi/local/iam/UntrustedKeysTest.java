@@ -1,0 +1,208 @@
+package com.example.testapi.local.iam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.local.lambda.FunctionBackend;
+import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.SignedHttp;
+import com.example.testapi.support.SignedHttp.Signing;
+import com.example.testapi.support.TestCloud;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * The local cloud trusts no key it did not issue, as AWS does, on both services that take signed calls: the user
+ * pool's admin API (AWS JSON errors, through the AWS SDK for Java) and the gateway (API Gateway's 403 with the
+ * message). The one administrator key, {@code local}/{@code local}, is verified like any other.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UntrustedKeysTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String INVALID = "The security token included in the request is invalid.";
+    private static final String EXPIRED = "The security token included in the request is expired";
+    private static final String MISMATCH = "The request signature we calculated does not match the signature you "
+            + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for "
+            + "details.";
+
+    private final AtomicReference<JsonNode> lastEvent = new AtomicReference<>();
+    private TestCloud cloud;
+    private String pool;
+
+    @BeforeAll
+    void start() throws Exception {
+        FunctionBackend recorder = new FunctionBackend() {
+            @Override
+            public byte[] invoke(byte[] event) throws FunctionFailedException {
+                try {
+                    lastEvent.set(MAPPER.readTree(event));
+                } catch (IOException e) {
+                    throw new FunctionFailedException("not JSON: " + e);
+                }
+                return "{\"statusCode\":200,\"body\":\"{}\"}".getBytes(StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public String describe() {
+                return "records the event";
+            }
+        };
+        cloud = TestCloud.start(Path.of("template.yaml"), recorder);
+        pool = cloud.cloud.outputs().get("UserPoolId");
+    }
+
+    @AfterEach
+    void realTime() {
+        cloud.clock.reset();
+    }
+
+    @AfterAll
+    void stop() {
+        cloud.close();
+    }
+
+    /** The admin API's answer to ListUsers signed with {@code credentials} by the SDK: "ok", or "Code: message". */
+    private String adminApi(AwsCredentials credentials) {
+        try (CognitoIdentityProviderClient sdk = CognitoSdk.userPool(cloud.cloud, credentials)) {
+            sdk.listUsers(r -> r.userPoolId(pool));
+            return "ok";
+        } catch (AwsServiceException e) {
+            return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+        }
+    }
+
+    /** The admin API's answer to ListUsers signed as {@code signing} says (any service, region or time). */
+    private String adminApi(Signing signing) {
+        HttpResponse<String> answer = SignedHttp.send(SignedHttp.sign(signing, "POST", cloud.cloud.userPool()
+                .endpoint(), Map.of("content-type", "application/x-amz-json-1.1", "x-amz-target",
+                        "AWSCognitoIdentityProviderService.ListUsers"), "{\"UserPoolId\":\"" + pool + "\"}"));
+        if (answer.statusCode() == 200) {
+            return "ok";
+        }
+        JsonNode error = json(answer);
+        return error.path("__type").asText() + ": " + error.path("message").asText();
+    }
+
+    /** The gateway's answer to GET /test signed as {@code signing} says: its status and message. */
+    private String gateway(Signing signing) {
+        HttpResponse<String> answer = SignedHttp.send(SignedHttp.sign(signing, "GET", cloud.api("/test"), Map.of(),
+                null));
+        return answer.statusCode() + " " + json(answer).path("message").asText();
+    }
+
+    private static JsonNode json(HttpResponse<String> answer) {
+        try {
+            return MAPPER.readTree(answer.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + answer.body(), e);
+        }
+    }
+
+    @Test
+    void anInventedKeyIsUnrecognized() {
+        assertEquals("UnrecognizedClientException: " + INVALID,
+                adminApi(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")));
+        assertEquals("403 " + INVALID, gateway(Signing.of("AKIAIOSFODNN7EXAMPLE", "any", null, TestCloud.REGION)));
+    }
+
+    @Test
+    void theAdministratorKeyIsCheckedLikeAnyOther() {
+        assertEquals("ok", adminApi(AwsBasicCredentials.create("local", "local")));
+        assertEquals("InvalidSignatureException: " + MISMATCH, adminApi(AwsBasicCredentials.create("local", "wrong")));
+        assertEquals("403 " + MISMATCH, gateway(Signing.of("local", "wrong", null, TestCloud.REGION)));
+        // A long-term key sent with a session token: no such pair was ever issued.
+        assertEquals("UnrecognizedClientException: " + INVALID,
+                adminApi(AwsSessionCredentials.create("local", "local", "a-token")));
+    }
+
+    @Test
+    void theAdministratorReachesTheFunctionAsAnIamUserNotARole() {
+        assertEquals("200 ", gateway(Signing.of("local", "local", null, TestCloud.REGION)).substring(0, 4));
+        JsonNode iam = lastEvent.get().at("/requestContext/authorizer/iam");
+        assertEquals("arn:aws:iam::123456789012:user/local-administrator", iam.path("userArn").asText());
+        assertTrue(iam.path("cognitoIdentity").isNull(), iam::toString);
+        assertTrue(iam.path("userId").asText().startsWith("AIDA"), iam::toString);
+    }
+
+    @Test
+    void anIdentityPoolKeyPastItsExpiryIsExpiredHoweverLongAgo() {
+        IssuedCredentials alice = cloud.credentials("alice");
+        cloud.clock.advance(Duration.ofMinutes(61));
+        Signing late = TestCloud.signing(alice).at(cloud.clock.instant());
+        assertEquals("403 " + EXPIRED, gateway(late), "still kept");
+        assertEquals("ExpiredTokenException: " + EXPIRED, adminApi(late.withScope(TestCloud.REGION, "cognito-idp")));
+
+        cloud.clock.advance(Duration.ofDays(365));
+        int before = cloud.cloud.credentials().size();
+        cloud.credentials("bob"); // a new issue drops what expired over a day ago
+        assertTrue(cloud.cloud.credentials().size() < before + 1, "alice's key was dropped");
+        assertTrue(cloud.cloud.credentials().byAccessKey(alice.accessKeyId()).isEmpty());
+        Signing muchLater = TestCloud.signing(alice).at(cloud.clock.instant());
+        assertEquals("403 " + EXPIRED, gateway(muchLater), "dropped, a year on");
+        assertEquals("ExpiredTokenException: " + EXPIRED,
+                adminApi(muchLater.withScope(TestCloud.REGION, "cognito-idp")));
+        // The same key with a token this cloud did not mint: never issued.
+        assertEquals("403 " + INVALID, gateway(muchLater.withSessionToken("made-up")));
+    }
+
+    @Test
+    void aSignatureForAnotherServiceOrRegionIsInvalid() {
+        Signing ada = TestCloud.signing(cloud.credentials("ada"));
+        assertEquals("ok", adminApi(ada.withScope(TestCloud.REGION, "cognito-idp")));
+        assertEquals("InvalidSignatureException: Credential should be scoped to correct service: 'cognito-idp'.",
+                adminApi(ada.withScope(TestCloud.REGION, "execute-api")));
+        assertEquals("InvalidSignatureException: Credential should be scoped to a valid region.",
+                adminApi(ada.withScope("eu-west-1", "cognito-idp")));
+        assertEquals("403 Credential should be scoped to correct service: 'execute-api'.",
+                gateway(ada.withScope(TestCloud.REGION, "cognito-idp")));
+        assertEquals("403 Credential should be scoped to a valid region.",
+                gateway(ada.withScope("eu-west-1", "execute-api")));
+        assertEquals("InvalidSignatureException: Credential should be scoped to a valid region.",
+                adminApi(AwsBasicCredentials.create("local", "local"), "eu-west-1"));
+    }
+
+    @Test
+    void anUnsignedOrMalformedAdminCallIsRefusedBeforeAnything() {
+        HttpResponse<String> unsigned = SignedHttp.send(java.net.http.HttpRequest.newBuilder(cloud.cloud.userPool()
+                .endpoint()).header("content-type", "application/x-amz-json-1.1")
+                .header("x-amz-target", "AWSCognitoIdentityProviderService.AdminAddUserToGroup")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"UserPoolId\":\"" + pool
+                        + "\",\"Username\":\"bob\",\"GroupName\":\"Admins\"}")).build());
+        assertEquals("MissingAuthenticationTokenException", json(unsigned).path("__type").asText(), unsigned::body);
+        assertTrue(cloud.cloud.userPool().settings().groups().containsKey("Admins"));
+        assertEquals("ok", adminApi(AwsBasicCredentials.create("local", "local")));
+    }
+
+    /** ListUsers through the SDK with a client whose region is {@code region}: it signs for that region. */
+    private String adminApi(AwsCredentials credentials, String region) {
+        try (CognitoIdentityProviderClient sdk = CognitoSdk.userPool(cloud.cloud, credentials, region)) {
+            sdk.listUsers(r -> r.userPoolId(pool));
+            return "ok";
+        } catch (AwsServiceException e) {
+            return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+        }
+    }
+}
