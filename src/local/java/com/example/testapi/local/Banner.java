@@ -39,6 +39,7 @@ final class Banner {
                 .append("\n\nPoint the AWS CLI and SDKs at it (admin calls: local/local is the local account's one "
                         + "administrator key; identity-pool credentials get what their role's policies allow; any other "
                         + "key is refused, as AWS refuses it):")
+                .append("\n  unset AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_PROFILE")
                 .append("\n  export AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=").append(outputs.get("CognitoIdpEndpoint"))
                 .append(" AWS_ENDPOINT_URL_COGNITO_IDENTITY=").append(outputs.get("CognitoIdentityEndpoint"))
                 .append(" \\\n         AWS_REGION=").append(region).append(" AWS_DEFAULT_REGION=").append(region)

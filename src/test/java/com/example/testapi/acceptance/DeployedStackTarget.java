@@ -87,8 +87,8 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
     }
 
     /**
-     * The local cloud as a deployed stack, from the describe-stacks file it writes. Its admin API takes any
-     * well-formed signature, so the administrator signs with placeholder keys.
+     * The local cloud as a deployed stack, from the describe-stacks file it writes. The administrator signs with the
+     * local account's one administrator key ({@code local}/{@code local}, README).
      */
     static DeployedStackTarget local(Path describeStacks) throws IOException {
         StackOutputs stack = StackOutputs.fromDescribeStacks(describeStacks);

@@ -44,9 +44,12 @@ public final class AwsJsonEndpoint implements AutoCloseable {
             byte[] body) {
     }
 
-    /** Decides whether a signed call of {@code operation} may run; throws the service's {@link AwsError} if not. */
+    /**
+     * Decides whether a signed call of {@code operation} may run; throws the service's {@link AwsError} if not. The
+     * body is parsed on demand ({@code input}), so a caller is judged by its signature before its body is read.
+     */
     public interface CallerCheck {
-        void check(String operation, SignedRequest request, ObjectNode input);
+        void check(String operation, SignedRequest request, Supplier<ObjectNode> input);
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -156,7 +159,21 @@ public final class AwsJsonEndpoint implements AutoCloseable {
         if (operation == null) {
             throw new AwsError("UnknownOperationException", "Unknown operation " + target);
         }
-        boolean needsSignature = signed.get(name);
+        if (signed.get(name)) { // who signed is judged before the body is read, as AWS does
+            Map<String, List<String>> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((header, values) -> headers
+                    .computeIfAbsent(header.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).addAll(values));
+            URI uri = exchange.getRequestURI();
+            callers.check(name, new SignedRequest("POST", uri.getRawPath(), uri.getRawQuery(), headers, body),
+                    () -> parse(body));
+        }
+        ObjectNode object = parse(body);
+        ObjectNode result = operation.call(object);
+        log.accept(targetPrefix + "." + name + " -> 200");
+        return result;
+    }
+
+    private static ObjectNode parse(byte[] body) {
         JsonNode input;
         try {
             input = body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
@@ -166,16 +183,7 @@ public final class AwsJsonEndpoint implements AutoCloseable {
         if (!(input instanceof ObjectNode object)) {
             throw new AwsError("SerializationException", "The request body must be a JSON object.");
         }
-        if (needsSignature) {
-            Map<String, List<String>> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((header, values) -> headers
-                    .computeIfAbsent(header.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).addAll(values));
-            URI uri = exchange.getRequestURI();
-            callers.check(name, new SignedRequest("POST", uri.getRawPath(), uri.getRawQuery(), headers, body), object);
-        }
-        ObjectNode result = operation.call(object);
-        log.accept(targetPrefix + "." + name + " -> 200");
-        return result;
+        return object;
     }
 
     private static void preflight(HttpExchange exchange) throws IOException {

@@ -1,6 +1,7 @@
 package com.example.testapi.local.iam;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import com.example.testapi.local.LocalAccount;
 import com.example.testapi.local.awsjson.AwsError;
@@ -31,7 +32,7 @@ public final class AdminApiCallers implements AwsJsonEndpoint.CallerCheck {
     }
 
     @Override
-    public void check(String operation, AwsJsonEndpoint.SignedRequest request, ObjectNode input) {
+    public void check(String operation, AwsJsonEndpoint.SignedRequest request, Supplier<ObjectNode> input) {
         SigV4Verifier.Outcome outcome = verifier.verify(new SigV4Verifier.Request(request.method(), request.rawPath(),
                 request.rawQuery(), request.headers(), request.body()));
         if (outcome.refusal() != null) {
@@ -43,7 +44,7 @@ public final class AdminApiCallers implements AwsJsonEndpoint.CallerCheck {
         IssuedCredentials caller = outcome.key().issued();
         String action = "cognito-idp:" + operation;
         String resource = "arn:aws:cognito-idp:" + account.region() + ":" + account.accountId() + ":userpool/"
-                + input.path("UserPoolId").asText("");
+                + input.get().path("UserPoolId").asText("");
         PolicyEvaluator.Decision decision = access.mayCall(caller.roleName(), action, resource);
         if (decision != PolicyEvaluator.Decision.ALLOW) {
             // IAM's message (docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).

@@ -126,7 +126,7 @@ public final class SigV4Verifier {
             return Outcome.refused(Reason.INVALID_SIGNATURE, "Credential should be scoped to a valid region.");
         }
         String token = request.header("x-amz-security-token");
-        SigningKeys.Lookup found = keys.lookup(scope[0], token);
+        SigningKeys.Lookup found = keys.lookup(scope[0], token, clock.instant());
         if (found instanceof SigningKeys.Expired) {
             return Outcome.refused(Reason.EXPIRED_TOKEN, EXPIRED_TOKEN);
         }

@@ -1,5 +1,6 @@
 package com.example.testapi.local.iam;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import com.example.testapi.local.identitypool.CredentialsStore;
@@ -32,7 +33,8 @@ public final class SigningKeys {
         this.credentials = credentials;
     }
 
-    public Lookup lookup(String accessKeyId, String sessionToken) {
+    /** What is known of {@code accessKeyId}, sent with {@code sessionToken}, at {@code now}. */
+    public Lookup lookup(String accessKeyId, String sessionToken, Instant now) {
         if (AdministratorKey.ACCESS_KEY_ID.equals(accessKeyId)) {
             return new Known(AdministratorKey.signingKey());
         }
@@ -40,6 +42,6 @@ public final class SigningKeys {
         if (live.isPresent()) {
             return new Known(live.get());
         }
-        return credentials.issuedAndDropped(accessKeyId, sessionToken) ? new Expired() : new Unknown();
+        return credentials.issuedAndDropped(accessKeyId, sessionToken, now) ? new Expired() : new Unknown();
     }
 }

@@ -24,9 +24,9 @@ public final class CredentialsStore {
         return sessionTokens.mint(accessKeyId, expiration);
     }
 
-    /** Whether {@code accessKeyId} is no longer kept but {@code sessionToken} shows it was issued here. */
-    public boolean issuedAndDropped(String accessKeyId, String sessionToken) {
-        return !byAccessKey.containsKey(accessKeyId) && sessionTokens.issuedFor(accessKeyId, sessionToken);
+    /** Whether {@code accessKeyId} is no longer kept but {@code sessionToken} shows it was issued here and expired. */
+    public boolean issuedAndDropped(String accessKeyId, String sessionToken, Instant now) {
+        return !byAccessKey.containsKey(accessKeyId) && sessionTokens.expiredFor(accessKeyId, sessionToken, now);
     }
 
     void add(IssuedCredentials credentials, Instant now) {

@@ -49,15 +49,17 @@ final class SessionTokens {
         return token.serialize();
     }
 
-    /** Whether {@code sessionToken} is one this cloud minted for {@code accessKeyId}. */
-    boolean issuedFor(String accessKeyId, String sessionToken) {
+    /** Whether {@code sessionToken} is one this cloud minted for {@code accessKeyId} and expired by {@code now}. */
+    boolean expiredFor(String accessKeyId, String sessionToken, Instant now) {
         if (sessionToken == null || accessKeyId == null) {
             return false;
         }
         try {
             SignedJWT token = SignedJWT.parse(sessionToken);
+            Date expiry = token.getJWTClaimsSet().getExpirationTime();
             return JWSAlgorithm.HS256.equals(token.getHeader().getAlgorithm()) && token.verify(verifier)
-                    && accessKeyId.equals(token.getJWTClaimsSet().getSubject());
+                    && accessKeyId.equals(token.getJWTClaimsSet().getSubject())
+                    && expiry != null && !now.isBefore(expiry.toInstant());
         } catch (ParseException | JOSEException e) {
             return false; // not one of ours: whatever it is, it was never issued here
         }

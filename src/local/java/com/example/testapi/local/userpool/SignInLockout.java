@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import com.example.testapi.local.awsjson.AwsError;
 
@@ -18,7 +19,8 @@ import com.example.testapi.local.awsjson.AwsError;
  * form) goes through here.
  *
  * <p>Names are counted whether or not such a user exists, so the lockout does not tell which users exist. Memory is
- * bounded: entries idle for the reset time are worthless and the oldest are dropped past {@link #MAX_NAMES}.
+ * bounded ({@link #MAX_NAMES}): entries that would reset anyway are swept first, then counts without a lock; a running
+ * lock is never dropped. A name's check, verdict and count are one step, so parallel guesses each count.
  */
 final class SignInLockout {
 
@@ -32,20 +34,37 @@ final class SignInLockout {
     }
 
     private final Clock clock;
-    // Access order: the eldest entry is the one tried longest ago; guarded by this object's monitor.
-    private final Map<String, State> byName = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
-            return size() > MAX_NAMES;
-        }
-    };
+    // Guarded by this object's monitor. Insertion order: the eldest entries are swept first when the map is full.
+    private final Map<String, State> byName = new LinkedHashMap<>();
+    // One name's check, password verdict and count are one step: parallel guesses for a name queue here, so none
+    // slips past a lockout that an earlier guess is about to set. Names share 64 stripes; other names go on.
+    private final Object[] stripes = new Object[64];
 
     SignInLockout(Clock clock) {
         this.clock = clock;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
     }
 
-    /** Throws "Password attempts exceeded" while {@code username} is locked out; else lets the attempt go on. */
-    synchronized void check(String username) {
+    /**
+     * One password attempt for {@code username}: refused with "Password attempts exceeded" while locked out, else
+     * {@code passwordIsRight} decides and the verdict is counted. Returns the verdict.
+     */
+    boolean attempt(String username, BooleanSupplier passwordIsRight) {
+        synchronized (stripes[Math.floorMod(username.hashCode(), stripes.length)]) {
+            refuseWhileLocked(username);
+            boolean right = passwordIsRight.getAsBoolean();
+            if (right) {
+                succeeded(username);
+            } else {
+                failed(username);
+            }
+            return right;
+        }
+    }
+
+    private synchronized void refuseWhileLocked(String username) {
         State state = current(username);
         Instant now = clock.instant();
         if (state != null && state.lockedUntil() != null && now.isBefore(state.lockedUntil())) {
@@ -55,18 +74,38 @@ final class SignInLockout {
         }
     }
 
-    /** A wrong password for {@code username}: from the fifth on, a lockout of 2^(n-5) s, at most 15 minutes. */
-    synchronized void failed(String username) {
+    /** A wrong password: from the fifth on, a lockout of 2^(n-5) s, at most 15 minutes. */
+    private synchronized void failed(String username) {
         State state = current(username);
         int failures = (state == null ? 0 : state.failures()) + 1;
         Instant now = clock.instant();
+        if (state == null) {
+            makeRoom(now);
+        }
         Instant lockedUntil = failures < FREE_FAILURES ? null : now.plus(lockout(failures));
         byName.put(username, new State(failures, lockedUntil, now));
     }
 
     /** The right password, outside a lockout: the count starts again. */
-    synchronized void succeeded(String username) {
+    private synchronized void succeeded(String username) {
         byName.remove(username);
+    }
+
+    /**
+     * Room for one more name: entries that would reset anyway go first; a lock is never dropped to make room, so
+     * when every entry is a live lock, a new name is refused (a flood of names cannot wipe a victim's lockout).
+     */
+    private void makeRoom(Instant now) {
+        if (byName.size() < MAX_NAMES) {
+            return;
+        }
+        byName.values().removeIf(state -> forgotten(state, now));
+        if (byName.size() >= MAX_NAMES) {
+            byName.values().removeIf(state -> state.lockedUntil() == null);
+        }
+        if (byName.size() >= MAX_NAMES) {
+            throw new AwsError("TooManyRequestsException", "Too many requests");
+        }
     }
 
     /** 2^(n-5) seconds, capped at 15 minutes. */
@@ -78,12 +117,19 @@ final class SignInLockout {
     /** The state of a name, forgotten after 15 minutes without attempts (and past any lockout). */
     private State current(String username) {
         State state = byName.get(username);
-        Instant now = clock.instant();
-        if (state != null && !now.isBefore(state.lastAttempt().plus(RESET_AFTER))
-                && (state.lockedUntil() == null || !now.isBefore(state.lockedUntil()))) {
+        if (state != null && forgotten(state, clock.instant())) {
             byName.remove(username);
             return null;
         }
         return state;
+    }
+
+    /**
+     * "Not initiate any sign-in attempts for 15 consecutive minutes at any time after a lockout": read as 15 minutes
+     * since the last attempt (the one that set the lockout, or a later one), once no lock is running.
+     */
+    private static boolean forgotten(State state, Instant now) {
+        return !now.isBefore(state.lastAttempt().plus(RESET_AFTER))
+                && (state.lockedUntil() == null || !now.isBefore(state.lockedUntil()));
     }
 }

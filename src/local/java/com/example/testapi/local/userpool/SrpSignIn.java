@@ -74,8 +74,12 @@ final class SrpSignIn {
         // An unknown user gets the same salt at every try (a decoy derived from the name), so the answer does not
         // tell which usernames exist; the claim then fails like a wrong password.
         StoredPassword secret = user != null ? user.password : decoys.of(username);
-        BigInteger b = new BigInteger(1, randomBytes(128));
-        BigInteger serverPublic = CognitoSrp.serverPublic(secret.verifier(), b);
+        BigInteger b;
+        BigInteger serverPublic;
+        do { // SRP-6a: u = H(A, B) must not be zero; another b gives another B (practically never needed)
+            b = new BigInteger(1, randomBytes(128));
+            serverPublic = CognitoSrp.serverPublic(secret.verifier(), b);
+        } while (CognitoSrp.u(clientPublic, serverPublic).signum() == 0);
         String secretBlock = Base64.getEncoder().encodeToString(randomBytes(64));
         Instant now = clock.instant();
         exchanges.values().removeIf(old -> !now.isBefore(old.expires()));
@@ -108,18 +112,19 @@ final class SrpSignIn {
         if (!username.equals(exchange.username()) || claimed == null || !wellFormed(timestamp)) {
             throw new AwsError("NotAuthorizedException", wrongCredentials);
         }
-        lockout.check(username);
-        byte[] key = CognitoSrp.sharedKey(exchange.a(), exchange.serverPublic(), exchange.b(), exchange.verifier());
-        byte[] expected = CognitoSrp.claimSignature(key, poolName, username, Base64.getDecoder().decode(secretBlock),
-                timestamp);
         PoolUser user = users.apply(username);
-        // The user must still hold the password the exchange was made with (not changed, not deleted since).
-        if (!MessageDigest.isEqual(expected, claimed) || user == null
-                || !user.password.verifier().equals(exchange.verifier())) {
-            lockout.failed(username);
+        boolean right = lockout.attempt(username, () -> {
+            byte[] key = CognitoSrp.sharedKey(exchange.a(), exchange.serverPublic(), exchange.b(),
+                    exchange.verifier());
+            byte[] expected = CognitoSrp.claimSignature(key, poolName, username,
+                    Base64.getDecoder().decode(secretBlock), timestamp);
+            // The user must still hold the password the exchange was made with (not changed, not deleted since).
+            return MessageDigest.isEqual(expected, claimed) && user != null
+                    && user.password.verifier().equals(exchange.verifier());
+        });
+        if (!right) {
             throw new AwsError("NotAuthorizedException", wrongCredentials);
         }
-        lockout.succeeded(username);
         return user;
     }
 

@@ -107,15 +107,14 @@ final class UserPoolAuth {
             throw new AwsError("InvalidParameterException", "Missing required parameter USERNAME");
         }
         PoolUser user = knownUser(client, username);
-        lockout.check(username);
         // An unknown user and a wrong password answer alike (PreventUserExistenceErrors), after the same work: one
         // g^x either way (a decoy's verifier costs none of its own).
         StoredPassword stored = user != null ? user.password : decoys.of(username);
-        if (!stored.matches(CognitoSrp.poolName(settings.poolId()), username, password) || user == null) {
-            lockout.failed(username);
+        boolean right = lockout.attempt(username,
+                () -> stored.matches(CognitoSrp.poolName(settings.poolId()), username, password) && user != null);
+        if (!right) {
             throw new AwsError("NotAuthorizedException", WRONG_CREDENTIALS);
         }
-        lockout.succeeded(username);
         return signedIn(user, client);
     }
 

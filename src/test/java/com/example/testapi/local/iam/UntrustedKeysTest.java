@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -32,6 +33,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 
 /**
  * The local cloud trusts no key it did not issue, as AWS does, on both services that take signed calls: the user
@@ -122,10 +124,25 @@ class UntrustedKeysTest {
     }
 
     @Test
-    void anInventedKeyIsUnrecognized() {
-        assertEquals("UnrecognizedClientException: " + INVALID,
-                adminApi(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")));
+    void anInventedKeyIsUnrecognizedAndChangesNothing() {
+        AwsCredentials invented = AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        assertEquals("UnrecognizedClientException: " + INVALID, adminApi(invented));
+        try (CognitoIdentityProviderClient sdk = CognitoSdk.userPool(cloud.cloud, invented)) {
+            AwsServiceException refused = assertThrows(AwsServiceException.class, () -> sdk.adminAddUserToGroup(
+                    r -> r.userPoolId(pool).username("bob").groupName("Admins")));
+            assertEquals("UnrecognizedClientException", refused.awsErrorDetails().errorCode());
+        }
+        assertEquals(List.of("ReadOnlyAccess"), groupsOf("bob"), "bob is no administrator");
         assertEquals("403 " + INVALID, gateway(Signing.of("AKIAIOSFODNN7EXAMPLE", "any", null, TestCloud.REGION)));
+    }
+
+    /** The user's groups, as the administrator reads them. */
+    private List<String> groupsOf(String user) {
+        try (CognitoIdentityProviderClient administrator = CognitoSdk.userPool(cloud.cloud)) {
+            return administrator.adminListGroupsForUser(r -> r.userPoolId(pool).username(user)).groups().stream()
+                    .map(GroupType::groupName).toList();
+        }
     }
 
     @Test
@@ -136,6 +153,7 @@ class UntrustedKeysTest {
         // A long-term key sent with a session token: no such pair was ever issued.
         assertEquals("UnrecognizedClientException: " + INVALID,
                 adminApi(AwsSessionCredentials.create("local", "local", "a-token")));
+        assertEquals("403 " + INVALID, gateway(Signing.of("local", "local", "a-token", TestCloud.REGION)));
     }
 
     @Test
@@ -166,6 +184,8 @@ class UntrustedKeysTest {
                 adminApi(muchLater.withScope(TestCloud.REGION, "cognito-idp")));
         // The same key with a token this cloud did not mint: never issued.
         assertEquals("403 " + INVALID, gateway(muchLater.withSessionToken("made-up")));
+        assertEquals("UnrecognizedClientException: " + INVALID,
+                adminApi(muchLater.withSessionToken("made-up").withScope(TestCloud.REGION, "cognito-idp")));
     }
 
     @Test
@@ -185,15 +205,20 @@ class UntrustedKeysTest {
     }
 
     @Test
-    void anUnsignedOrMalformedAdminCallIsRefusedBeforeAnything() {
+    void anUnsignedAdminCallOrOneWithAnInventedKeyIsRefusedBeforeItsBodyIsRead() {
         HttpResponse<String> unsigned = SignedHttp.send(java.net.http.HttpRequest.newBuilder(cloud.cloud.userPool()
                 .endpoint()).header("content-type", "application/x-amz-json-1.1")
                 .header("x-amz-target", "AWSCognitoIdentityProviderService.AdminAddUserToGroup")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"UserPoolId\":\"" + pool
                         + "\",\"Username\":\"bob\",\"GroupName\":\"Admins\"}")).build());
         assertEquals("MissingAuthenticationTokenException", json(unsigned).path("__type").asText(), unsigned::body);
-        assertTrue(cloud.cloud.userPool().settings().groups().containsKey("Admins"));
-        assertEquals("ok", adminApi(AwsBasicCredentials.create("local", "local")));
+        assertEquals(List.of("ReadOnlyAccess"), groupsOf("bob"), "bob is no administrator");
+        // Judged by its signature before its body is read: an invented key with a broken body is still unrecognized.
+        HttpResponse<String> broken = SignedHttp.send(SignedHttp.sign(Signing.of("AKIAIOSFODNN7EXAMPLE", "any", null,
+                TestCloud.REGION).withScope(TestCloud.REGION, "cognito-idp"), "POST", cloud.cloud.userPool()
+                        .endpoint(), Map.of("content-type", "application/x-amz-json-1.1", "x-amz-target",
+                                "AWSCognitoIdentityProviderService.ListUsers"), "{not json"));
+        assertEquals("UnrecognizedClientException", json(broken).path("__type").asText(), broken::body);
     }
 
     /** ListUsers through the SDK with a client whose region is {@code region}: it signs for that region. */

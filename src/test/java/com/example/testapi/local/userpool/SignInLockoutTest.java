@@ -15,8 +15,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.example.testapi.local.LocalCloud;
@@ -41,6 +48,12 @@ class SignInLockoutTest extends UserPoolCase {
     private static final String WRONG = "Incorrect username or password.";
     private static final String LOCKED = "Password attempts exceeded";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The lockout's seconds are counted on a frozen clock: this machine's own pace never ends a lock early. */
+    @BeforeAll
+    void freezeTime() {
+        cloud.clock.freeze();
+    }
 
     @Override
     LocalCloud.Settings settings() {
@@ -142,6 +155,43 @@ class SignInLockoutTest extends UserPoolCase {
         }
         assertEquals(List.of(WRONG, WRONG, WRONG, WRONG, WRONG, LOCKED), known);
         assertEquals(known, unknown, "a name that is no user is counted the same: the lockout tells nothing");
+    }
+
+    /**
+     * Guesses sent at once each count: after ten failures (the last lockout over), twenty wrong passwords sent together
+     * get one judged (its failure locks for 64 s) and nineteen "Password attempts exceeded", none slipping past the
+     * lockout the first is setting. (A long lockout keeps a slow machine from ending it within the burst.)
+     */
+    @Test
+    void parallelGuessesEachCount() throws Exception {
+        newUser("rita", "Rita-Str0ng-Passw0rd!");
+        for (int failures = 1; failures <= 10; failures++) {
+            assertEquals(WRONG, passwordFlow("rita", "Wrong-Passw0rd!"));
+            if (failures >= 5) {
+                cloud.clock.advance(SignInLockout.lockout(failures));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                boolean srp = i % 2 == 0;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return srp ? srpFlow("rita", "Wrong-Passw0rd!") : passwordFlow("rita", "Wrong-Passw0rd!");
+                }));
+            }
+            start.countDown();
+            Map<String, Long> counts = new TreeMap<>();
+            for (Future<String> answer : answers) {
+                counts.merge(answer.get(60, TimeUnit.SECONDS), 1L, Long::sum);
+            }
+            assertEquals(Map.of(WRONG, 1L, LOCKED, 19L), counts);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(LOCKED, passwordFlow("rita", "Rita-Str0ng-Passw0rd!"));
     }
 
     @Test
