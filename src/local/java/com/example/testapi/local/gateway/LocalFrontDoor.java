@@ -144,9 +144,8 @@ public final class LocalFrontDoor implements AutoCloseable {
             return Answer.gateway(500, "Internal Server Error", "signature check crashed: " + e);
         }
         if (outcome.refusal() != null) {
-            // Every signature refusal is a 403 with its message; the reason only picks the log line's words.
-            return Answer.gateway(403, outcome.refusal().message(), "signature (" + outcome.refusal().reason() + "): "
-                    + outcome.refusal().message());
+            // API Gateway answers every signature refusal alike: a 403 with the refusal's message.
+            return Answer.gateway(403, outcome.refusal().message(), "signature: " + outcome.refusal().message());
         }
         SigningKey caller = outcome.key();
         String who = caller.administrator() ? "the account administrator"

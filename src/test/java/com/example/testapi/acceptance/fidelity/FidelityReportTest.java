@@ -63,6 +63,9 @@ class FidelityReportTest {
         expected.put("userpool.expires-in", FidelityReport.Verdict.AGREES);
         expected.put("hostedui.error-redirect-state", FidelityReport.Verdict.NOT_OBSERVED);
         expected.put("hostedui.pkce-plain", FidelityReport.Verdict.NOT_OBSERVED);
+        expected.put("userpool.lockout-answer", FidelityReport.Verdict.AGREES);
+        expected.put("userpool.reset-code-tries", FidelityReport.Verdict.AGREES);
+        expected.put("userpool.admin-unknown-key", FidelityReport.Verdict.AGREES);
         assertEquals(expected, verdicts);
     }
 
@@ -76,7 +79,7 @@ class FidelityReportTest {
                 + " → {\"Message\":\"The security token included in the request is expired\"}\n"), text);
         assertTrue(text.contains("    also seen, errorType: MissingAuthenticationTokenException\n"), text);
         assertTrue(text.contains("NOT_OBSERVED  hostedui.pkce-plain (D: none found)"), text);
-        assertTrue(text.endsWith("6 agree, 3 differ, 2 not observed\n"), text);
+        assertTrue(text.endsWith("9 agree, 3 differ, 2 not observed\n"), text);
     }
 
     @Test

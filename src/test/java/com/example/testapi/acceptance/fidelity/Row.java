@@ -51,7 +51,18 @@ public enum Row {
             Map.of("error", "unauthorized_client", "stateSent", "returned", "stateNotSent", "absent")),
     HOSTED_UI_PKCE_PLAIN("hostedui.pkce-plain", 'D', "none found",
             "An authorization request with code_challenge_method=plain", Map.of("error", "invalid_request",
-                    "state", "returned"));
+                    "state", "returned")),
+    LOCKOUT_ANSWER("userpool.lockout-answer", 'C',
+            "https://blog.ilearnaws.com/2020/05/10/dive-deep-on-the-lockout-policy-of-aws-cognito",
+            "USER_PASSWORD_AUTH five times with a wrong password, then at once with the right one", Map.of(
+                    "error", "NotAuthorizedException", "message", "Password attempts exceeded")),
+    RESET_CODE_TRIES("userpool.reset-code-tries", 'C', "https://github.com/aws-amplify/amplify-ui-android/issues/180",
+            "ConfirmForgotPassword with a wrong code seven times (a user with a verified email)", Map.of(
+                    "tries1to5", "CodeMismatchException", "tries6and7", "LimitExceededException")),
+    ADMIN_UNKNOWN_KEY("userpool.admin-unknown-key", 'C', "https://github.com/aws/aws-sdk-php/issues/2444",
+            "ListUsers signed with an access key nobody issued", Map.of("status", "400",
+                    "error", "UnrecognizedClientException",
+                    "message", "The security token included in the request is invalid."));
 
     public final String id;
     public final char evidence;

@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.example.testapi.local.LocalCloud;
@@ -50,7 +50,7 @@ class SignInLockoutTest extends UserPoolCase {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The lockout's seconds are counted on a frozen clock: this machine's own pace never ends a lock early. */
-    @BeforeAll
+    @BeforeEach
     void freezeTime() {
         cloud.clock.freeze();
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -45,6 +46,12 @@ abstract class UserPoolCase {
     /** The cloud a class starts: template.yaml as it is, unless a class needs a parameter. */
     LocalCloud.Settings settings() {
         return LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION);
+    }
+
+    /** Each test starts on real time: a test that moves the clock does not move it for the next. */
+    @AfterEach
+    void realTime() {
+        cloud.clock.reset();
     }
 
     @AfterAll
