@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * <p>CPU: Lambda allocates CPU in proportion to memory, one full vCPU at 1,769 MB and more vCPUs above it
  * (docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html); here capped at this machine's cores, so a size
- * above {@code 1769 × cores} MB is reported with what the machine could give it ({@link #cappedAt()}).
+ * above {@code 1769 × cores} MB is reported with what the machine could give it ({@link #capped()}).
  *
  * <p>Heap: the java runtimes start the JVM with {@code -XX:MaxHeapSize} = 85 % of the memory size and no other
  * memory flag (the java17 runtime's recorded command line for 512 MB: {@code -XX:MaxHeapSize=445645k}, i.e. 0.85 ×
@@ -26,7 +26,7 @@ record LambdaSize(int memoryMb, double lambdaVcpus, double cores) {
     }
 
     /** True when this machine could not give the size all the CPU Lambda would. */
-    boolean cappedAt() {
+    boolean capped() {
         return cores < lambdaVcpus;
     }
 

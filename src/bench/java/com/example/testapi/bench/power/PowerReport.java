@@ -31,7 +31,8 @@ final class PowerReport {
         report.putAll(settings);
         report.put("date", Instant.now().toString());
         Map<String, Object> machine = new LinkedHashMap<>(Machine.describe());
-        machine.put("sharedWithOtherWork", "figures are noisier when the load average above is near or over the cores");
+        // Load averages are in the settings; what else ran is only known to whoever started the run.
+        machine.put("conditions", System.getProperty("bench.power.conditions", "not stated (-Dbench.power.conditions)"));
         report.put("machine", machine);
         report.put("jdk", BenchReport.version(javaHome) + " (" + javaHome + ")");
         report.put("prices", prices.describe());
@@ -68,7 +69,7 @@ final class PowerReport {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("lambdaVcpus", Figures.round(size.lambdaVcpus(), 3));
         values.put("cpuCoresGiven", Figures.round(size.cores(), 3));
-        if (size.cappedAt()) {
+        if (size.capped()) {
             values.put("cpuNote", "capped at this machine's " + Math.round(size.cores()) + " cores");
         }
         values.put("heapFlag", size.jvmFlags().get(0));

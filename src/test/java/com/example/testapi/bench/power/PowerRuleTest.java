@@ -23,9 +23,9 @@ class PowerRuleTest {
         assertEquals(List.of("-XX:MaxHeapSize=445645k"), small.jvmFlags());
         assertEquals("512", small.environment().get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"));
         assertEquals(1.0, LambdaSize.of(1769, 2).cores(), 1e-9);
-        assertFalse(LambdaSize.of(3008, 2).cappedAt(), "1.7 vCPUs fit in two cores");
+        assertFalse(LambdaSize.of(3008, 2).capped(), "1.7 vCPUs fit in two cores");
         LambdaSize big = LambdaSize.of(10240, 2);
-        assertTrue(big.cappedAt());
+        assertTrue(big.capped());
         assertEquals(2.0, big.cores());
     }
 
