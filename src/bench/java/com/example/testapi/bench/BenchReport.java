@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /** The benchmark's report: where and how it was made, each contender's figures, and our function's ratios. */
-final class BenchReport {
+public final class BenchReport {
 
     private BenchReport() {
     }
@@ -68,7 +68,7 @@ final class BenchReport {
     }
 
     /** The JDK's full version from its release file (the benchmark itself may run on another JDK). */
-    static String version(Path javaHome) throws IOException {
+    public static String version(Path javaHome) throws IOException {
         Properties release = new Properties();
         try (var in = Files.newInputStream(javaHome.resolve("release"))) {
             release.load(in);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.example.testapi.bench.power.PowerTuning;
 import com.example.testapi.local.lambda.PackagedFunction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,6 +38,11 @@ public final class ColdStartBenchmark {
         Path javaHome = javaHome();
         byte[] get = Files.readAllBytes(Path.of("events", "get-full-access.json"));
         byte[] post = Files.readAllBytes(Path.of("events", "post-full-access.json"));
+        if (Boolean.getBoolean("bench.power")) {
+            // Our function alone, at each memory size: the other contenders would only lengthen the run.
+            PowerTuning.run(get, post, javaHome, Path.of("target", "bench"), Contender.jvmFlags());
+            return;
+        }
         List<Contender> contenders = new java.util.ArrayList<>(List.of(Contender.function(new Contender.Events(get, post)),
                 Contender.plain(new Contender.Events(get, post)),
                 Contender.quarkusDefault(DefaultQuarkusApp.build(), new Contender.Events(hello(get), hello(get)))));

@@ -18,7 +18,7 @@ public final class Figures {
     final List<Double> allocatedKiBPerEvent = new ArrayList<>();
 
     /** Median, min and max of one measurement over the launches. */
-    static Map<String, Number> spread(List<Double> values, int decimals) {
+    public static Map<String, Number> spread(List<Double> values, int decimals) {
         Map<String, Number> spread = new LinkedHashMap<>();
         spread.put("median", round(median(values), decimals));
         spread.put("min", round(Collections.min(values), decimals));
@@ -26,7 +26,7 @@ public final class Figures {
         return spread;
     }
 
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         return percentile(values, 50);
     }
 
@@ -39,7 +39,7 @@ public final class Figures {
     }
 
     /** Whole numbers as integers, so the report and table show 4662, not 4662.0. */
-    static Number round(double value, int decimals) {
+    public static Number round(double value, int decimals) {
         if (decimals == 0) {
             return Math.round(value);
         }

@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The machine a report was made on, so committed figures say where they come from. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static Map<String, Object> describe() {
+    public static Map<String, Object> describe() {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cpus", Runtime.getRuntime().availableProcessors());
         machine.put("cpuModel", cpuModel());

@@ -20,6 +20,18 @@ import io.restassured.http.ContentType;
 public record LambdaResponse(int status, Map<String, String> headers, String body) {
 
     public static LambdaResponse invoke(ObjectNode event) {
+        JsonNode response = raw(event);
+        String body = response.path("body").asText("");
+        if (response.path("isBase64Encoded").asBoolean(false)) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        Map<String, String> headers = LambdaEvents.MAPPER.convertValue(response.path("headers"),
+                LambdaEvents.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+        return new LambdaResponse(response.get("statusCode").asInt(), headers == null ? Map.of() : headers, body);
+    }
+
+    /** The APIGatewayV2HTTPResponse as the function returned it: body encoding and headers untouched. */
+    public static JsonNode raw(ObjectNode event) {
         // Bounded like every HTTP call of the tests: a request lost in the function fails fast, naming itself.
         RestAssuredConfig bounded = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.connection.timeout", 5_000).setParam("http.socket.timeout", 30_000));
@@ -35,14 +47,7 @@ public record LambdaResponse(int status, Map<String, String> headers, String bod
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
         try {
-            JsonNode response = LambdaEvents.MAPPER.readTree(raw);
-            String body = response.path("body").asText("");
-            if (response.path("isBase64Encoded").asBoolean(false)) {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-            }
-            Map<String, String> headers = LambdaEvents.MAPPER.convertValue(response.path("headers"),
-                    LambdaEvents.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, String.class));
-            return new LambdaResponse(response.get("statusCode").asInt(), headers == null ? Map.of() : headers, body);
+            return LambdaEvents.MAPPER.readTree(raw);
         } catch (JsonProcessingException e) {
             throw new AssertionError("the mock event server answered no APIGatewayV2HTTPResponse: " + raw, e);
         }

@@ -37,34 +37,47 @@ public final class PackagedFunction implements FunctionBackend {
      * runtime's (a later flag overrides an earlier one: how the benchmark tries another JIT setting).
      */
     public record Launch(Path functionZip, Path workDir, Path javaHome, String handler, List<String> classpathExtras,
-            Map<String, String> environment, File log, List<String> extraJvmFlags) {
+            Map<String, String> environment, File log, List<String> extraJvmFlags, List<String> commandPrefix) {
 
         public static Launch of(Path functionZip, Path workDir) {
             return new Launch(functionZip, workDir, Path.of(System.getProperty("java.home")), HANDLER, List.of(),
-                    Map.of(), null, List.of());
+                    Map.of(), null, List.of(), List.of());
+        }
+
+        /**
+         * A command the JVM's command line is appended to, which must exec it (same pid): how the power-tuning run
+         * puts the JVM into a CPU-limited cgroup before its first instruction.
+         */
+        public Launch withCommandPrefix(List<String> prefix) {
+            return new Launch(functionZip, workDir, javaHome, handler, classpathExtras, environment, log,
+                    extraJvmFlags, prefix);
         }
 
         public Launch withJavaHome(Path home) {
-            return new Launch(functionZip, workDir, home, handler, classpathExtras, environment, log, extraJvmFlags);
+            return new Launch(functionZip, workDir, home, handler, classpathExtras, environment, log, extraJvmFlags,
+                    commandPrefix);
         }
 
         /** Another handler, with extra class path entries (the benchmark's plain handler runs without a zip). */
         public Launch withHandler(String name, List<String> extras) {
-            return new Launch(functionZip, workDir, javaHome, name, extras, environment, log, extraJvmFlags);
+            return new Launch(functionZip, workDir, javaHome, name, extras, environment, log, extraJvmFlags,
+                    commandPrefix);
         }
 
         public Launch withEnvironment(Map<String, String> env) {
-            return new Launch(functionZip, workDir, javaHome, handler, classpathExtras, env, log, extraJvmFlags);
+            return new Launch(functionZip, workDir, javaHome, handler, classpathExtras, env, log, extraJvmFlags,
+                    commandPrefix);
         }
 
         /** Function output to this file (appended) instead of this console. */
         public Launch withLog(File file) {
             return new Launch(functionZip, workDir, javaHome, handler, classpathExtras, environment, file,
-                    extraJvmFlags);
+                    extraJvmFlags, commandPrefix);
         }
 
         public Launch withExtraJvmFlags(List<String> flags) {
-            return new Launch(functionZip, workDir, javaHome, handler, classpathExtras, environment, log, flags);
+            return new Launch(functionZip, workDir, javaHome, handler, classpathExtras, environment, log, flags,
+                    commandPrefix);
         }
     }
 
@@ -83,7 +96,7 @@ public final class PackagedFunction implements FunctionBackend {
         Path taskRoot = launch.functionZip() == null ? Files.createDirectories(launch.workDir().resolve("task"))
                 .toRealPath() : unpack(launch.functionZip(), launch.workDir().resolve("task"));
         LocalRuntimeApi api = new LocalRuntimeApi();
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launch.commandPrefix());
         command.add(launch.javaHome().resolve("bin").resolve("java").toString());
         command.addAll(RUNTIME_FLAGS);
         command.addAll(launch.extraJvmFlags());
