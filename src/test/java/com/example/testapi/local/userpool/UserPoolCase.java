@@ -3,6 +3,7 @@ package com.example.testapi.local.userpool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,15 @@ abstract class UserPoolCase {
 
     @BeforeAll
     void start() throws Exception {
-        cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION);
+        cloud = TestCloud.start(template(), TestCloud.NO_FUNCTION);
         sdk = CognitoSdk.userPool(cloud.cloud);
         poolId = cloud.cloud.userPool().settings().poolId();
-        clientId = cloud.cloud.userPool().settings().clients().keySet().iterator().next();
+        clientId = cloud.cloud.outputs().get("UserPoolClientId");
+    }
+
+    /** The template the class's cloud runs. */
+    Path template() throws IOException {
+        return Path.of("template.yaml");
     }
 
     @AfterAll
