@@ -43,7 +43,8 @@ class ManualLinksTest {
                 [wrong](docs/manual.md#walk-it), [self](#nowhere) and [away](https://example.com/#x).
                 """);
         Files.createDirectories(work.resolve("docs/more"));
-        Files.writeString(work.resolve("docs/manual.md"), "## Run it\n\nBack to [the start](../README.md#front-door).\n");
+        Files.writeString(work.resolve("docs/manual.md"),
+                "## Run it\n\nBack to [the start](../README.md#front-door).\n");
         Files.writeString(work.resolve("docs/more/deep.md"), "# Deep\n\n[Up](../manual.md#run-it), [bad](../x.md)\n");
 
         assertEquals(List.of("README.md: docs/gone.md (no such file)", "README.md: docs/manual.md#walk-it (no such "

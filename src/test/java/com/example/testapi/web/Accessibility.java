@@ -51,7 +51,8 @@ final class Accessibility {
                 const done = arguments[arguments.length - 1];
                 axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
                   .then(r => done(JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-                    nodes: v.nodes.map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\\s+/g, ' ')) })))))
+                    nodes: v.nodes.map(n => n.target.join(' ') + ': '
+                      + (n.failureSummary || '').replace(/\\s+/g, ' ')) })))))
                   .catch(e => done(JSON.stringify([{ id: 'axe-error', impact: 'error', help: String(e), nodes: [] }])));
                 """, TAGS);
         try {

@@ -45,6 +45,13 @@ class AccessibilityTest {
         }
     }
 
+    /** {@code browser}, signed in as {@code user}, once the app shows their role. */
+    private Browser signedIn(Browser browser, String user, String password, String role) {
+        browser.signIn(app, user, password);
+        browser.waitForText("who-text", "role " + role);
+        return browser;
+    }
+
     @Test
     void signedOutAndAWrongPassword() throws Exception {
         try (Browser nobody = new Browser()) {
@@ -59,9 +66,7 @@ class AccessibilityTest {
 
     @Test
     void aliceAfterAPostAndAGet() throws Exception {
-        try (Browser alice = new Browser()) {
-            alice.signIn(app, "alice", "Alice-Str0ng-Passw0rd!");
-            alice.waitForText("who-text", "role local-TestApiFullAccess");
+        try (Browser alice = signedIn(new Browser(), "alice", "Alice-Str0ng-Passw0rd!", "local-TestApiFullAccess")) {
             alice.type("Message", "accessible " + UUID.randomUUID());
             alice.button("Call POST API endpoint").click();
             alice.waitForText("status", "Stored.");
@@ -74,9 +79,7 @@ class AccessibilityTest {
 
     @Test
     void bobsRefusedPost() throws Exception {
-        try (Browser bob = new Browser()) {
-            bob.signIn(app, "bob", "Bob-Str0ng-Passw0rd!");
-            bob.waitForText("who-text", "role local-TestApiReadAccess");
+        try (Browser bob = signedIn(new Browser(), "bob", "Bob-Str0ng-Passw0rd!", "local-TestApiReadAccess")) {
             bob.type("Message", "bob tries");
             bob.button("Call POST API endpoint").click();
             bob.waitForText("status", "may not call POST /test.");
@@ -86,9 +89,7 @@ class AccessibilityTest {
 
     @Test
     void adaOnTheUsersScreen() throws Exception {
-        try (Browser ada = new Browser()) {
-            ada.signIn(app, "ada", "Ada-Str0ng-Passw0rd!");
-            ada.waitForText("who-text", "role local-TestApiAdmin");
+        try (Browser ada = signedIn(new Browser(), "ada", "Ada-Str0ng-Passw0rd!", "local-TestApiAdmin")) {
             ada.waitForText("users-status", " shown.");
             assertAccessible(ada, "the Users screen");
         }
@@ -101,8 +102,7 @@ class AccessibilityTest {
             alice.driver.get(app.toString());
             alice.waitForVisible("Username");
             assertAccessible(alice, "signed out, phone width");
-            alice.signIn(app, "alice", "Alice-Str0ng-Passw0rd!");
-            alice.waitForText("who-text", "role local-TestApiFullAccess");
+            signedIn(alice, "alice", "Alice-Str0ng-Passw0rd!", "local-TestApiFullAccess");
             alice.type("Message", "from a phone " + UUID.randomUUID());
             alice.button("Call POST API endpoint").click();
             alice.waitForText("status", "Stored.");

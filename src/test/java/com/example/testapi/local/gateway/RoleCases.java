@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.example.testapi.support.SignedHttp;
 
-/** The front door's decisions by role: who may read and write, which role a user gets, routes, the function's errors. */
+/** Decisions by role at the front door: who may read and write, which role one gets; routes, the function's errors. */
 interface RoleCases {
 
     FrontDoor door();

@@ -41,9 +41,7 @@ class SrpSignInTest extends UserPoolCase {
     void aSecretBlockAnswersOnce() {
         String name = newUser("srp-replay", "Srp-Str0ng-Passw0rd!");
         SrpClient client = new SrpClient();
-        Map<String, String> challenge = sdk.initiateAuth(r -> r.clientId(clientId)
-                .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", name, "SRP_A", client.srpA())))
-                .challengeParameters();
+        Map<String, String> challenge = srpChallenge(client, name);
         Map<String, String> responses = client.respond(poolId, challenge, "Srp-Str0ng-Passw0rd!");
         sdk.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
                 .challengeResponses(responses));
@@ -95,9 +93,7 @@ class SrpSignInTest extends UserPoolCase {
         String otherClient = cloud.cloud.userPool().settings().clients().keySet().stream()
                 .filter(id -> !id.equals(clientId)).findFirst().orElseThrow();
         SrpClient client = new SrpClient();
-        Map<String, String> challenge = sdk.initiateAuth(r -> r.clientId(clientId)
-                .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", name, "SRP_A", client.srpA())))
-                .challengeParameters();
+        Map<String, String> challenge = srpChallenge(client, name);
         Map<String, String> responses = client.respond(poolId, challenge, "Claim-Str0ng-Passw0rd!");
         // A real second client: an unknown id would be refused as such (ResourceNotFoundException) before any claim.
         assertRefused(NotAuthorizedException.class, "Invalid session for the user, session is expired.",
@@ -111,9 +107,7 @@ class SrpSignInTest extends UserPoolCase {
     void aClaimWithAMisspelledTimestampIsRefused() {
         String name = newUser("claimant-timestamp", "Claim-Str0ng-Passw0rd!");
         SrpClient client = new SrpClient();
-        Map<String, String> challenge = sdk.initiateAuth(r -> r.clientId(clientId)
-                .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", name, "SRP_A", client.srpA())))
-                .challengeParameters();
+        Map<String, String> challenge = srpChallenge(client, name);
         // Signed as given, with the day zero-padded: "Fri Nov 07 …" where the clients write "Fri Nov 7 …".
         Map<String, String> responses = client.respond(poolId, challenge, "Claim-Str0ng-Passw0rd!",
                 "Fri Nov 07 10:00:00 UTC 2025");

@@ -61,11 +61,17 @@ abstract class UserPoolCase {
 
     RespondToAuthChallengeResponse srpSignIn(String username, String password) {
         SrpClient client = new SrpClient();
+        Map<String, String> challenge = srpChallenge(client, username);
+        return sdk.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                .challengeResponses(client.respond(poolId, challenge, password)));
+    }
+
+    /** The PASSWORD_VERIFIER challenge's parameters for USER_SRP_AUTH of {@code username}, begun by {@code client}. */
+    Map<String, String> srpChallenge(SrpClient client, String username) {
         InitiateAuthResponse challenge = sdk.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
                 .authParameters(Map.of("USERNAME", username, "SRP_A", client.srpA())));
         assertEquals(ChallengeNameType.PASSWORD_VERIFIER, challenge.challengeName());
-        return sdk.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
-                .challengeResponses(client.respond(poolId, challenge.challengeParameters(), password)));
+        return challenge.challengeParameters();
     }
 
     AuthenticationResultType passwordSignIn(String username, String password) {
