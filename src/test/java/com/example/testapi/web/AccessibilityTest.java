@@ -1,6 +1,7 @@
 package com.example.testapi.web;
 
 import static com.example.testapi.web.Accessibility.assertAccessible;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 import com.example.testapi.local.LocalUsers;
@@ -73,6 +75,8 @@ class AccessibilityTest {
             assertAccessible(alice, "after a POST");
             alice.button("Call GET API endpoint").click();
             alice.waitForText("status", " shown.");
+            int shown = alice.driver.findElements(By.cssSelector("#items li")).size();
+            assertEquals(shown == 1 ? "1 item shown." : shown + " items shown.", alice.text("status"), "the count");
             assertAccessible(alice, "after a GET");
         }
     }
