@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Fails when a test class under src/test/java did not run: Surefire runs only *Test/Test*/*Tests/*TestCase and
-Failsafe only *IT/IT*/*ITCase, and any other name is skipped silently. Every non-abstract class with a test method
+Failsafe only *IT/IT*/*ITCase, and any other name is skipped silently. Every concrete class with a test method
 must have a report (target/surefire-reports or target/failsafe-reports) with at least one test in it."""
 import pathlib
 import re
@@ -13,7 +13,8 @@ NOT_HERE = {
         "needs a deployed stack and AWS credentials: ./mvnw verify -Dstack=NAME -Dregion=REGION",
 }
 TEST = re.compile(r"@(?:org\.junit\.jupiter\.(?:api|params)\.)?(Test|ParameterizedTest|RepeatedTest|TestFactory)\b")
-ABSTRACT = re.compile(r"\babstract\s+class\b")
+# Abstract classes and (top-level) interfaces hold test methods that run in the classes that extend or implement them.
+ABSTRACT = re.compile(r"\babstract\s+class\b|^(?:public\s+)?interface\s", re.M)
 
 
 def main():

@@ -105,3 +105,8 @@ export function explainHostedSignIn(error) {
   }
   return explainSignIn(error);
 }
+
+/** "1 item shown.", "3 items shown.": a count of `noun`s said as a person says it. */
+export function shown(count, noun) {
+  return `${count} ${noun}${count === 1 ? '' : 's'} shown.`;
+}

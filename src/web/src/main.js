@@ -1,7 +1,7 @@
 import './style.css';
 import { TestApi, UNREAD } from './api.js';
 import { loadConfig } from './config.js';
-import { explain, explainHostedSignIn, explainSignIn } from './explain.js';
+import { explain, explainHostedSignIn, explainSignIn, shown } from './explain.js';
 import { HostedUi } from './hostedui.js';
 import { Session, SessionExpired } from './session.js';
 import { UsersScreen } from './users.js';
@@ -176,7 +176,7 @@ async function listItems(append) {
     }
     nextToken = answer.body.nextToken;
     show('more', Boolean(nextToken));
-    status(answer.body.items.length || append ? `${$('items').children.length} items shown.` : 'No items yet.');
+    status(answer.body.items.length || append ? shown($('items').children.length, 'item') : 'No items yet.');
   } finally {
     busy(button, false);
   }

@@ -1,5 +1,5 @@
 import { GROUPS, UserAdmin, temporaryPassword } from './admin.js';
-import { weakPassword } from './explain.js';
+import { shown, weakPassword } from './explain.js';
 import { SessionExpired } from './session.js';
 
 const $ = (id) => document.getElementById(id);
@@ -88,7 +88,7 @@ export class UsersScreen {
       this.next = page.next;
       $('users-more').hidden = !this.next;
       if (!keepStatus) {
-        this.say(`${$('users-rows').children.length} users shown.`);
+        this.say(shown($('users-rows').children.length, 'user'));
       }
     } catch (error) {
       if (error instanceof SessionExpired) {

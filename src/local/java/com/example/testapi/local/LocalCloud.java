@@ -43,8 +43,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code local.web-port} (8080, the browser app of {@code local.web},
  * default target/web), {@code local.parameter.NAME} (template parameters), {@code local.region} (us-east-1), {@code local.users}
  * ({@value LocalUsers#DEFAULT_FILE}, or {@code none}), {@code local.template} (template.yaml), {@code local.backend}: {@code zip}
- * (default) or the URL of a running mock event server, e.g. {@code http://localhost:8080/_lambda_} of
- * {@code ./mvnw quarkus:dev} for hot reload; {@code local.gateway-refusal-cors} (false: the gateway's own refusals
+ * (default) or the URL of a running mock event server, e.g. {@code http://localhost:8081/_lambda_} of
+ * {@code ./mvnw quarkus:dev -Dquarkus.lambda.mock-event-server.dev-port=8081} for hot reload (8080 is the app's); {@code local.gateway-refusal-cors} (false: the gateway's own refusals
  * carry no CORS headers; true: they do).
  */
 public final class LocalCloud implements AutoCloseable {

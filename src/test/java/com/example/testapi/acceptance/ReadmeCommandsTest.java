@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.example.testapi.local.LocalUsers;
 import com.example.testapi.local.lambda.MockEventServerBackend;
+import com.example.testapi.support.Manual;
 import com.example.testapi.support.TestCloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 /**
- * README's commands, run as written with bash, the AWS CLI, jq and curl against a local cloud that starts with no
+ * The manual's commands, run as written with bash, the AWS CLI, jq and curl against a local cloud that starts with no
  * users: "Point the AWS CLI at the local cloud", then "Create users", then "With the AWS CLI and curl" as alice and
  * as bob. The answers are the product's promise: alice GET 200 and POST 201, bob GET 200 and POST 403 storing nothing.
  */
@@ -39,30 +39,18 @@ class ReadmeCommandsTest {
     @TempDir
     Path work;
 
-    /** The bash blocks under a README heading, in order. */
-    static List<String> blocks(String heading) throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("\n" + heading + "\n");
-        assertTrue(start >= 0, "README has the heading " + heading);
-        int end = readme.indexOf("\n#", start + heading.length() + 2);
-        String section = readme.substring(start, end < 0 ? readme.length() : end);
-        List<String> blocks = new ArrayList<>();
-        int at = 0;
-        while ((at = section.indexOf("```bash\n", at)) >= 0) {
-            int close = section.indexOf("\n```", at + 8);
-            blocks.add(section.substring(at + 8, close + 1));
-            at = close + 4;
-        }
-        return blocks;
+    /** The bash blocks under a heading of the manual (README.md or docs/), in order. */
+    static List<String> blocks(String heading) {
+        return Manual.section(heading).codeBlocks("bash");
     }
 
     @Test
     void aliceAndBobGetWhatTheReadmePromises() throws Exception {
-        String exports = blocks("### Point the AWS CLI at the local cloud").get(0);
-        List<String> create = blocks("### Create users and put them in groups");
+        String exports = blocks("Point the AWS CLI at the local cloud").get(0);
+        List<String> create = blocks("Create users and put them in groups");
         // After the stack's values (for AWS): alice and bob, then the first administrator.
         String users = String.join("\n", create.subList(1, create.size()));
-        String call = blocks("### With the AWS CLI and curl").get(0);
+        String call = blocks("With the AWS CLI and curl").get(0);
         assertTrue(call.startsWith(ALICE_LINE + "\n"), "the call block starts with alice's line");
 
         try (TestCloud cloud = TestCloud.start(Path.of("template.yaml"),

@@ -32,7 +32,7 @@ class ReadmeTableCommandTest {
 
     @Test
     void theReadmesCreateTableMakesTheTemplatesTable() throws Exception {
-        String block = ReadmeCommandsTest.blocks("### Run locally against DynamoDB").get(0);
+        String block = ReadmeCommandsTest.blocks("Run locally against DynamoDB").get(0);
         int start = block.indexOf("aws dynamodb create-table");
         assertTrue(start >= 0, block);
         int end = block.indexOf('\n', block.indexOf("--billing-mode", start));

@@ -26,6 +26,17 @@ public final class TemplateCopy {
                 .get("UserPoolClient")).get("Properties")).put("IdTokenValidity", minutes));
     }
 
+    /**
+     * template.yaml with a second app client of the user pool, {@code OtherAppClient}, a copy of UserPoolClient: for
+     * tests of what one client may not do with another's sign-in.
+     */
+    public static Path withSecondAppClient(Path dir) throws IOException {
+        return of(dir, t -> {
+            Map<String, Object> resources = SamTemplate.object(t.get("Resources"));
+            resources.put("OtherAppClient", resources.get("UserPoolClient"));
+        });
+    }
+
     /** A copy of template.yaml in {@code dir} with {@code edit} applied to its tree (intrinsics in long form). */
     public static Path of(Path dir, Consumer<Map<String, Object>> edit) throws IOException {
         Map<String, Object> template = CfnYaml.load(Path.of("template.yaml"));

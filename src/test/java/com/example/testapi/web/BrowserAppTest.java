@@ -222,6 +222,9 @@ class BrowserAppTest {
     private String startHostedSignIn() {
         browser.driver.get(app.toString());
         browser.waitForVisible("Username");
+        // Shown once the app has read its config.json: under load that can come after the form.
+        browser.wait.withMessage("the hosted-UI button shows").until(d -> browser.button("Sign in with the hosted UI")
+                .isDisplayed());
         browser.button("Sign in with the hosted UI").click();
         browser.waitForUrl(cloud.cloud.userPool().hostedUi().orElseThrow() + "/login?");
         return URI.create(browser.driver.getCurrentUrl()).getQuery().replaceAll(".*(?:^|&)state=([^&]*).*", "$1");

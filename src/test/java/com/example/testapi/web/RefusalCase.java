@@ -11,11 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 
 import com.example.testapi.support.TestCloud;
@@ -24,11 +21,10 @@ import com.example.testapi.support.TestCloud;
  * What the browser app says when a call fails, in one of the two worlds the local gateway plays: API Gateway's own
  * refusals with CORS headers (the browser reads the 403) or without (the browser sees only a failed fetch, like a
  * network error). In both, bob's POST is a refusal, credentials the gateway sees as expired are renewed and the call
- * goes through, and a gateway that is down is an outage; never one said as the other. Screenshots are named after the
- * world ({@link #world()}).
+ * goes through, and a gateway that is down is an outage; never one said as the other. Each test stands alone (the
+ * outage stops a gateway: its own cloud's). Screenshots are named after the world ({@link #world()}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class RefusalCase {
 
     TestCloud cloud;
@@ -63,6 +59,10 @@ abstract class RefusalCase {
      */
     @AfterEach
     void noOtherConsoleErrors() {
+        assertNoOtherConsoleErrors(browser, cloud);
+    }
+
+    private void assertNoOtherConsoleErrors(Browser browser, TestCloud cloud) {
         String api = cloud.cloud.gateway().baseUri().toString();
         assertEquals(List.of(), browser.consoleErrors().stream()
                 .filter(line -> refusalCors() || !(line.contains(api) && line.contains("blocked by CORS policy")))
@@ -82,6 +82,10 @@ abstract class RefusalCase {
     }
 
     private void signIn(String user, String password, String role) {
+        signIn(browser, app, user, password, role);
+    }
+
+    private static void signIn(Browser browser, URI app, String user, String password, String role) {
         browser.signIn(app, user, password);
         browser.waitForText("who-text", "role " + role);
     }
@@ -93,7 +97,6 @@ abstract class RefusalCase {
     }
 
     @Test
-    @Order(1)
     void bobsPostIsARefusalNotAnOutageAndStoresNothing() {
         signIn("bob", "Bob-Str0ng-Passw0rd!", "local-TestApiReadAccess");
         int before = browser.driver.findElements(By.cssSelector("#items li")).size();
@@ -109,7 +112,7 @@ abstract class RefusalCase {
         browser.button("Call GET API endpoint").click();
         browser.wait.withMessage("the GET's answer is shown").until(d -> {
             String said = browser.text("status");
-            return said.endsWith("items shown.") || said.equals("No items yet.");
+            return said.endsWith(" shown.") || said.equals("No items yet.");
         });
         assertEquals(before, browser.driver.findElements(By.cssSelector("#items li")).size(), "nothing stored");
         browser.button("Sign out").click();
@@ -120,7 +123,6 @@ abstract class RefusalCase {
      * with "expired", readable or not; the app renews them once and the POST is stored, said as stored.
      */
     @Test
-    @Order(2)
     void credentialsTheGatewaySeesExpiredAreRenewedAndThePostGoesThrough() {
         signIn("alice", "Alice-Str0ng-Passw0rd!", "local-TestApiFullAccess");
         long expired = gatewayLines("POST /test -> 403 (signature: The security token included in the request is expired)");
@@ -137,21 +139,24 @@ abstract class RefusalCase {
         browser.button("Sign out").click();
     }
 
-    /** Last: the gateway stops, and both calls say the API could not be reached. */
+    /** A gateway that stops (a cloud of this test's own): both calls say the API could not be reached. */
     @Test
-    @Order(3)
-    void aGatewayThatIsDownIsAnOutageNotARefusal() {
-        signIn("alice", "Alice-Str0ng-Passw0rd!", "local-TestApiFullAccess");
-        String api = cloud.cloud.gateway().baseUri().toString();
-        cloud.cloud.gateway().close();
+    void aGatewayThatIsDownIsAnOutageNotARefusal() throws Exception {
+        try (TestCloud own = AppCloud.start(AppCloud.settings(Path.of("target", "web")).withRefusalCors(refusalCors()),
+                TestCloud.USERS); Browser alice = new Browser()) {
+            signIn(alice, own.cloud.webAppUri(), "alice", "Alice-Str0ng-Passw0rd!", "local-TestApiFullAccess");
+            String api = own.cloud.gateway().baseUri().toString();
+            own.cloud.gateway().close();
 
-        browser.button("Call GET API endpoint").click();
-        browser.waitForText("status", "The API at " + api + " could not be reached.");
-        browser.type("Message", "while the API is down");
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
-                .executeScript("document.getElementById('status').textContent = ''");
-        browser.button("Call POST API endpoint").click();
-        browser.waitForText("status", "The API at " + api + " could not be reached.");
-        browser.screenshot(world() + "-api-down");
+            alice.button("Call GET API endpoint").click();
+            alice.waitForText("status", "The API at " + api + " could not be reached.");
+            alice.type("Message", "while the API is down");
+            ((org.openqa.selenium.JavascriptExecutor) alice.driver)
+                    .executeScript("document.getElementById('status').textContent = ''");
+            alice.button("Call POST API endpoint").click();
+            alice.waitForText("status", "The API at " + api + " could not be reached.");
+            alice.screenshot(world() + "-api-down");
+            assertNoOtherConsoleErrors(alice, own);
+        }
     }
 }

@@ -1,77 +1,86 @@
 package com.example.testapi.acceptance.fidelity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.testapi.support.Manual;
+import com.example.testapi.support.Manual.Cell;
+
 /**
- * README's fidelity ledger and the probes' rows cannot drift apart: every probed row is in the ledger with the same
- * evidence and source, and every C or D row of the ledger names its probe.
+ * The manual's fidelity ledger and the probes' rows cannot drift apart: every probed row is in the ledger with the
+ * same evidence and source and with what the local cloud does as the probe row says it, and every C or D row of the
+ * ledger names its probe.
  */
 class FidelityLedgerTest {
 
-    private static final Pattern PROBE_ID = Pattern.compile("`([a-z]+\\.[a-z-]+)`");
+    static final String LEDGER = "Fidelity ledger: what the local cloud plays, and on what evidence";
+    private static final List<String> IDS = Arrays.stream(Row.values()).map(r -> r.id).toList();
 
-    /** The ledger's table rows, as cells. */
-    private static List<String[]> ledger() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("### Fidelity ledger");
-        assertTrue(start >= 0, "README has the fidelity ledger");
-        String section = readme.substring(start, readme.indexOf("\n#", start + 1));
-        List<String[]> rows = new ArrayList<>();
-        for (String line : section.split("\n")) {
-            if (line.startsWith("| ") && !line.startsWith("| Behaviour") && !line.startsWith("|---")) {
-                String[] cells = Arrays.stream(line.substring(1, line.length() - 1).split(" \\| ", -1))
-                        .map(String::strip).toArray(String[]::new);
-                assertEquals(5, cells.length, line);
-                rows.add(cells);
-            }
-        }
+    /** The ledger's rows: Behaviour, Evidence, Source, Local cloud, Probe. */
+    private static List<List<Cell>> ledger() {
+        List<List<Cell>> rows = Manual.section(LEDGER).tableRows();
+        rows.forEach(row -> assertEquals(5, row.size(), row::toString));
         return rows;
     }
 
-    @Test
-    void everyProbedRowIsInTheLedgerWithItsEvidenceAndSource() throws IOException {
-        Map<String, String[]> byProbe = new HashMap<>(); // a probe's own row: the one its id opens
-        for (String[] cells : ledger()) {
-            if (cells[4].startsWith("`")) {
-                Matcher id = PROBE_ID.matcher(cells[4]);
-                if (id.find()) {
-                    byProbe.put(id.group(1), cells);
-                }
-            }
-        }
-        for (Row row : Row.values()) {
-            String[] cells = byProbe.get(row.id);
-            assertTrue(cells != null, () -> row.id + " is missing from README's ledger");
-            assertEquals(String.valueOf(row.evidence), cells[1], row.id);
-            assertEquals(row.source, cells[2], row.id);
-        }
+    /** The probe a ledger row names: the first code span of its Probe cell, if any. */
+    private static String probeOf(List<Cell> row) {
+        return row.get(4).code().stream().findFirst().orElse(null);
     }
 
     @Test
-    void everyCOrDRowNamesItsProbe() throws IOException {
-        List<String> ids = Arrays.stream(Row.values()).map(r -> r.id).toList();
-        for (String[] cells : ledger()) {
-            assertTrue(List.of("A", "B", "C", "D").contains(cells[1]), () -> "evidence class of " + cells[0]);
-            if (cells[1].equals("C") || cells[1].equals("D")) {
-                assertFalse(cells[4].isBlank(), () -> "a C/D row without a probe: " + cells[0]);
-                Matcher id = PROBE_ID.matcher(cells[4]);
-                assertTrue(id.find(), () -> "a probe id in " + cells[4]);
-                assertTrue(ids.contains(id.group(1)), () -> "an unknown probe " + id.group(1));
+    void everyProbedRowIsInTheLedgerWithItsEvidenceSourceAndLocalFacts() {
+        Map<String, List<Cell>> byProbe = new HashMap<>(); // a probe's own row: the one whose Probe cell opens with it
+        for (List<Cell> row : ledger()) {
+            if (!row.get(4).code().isEmpty() && IDS.contains(row.get(4).code().get(0))
+                    && row.get(4).text().startsWith(row.get(4).code().get(0))) {
+                byProbe.put(row.get(4).code().get(0), row);
+            }
+        }
+        // The gateway rows' cors fact is said once, in the row on CORS of the gateway's own refusals.
+        List<Cell> corsRow = ledger().stream().filter(r -> r.get(4).text().startsWith("the cors fact of"))
+                .findFirst().orElseThrow(() -> new AssertionError("the ledger's row on the gateway's refusals' CORS"));
+        for (Row row : Row.values()) {
+            List<Cell> cells = byProbe.get(row.id);
+            assertTrue(cells != null, () -> row.id + " is missing from the manual's ledger");
+            assertEquals(String.valueOf(row.evidence), cells.get(1).text(), row.id);
+            assertEquals(row.source, cells.get(2).text(), row.id);
+            row.local.forEach((fact, value) -> {
+                List<Cell> says = fact.equals("cors") ? corsRow : cells;
+                assertTrue(says(List.of(says.get(0), says.get(3)), value), () -> row.id + "'s " + fact + " is '"
+                        + value + "', which the ledger's row does not say: " + says.get(0).text() + " | "
+                        + says.get(3).text());
+            });
+        }
+    }
+
+    /** Whether the cells say {@code value}: in their text, or as a quote whose "…" stands for the rest. */
+    private static boolean says(List<Cell> cells, String value) {
+        if (cells.stream().anyMatch(c -> c.text().contains(value))) {
+            return true;
+        }
+        return cells.stream().flatMap(c -> c.code().stream()).filter(q -> q.contains("…"))
+                .map(q -> Arrays.stream(q.split("…", -1)).map(Pattern::quote).collect(Collectors.joining(".*")))
+                .anyMatch(pattern -> Pattern.compile(pattern, Pattern.DOTALL).matcher(value).matches());
+    }
+
+    @Test
+    void everyCOrDRowNamesItsProbe() {
+        for (List<Cell> row : ledger()) {
+            String evidence = row.get(1).text();
+            assertTrue(List.of("A", "B", "C", "D").contains(evidence), () -> "evidence class of " + row.get(0).text());
+            if (evidence.equals("C") || evidence.equals("D")) {
+                assertTrue(IDS.contains(probeOf(row)), () -> "a C/D row without a known probe: " + row.get(0).text()
+                        + " | " + row.get(4).text());
             }
         }
     }

@@ -102,7 +102,7 @@ abstract class ConcurrentWritesContract {
                 : Map.of("content-type", "application/json");
         HttpResponse<String> response = SignedHttp.send(SignedHttp.sign(writer,
                 "POST", base.resolve("/test"), headers, body));
-        JsonNode json = FrontDoorMatrix.json(response);
+        JsonNode json = FrontDoor.json(response);
         return new Sent(key, response.statusCode(), json.path("id").asText(null));
     }
 
@@ -115,7 +115,7 @@ abstract class ConcurrentWritesContract {
             HttpResponse<String> page = SignedHttp.send(SignedHttp.sign(reader,
                     "GET", base.resolve("/test?limit=100" + (token == null ? "" : "&nextToken=" + token)), Map.of(), null));
             assertEquals(200, page.statusCode(), page::body);
-            JsonNode json = FrontDoorMatrix.json(page);
+            JsonNode json = FrontDoor.json(page);
             json.get("items").forEach(item -> {
                 if (item.get("message").asText().startsWith(run)) {
                     ids.add(item.get("id").asText());

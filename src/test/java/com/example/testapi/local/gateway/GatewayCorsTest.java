@@ -101,14 +101,14 @@ class GatewayCorsTest {
     private static Map<String, HttpResponse<String>> refusals(TestCloud on) {
         HttpResponse<String> unsigned = SignedHttp.send(HttpRequest.newBuilder(on.api("/test"))
                 .header("Origin", APP_ORIGIN).GET().build());
-        FrontDoorMatrix.assertGateway(unsigned, 403, "Missing Authentication Token");
+        FrontDoor.assertGateway(unsigned, 403, "Missing Authentication Token");
         HttpResponse<String> bobsPost = SignedHttp.send(SignedHttp.sign(TestCloud.signing(on.credentials("bob")), "POST",
                 on.api("/test"), Map.of("origin", APP_ORIGIN, "content-type", "application/json"),
                 "{\"message\":\"no\"}"));
-        FrontDoorMatrix.assertGateway(bobsPost, 403, "Forbidden");
+        FrontDoor.assertGateway(bobsPost, 403, "Forbidden");
         HttpResponse<String> noRoute = SignedHttp.send(SignedHttp.sign(TestCloud.signing(on.credentials("alice")), "GET",
                 on.api("/elsewhere"), Map.of("origin", APP_ORIGIN), null));
-        FrontDoorMatrix.assertGateway(noRoute, 404, "Not Found");
+        FrontDoor.assertGateway(noRoute, 404, "Not Found");
         return Map.of("unsigned", unsigned, "IAM deny", bobsPost, "no route", noRoute);
     }
 

@@ -76,7 +76,7 @@ class TemplateDrivesAccessTest {
         assertEquals(200, send(Path.of("template.yaml"), "bob", "GET").statusCode());
         HttpResponse<String> refused = send(narrowed, "bob", "GET");
         assertEquals(403, refused.statusCode());
-        assertEquals("Forbidden", FrontDoorMatrix.json(refused).get("message").asText());
+        assertEquals("Forbidden", FrontDoor.json(refused).get("message").asText());
     }
 
     /**
@@ -89,11 +89,11 @@ class TemplateDrivesAccessTest {
 
         HttpResponse<String> byGateway = send(Path.of("template.yaml"), "bob", "POST");
         assertEquals(403, byGateway.statusCode());
-        assertEquals("Forbidden", FrontDoorMatrix.json(byGateway).get("message").asText());
+        assertEquals("Forbidden", FrontDoor.json(byGateway).get("message").asText());
 
         HttpResponse<String> byFunction = send(widened, "bob", "POST");
         assertEquals(403, byFunction.statusCode(), byFunction::body);
-        assertEquals("forbidden", FrontDoorMatrix.json(byFunction).get("error").asText());
+        assertEquals("forbidden", FrontDoor.json(byFunction).get("error").asText());
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.example.testapi.local.userpool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,17 @@ abstract class UserPoolCase {
         cloud = TestCloud.start(settings(), TestCloud.NO_FUNCTION);
         sdk = CognitoSdk.userPool(cloud.cloud);
         poolId = cloud.cloud.userPool().settings().poolId();
-        clientId = cloud.cloud.userPool().settings().clients().keySet().iterator().next();
+        clientId = cloud.cloud.outputs().get("UserPoolClientId");
     }
 
-    /** The cloud a class starts: template.yaml as it is, unless a class needs a parameter. */
-    LocalCloud.Settings settings() {
-        return LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION);
+    /** The template the class's cloud runs. */
+    Path template() throws IOException {
+        return Path.of("template.yaml");
+    }
+
+    /** The cloud a class starts: its template as it is, unless a class needs a parameter. */
+    LocalCloud.Settings settings() throws IOException {
+        return LocalCloud.Settings.of(template(), TestCloud.REGION);
     }
 
     /** Each test starts on real time: a test that moves the clock does not move it for the next. */
@@ -68,11 +74,17 @@ abstract class UserPoolCase {
 
     RespondToAuthChallengeResponse srpSignIn(String username, String password) {
         SrpClient client = new SrpClient();
+        Map<String, String> challenge = srpChallenge(client, username);
+        return sdk.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                .challengeResponses(client.respond(poolId, challenge, password)));
+    }
+
+    /** The PASSWORD_VERIFIER challenge's parameters for USER_SRP_AUTH of {@code username}, begun by {@code client}. */
+    Map<String, String> srpChallenge(SrpClient client, String username) {
         InitiateAuthResponse challenge = sdk.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
                 .authParameters(Map.of("USERNAME", username, "SRP_A", client.srpA())));
         assertEquals(ChallengeNameType.PASSWORD_VERIFIER, challenge.challengeName());
-        return sdk.respondToAuthChallenge(r -> r.clientId(clientId).challengeName(ChallengeNameType.PASSWORD_VERIFIER)
-                .challengeResponses(client.respond(poolId, challenge.challengeParameters(), password)));
+        return challenge.challengeParameters();
     }
 
     AuthenticationResultType passwordSignIn(String username, String password) {
