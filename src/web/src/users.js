@@ -63,9 +63,15 @@ export class UsersScreen {
     $('users-status').classList.toggle('error', isError);
   }
 
-  /** Runs one admin action; a refusal is said in words, an ended session goes back to sign-in. */
-  async act(what, action, done) {
+  /**
+   * Runs one admin action, after the screen's own check when `guarded` ([action, user, toGroup], guards.js) is given;
+   * a refusal is said in words, an ended session goes back to sign-in.
+   */
+  async act(what, action, done, guarded = null) {
     try {
+      if (guarded) {
+        await this.guard(...guarded);
+      }
       await action();
       // The list first, then the sentence: once it shows, the rows (and their buttons) are the changed ones.
       await this.load(false, true);
@@ -157,33 +163,22 @@ export class UsersScreen {
     actions.append(label, select,
       button(`Move ${name}`, () => {
         const group = select.value || null;
-        this.act(`move ${name}`, async () => {
-          await this.guard('move', user, group);
-          await this.admin.move(name, user.groups, group);
-        },
-          `${name} is now in ${group ?? 'no group'}. ${TAKES_EFFECT}`);
+        this.act(`move ${name}`, () => this.admin.move(name, user.groups, group),
+          `${name} is now in ${group ?? 'no group'}. ${TAKES_EFFECT}`, ['move', user, group]);
       }),
       button(`${user.enabled ? 'Disable' : 'Enable'} ${name}`, () => this.act(
-        `${user.enabled ? 'disable' : 'enable'} ${name}`, async () => {
-          if (user.enabled) {
-            await this.guard('disable', user);
-          }
-          await this.admin.setEnabled(name, !user.enabled);
-        },
+        `${user.enabled ? 'disable' : 'enable'} ${name}`, () => this.admin.setEnabled(name, !user.enabled),
         user.enabled ? `${name} is disabled: they cannot sign in or renew their session. Credentials already `
-          + 'issued work until they expire (at most an hour).' : `${name} is enabled again.`)),
-      button(`Sign out ${name} everywhere`, () => this.act(`sign ${name} out everywhere`, async () => {
-        await this.guard('sign-out', user);
-        await this.admin.signOutEverywhere(name);
-      }, `${name} is signed out everywhere: their session ends at its next `
-          + 'renewal. Credentials already issued work until they expire (at most an hour).')),
+          + 'issued work until they expire (at most an hour).' : `${name} is enabled again.`,
+        user.enabled ? ['disable', user] : null)),
+      button(`Sign out ${name} everywhere`, () => this.act(`sign ${name} out everywhere`,
+        () => this.admin.signOutEverywhere(name), `${name} is signed out everywhere: their session ends at its next `
+          + 'renewal. Credentials already issued work until they expire (at most an hour).', ['sign-out', user])),
       button(`Reset ${name}'s password`, () => {
         const password = temporaryPassword();
-        this.act(`reset ${name}'s password`, async () => {
-          await this.guard('reset', user);
-          await this.admin.resetPassword(name, password);
-        },
-          `New temporary password for ${name}: ${password} (give it to them; their next sign-in asks for their own).`);
+        this.act(`reset ${name}'s password`, () => this.admin.resetPassword(name, password),
+          `New temporary password for ${name}: ${password} (give it to them; their next sign-in asks for their own).`,
+          ['reset', user]);
       }));
     tr.append(...cells, actions);
     return tr;
