@@ -73,17 +73,36 @@ export class UserAdmin {
     }
   }
 
-  /** Into `group` alone (null: no group): added first, then taken out of the others. */
+  /**
+   * Into `group` alone (null: no group): taken out of the others first, then added. A failure half-way leaves the
+   * user with less access, never more: a demoted administrator is out of Admins (precedence 0, whose role would
+   * win) before anything else happens.
+   */
   async move(username, from, group) {
-    if (group && !from.includes(group)) {
-      await this.client.send(new AdminAddUserToGroupCommand({ UserPoolId: this.poolId, Username: username, GroupName: group }));
-    }
     for (const old of from.filter((g) => g !== group)) {
       // eslint-disable-next-line no-await-in-loop
       await this.client.send(new AdminRemoveUserFromGroupCommand({
         UserPoolId: this.poolId, Username: username, GroupName: old,
       }));
     }
+    if (group && !from.includes(group)) {
+      await this.client.send(new AdminAddUserToGroupCommand({ UserPoolId: this.poolId, Username: username, GroupName: group }));
+    }
+  }
+
+  /** The usernames of Admins' enabled members, read now (not from the page on screen). */
+  async enabledAdmins() {
+    const names = [];
+    let token;
+    do {
+      // eslint-disable-next-line no-await-in-loop
+      const answer = await this.client.send(new ListUsersInGroupCommand({
+        UserPoolId: this.poolId, GroupName: 'Admins', NextToken: token,
+      }));
+      (answer.Users ?? []).filter((user) => user.Enabled !== false).forEach((user) => names.push(user.Username));
+      token = answer.NextToken;
+    } while (token);
+    return names;
   }
 
   setEnabled(username, enabled) {

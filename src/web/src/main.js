@@ -3,6 +3,7 @@ import { TestApi, UNREAD } from './api.js';
 import { loadConfig } from './config.js';
 import { explain, explainHostedSignIn, explainSignIn, shown } from './explain.js';
 import { HostedUi } from './hostedui.js';
+import { groupOfRole } from './roles.js';
 import { Session, SessionExpired } from './session.js';
 import { UsersScreen } from './users.js';
 
@@ -36,12 +37,8 @@ function busy(button, on) {
   button.setAttribute('aria-busy', String(on));
 }
 
-function groupOfRole(role) {
-  // STACK-TestApiFullAccess-SUFFIX as CloudFormation names the roles (locally without the suffix).
-  if (/-TestApiFullAccess(-[A-Za-z0-9]+)?$/.test(role ?? '')) return 'FullAccess';
-  if (/-TestApiReadAccess(-[A-Za-z0-9]+)?$/.test(role ?? '')) return 'ReadOnlyAccess';
-  if (/-TestApiAdmin(-[A-Za-z0-9]+)?$/.test(role ?? '')) return 'Admins';
-  return role ?? 'unknown';
+function groupOf(caller) {
+  return groupOfRole(session.config, caller) ?? caller?.role ?? 'unknown';
 }
 
 function describeUser(apiRole) {
@@ -85,7 +82,7 @@ function renderItem(item) {
   const meta = document.createElement('p');
   meta.className = 'meta';
   const mine = item.createdBy?.userSub && item.createdBy.userSub === session.claims.sub;
-  const who = mine ? `${session.username} (you)` : `a ${groupOfRole(item.createdBy?.role)} user`;
+  const who = mine ? `${session.username} (you)` : `a ${groupOf(item.createdBy)} user`;
   const when = new Date(item.createdAt).toLocaleString();
   meta.textContent = `by ${who} · ${when}`;
   li.append(message, meta);
@@ -163,9 +160,10 @@ async function listItems(append) {
     show('retry', false);
     describeUser(answer.body.caller?.role);
     // The Users screen is for the admin role only (IAM would refuse anyone else's calls anyway).
-    if (groupOfRole(answer.body.caller?.role) === 'Admins' && $('users').hidden) {
+    const isAdmin = groupOfRole(session.config, answer.body.caller) === 'Admins';
+    if (isAdmin && $('users').hidden) {
       usersScreen.show();
-    } else if (groupOfRole(answer.body.caller?.role) !== 'Admins') {
+    } else if (!isAdmin) {
       usersScreen.hide();
     }
     const rendered = answer.body.items.map(renderItem);

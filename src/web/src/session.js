@@ -144,23 +144,30 @@ export class Session {
       throw new SessionExpired('Not signed in.');
     }
     if (this.credentials.expiration.getTime() - Date.now() < EARLY_MS) {
-      // Calls made together (the Users screen's lists) share one renewal.
-      this.renewing ??= this.renew().finally(() => {
-        this.renewing = null;
-      });
-      await this.renewing;
+      await this.renew();
     }
     return this.credentials;
   }
 
   /**
-   * New credentials now; a new ID token first (refresh token) if it is about to expire, judged by the token's own
-   * `exp` (ExpiresIn is not documented to be the ID token's lifetime). Any refusal along the way (a revoked or
-   * expired refresh token, a deleted or disabled user: AWS does not document which error each gives) ends the
-   * session: the person signs in again, the error's text goes to the console. A network failure is not a refusal
-   * and is thrown as it is.
+   * New credentials now, through the one renewal in flight if there is one: calls made together (the Users screen's
+   * lists, a refused API call and the admin client) share it, so a refresh token is never spent twice at once.
    */
-  async renew() {
+  renew() {
+    this.renewing ??= this.renewOnce().finally(() => {
+      this.renewing = null;
+    });
+    return this.renewing;
+  }
+
+  /**
+   * One renewal (only {@link renew} calls it): a new ID token first (refresh token) if it is about to expire, judged
+   * by the token's own `exp` (ExpiresIn is not documented to be the ID token's lifetime). Any refusal along the way
+   * (a revoked or expired refresh token, a deleted or disabled user: AWS does not document which error each gives)
+   * ends the session: the person signs in again, the error's text goes to the console. A network failure is not a
+   * refusal and is thrown as it is.
+   */
+  async renewOnce() {
     if (this.idTokenExpires - Date.now() < EARLY_MS) {
       let answer;
       try {

@@ -1,5 +1,6 @@
 import { GROUPS, UserAdmin, temporaryPassword } from './admin.js';
 import { shown, weakPassword } from './explain.js';
+import { Refused, refusal } from './guards.js';
 import { SessionExpired } from './session.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,6 +13,8 @@ const TAKES_EFFECT = 'It applies when their session renews: the app renews the I
 /** A refused or failed admin call, in words. */
 export function explainAdmin(error, what) {
   switch (error.name) {
+    case 'Refused':
+      return error.message;
     case 'AccessDeniedException':
       return `Refused by IAM: your role may not ${what} (${error.message}).`;
     case 'UsernameExistsException':
@@ -34,6 +37,7 @@ export function explainAdmin(error, what) {
 export class UsersScreen {
   constructor(config, session, onSessionEnded) {
     this.admin = new UserAdmin(config, session);
+    this.session = session;
     this.onSessionEnded = onSessionEnded;
     this.next = null;
     $('create-user').addEventListener('submit', (event) => {
@@ -59,9 +63,15 @@ export class UsersScreen {
     $('users-status').classList.toggle('error', isError);
   }
 
-  /** Runs one admin action; a refusal is said in words, an ended session goes back to sign-in. */
-  async act(what, action, done) {
+  /**
+   * Runs one admin action, after the screen's own check when `guarded` ([action, user, toGroup], guards.js) is given;
+   * a refusal is said in words, an ended session goes back to sign-in.
+   */
+  async act(what, action, done, guarded = null) {
     try {
+      if (guarded) {
+        await this.guard(...guarded);
+      }
       await action();
       // The list first, then the sentence: once it shows, the rows (and their buttons) are the changed ones.
       await this.load(false, true);
@@ -71,8 +81,19 @@ export class UsersScreen {
         this.onSessionEnded();
         return;
       }
-      console.warn(`Users screen: could not ${what}`, error);
+      if (!(error instanceof Refused)) {
+        console.warn(`Users screen: could not ${what}`, error);
+      }
       this.say(explainAdmin(error, what), true);
+    }
+  }
+
+  /** Throws {@link Refused} when the screen will not do `action` to `user` (guards.js), before any change. */
+  async guard(action, user, toGroup) {
+    const admins = ['move', 'disable'].includes(action) ? await this.admin.enabledAdmins() : [];
+    const why = refusal(action, user, this.session.username, admins, toGroup);
+    if (why) {
+      throw new Refused(why);
     }
   }
 
@@ -143,19 +164,21 @@ export class UsersScreen {
       button(`Move ${name}`, () => {
         const group = select.value || null;
         this.act(`move ${name}`, () => this.admin.move(name, user.groups, group),
-          `${name} is now in ${group ?? 'no group'}. ${TAKES_EFFECT}`);
+          `${name} is now in ${group ?? 'no group'}. ${TAKES_EFFECT}`, ['move', user, group]);
       }),
       button(`${user.enabled ? 'Disable' : 'Enable'} ${name}`, () => this.act(
         `${user.enabled ? 'disable' : 'enable'} ${name}`, () => this.admin.setEnabled(name, !user.enabled),
         user.enabled ? `${name} is disabled: they cannot sign in or renew their session. Credentials already `
-          + 'issued work until they expire (at most an hour).' : `${name} is enabled again.`)),
+          + 'issued work until they expire (at most an hour).' : `${name} is enabled again.`,
+        user.enabled ? ['disable', user] : null)),
       button(`Sign out ${name} everywhere`, () => this.act(`sign ${name} out everywhere`,
         () => this.admin.signOutEverywhere(name), `${name} is signed out everywhere: their session ends at its next `
-          + 'renewal. Credentials already issued work until they expire (at most an hour).')),
+          + 'renewal. Credentials already issued work until they expire (at most an hour).', ['sign-out', user])),
       button(`Reset ${name}'s password`, () => {
         const password = temporaryPassword();
         this.act(`reset ${name}'s password`, () => this.admin.resetPassword(name, password),
-          `New temporary password for ${name}: ${password} (give it to them; their next sign-in asks for their own).`);
+          `New temporary password for ${name}: ${password} (give it to them; their next sign-in asks for their own).`,
+          ['reset', user]);
       }));
     tr.append(...cells, actions);
     return tr;

@@ -148,7 +148,10 @@ public final class LocalCloud implements AutoCloseable {
                 .put("userPoolId", outputs.get("UserPoolId")).put("userPoolClientId", outputs.get("UserPoolClientId"))
                 .put("identityPoolId", outputs.get("IdentityPoolId")).put("apiUrl", outputs.get("ApiUrl"))
                 .put("cognitoIdpEndpoint", outputs.get("CognitoIdpEndpoint"))
-                .put("cognitoIdentityEndpoint", outputs.get("CognitoIdentityEndpoint"));
+                .put("cognitoIdentityEndpoint", outputs.get("CognitoIdentityEndpoint"))
+                .put("fullAccessRoleArn", outputs.get("FullAccessRoleArn"))
+                .put("readAccessRoleArn", outputs.get("ReadAccessRoleArn"))
+                .put("adminRoleArn", outputs.get("AdminRoleArn"));
         if (outputs.containsKey("HostedUiUrl")) {
             config.put("hostedUiUrl", outputs.get("HostedUiUrl"));
         }

@@ -31,6 +31,18 @@ class OperationsTemplateTest {
         assertEquals("ACTIVE", map(map(template.root(), "Parameters"), "UserPoolDeletionProtection").get("Default"));
     }
 
+    /** A renamed log group is replaced, and a deleted one takes its history: every log group stays behind. */
+    @Test
+    void everyLogGroupKeepsItsHistory() {
+        Map<String, Map<String, Object>> groups = template.resourcesOfType("AWS::Logs::LogGroup");
+        assertEquals(Set.of("GetTestFunctionLogs", "PostTestFunctionLogs", "ApiAccessLogs"), groups.keySet());
+        groups.forEach((id, group) -> {
+            assertEquals("Retain", group.get("DeletionPolicy"), id + " survives a stack deletion");
+            assertEquals("Retain", group.get("UpdateReplacePolicy"), id + " survives a replacement");
+            assertEquals(30, map(group, "Properties").get("RetentionInDays"), id + " still expires its lines");
+        });
+    }
+
     @Test
     void bothFunctionsAreTraced() {
         assertEquals("Active", map(map(template.root(), "Globals"), "Function").get("Tracing"));

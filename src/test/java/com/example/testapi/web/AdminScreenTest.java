@@ -29,7 +29,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * ada (Admins) creates carol in ReadOnlyAccess; carol sets her password, reads, and is refused POST; ada moves her to
  * FullAccess and, once carol's session renews, her POST is stored; ada signs her out everywhere, then disables her,
  * and carol's next sign-in is refused; alice (FullAccess), in a browser of her own, sees no Users screen. Each browser
- * is named for the user in it. Credentials live 20 s and ID tokens 5 minutes here, so every call renews both.
+ * is named for the user in it. Around it, the screen's own refusals: ada, the only administrator, cannot take
+ * herself out of Admins or disable herself (the last enabled administrator), nor reset her own password or sign
+ * herself out everywhere; with dave in Admins she still cannot demote or disable herself, and once dave is disabled
+ * she is the last enabled administrator again. None of these refusals reaches Cognito. A move takes the user out of
+ * the old group before adding the new one. Credentials live 20 s and ID tokens 5 minutes here, so every call renews
+ * both.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,12 +96,45 @@ class AdminScreenTest {
                 .orElse("(no row for " + user + ")");
     }
 
+    /** The user pool's admin calls the local cloud answered since {@code from} (its log), in order. */
+    private List<String> adminCallsSince(int from) {
+        synchronized (cloud.log) {
+            return cloud.log.subList(from, cloud.log.size()).stream().filter(line -> line.contains("ProviderService.Admin"))
+                    .map(line -> line.replaceAll(".*ProviderService\\.(Admin\\w+).*", "$1")).toList();
+        }
+    }
+
+    private int logSize() {
+        synchronized (cloud.log) {
+            return cloud.log.size();
+        }
+    }
+
+    /** ada tries to demote and to disable herself: both refused, said in words, and her row unchanged. */
+    private void adaCannotDemoteOrDisableHerself(String why) {
+        new Select(ada.field("Group of ada")).selectByVisibleText("FullAccess");
+        ada.button("Move ada").click();
+        ada.waitForText("users-status", why);
+        ada.button("Reset ada's password").click();
+        ada.waitForText("users-status", "You cannot reset your own password here");
+        ada.button("Disable ada").click();
+        ada.waitForText("users-status", why.startsWith("You") ? "You cannot disable yourself here" : why);
+        assertEquals("ada | CONFIRMED | Admins", rowOf("ada"));
+    }
+
     @Test
     void anAdministratorManagesCarolFromTheApp() {
         signIn(ada, "ada", "Ada-Str0ng-Passw0rd!");
         ada.waitForText("who-text", "role local-TestApiAdmin");
         ada.waitForText("users-status", " shown.");
         assertEquals("ada | CONFIRMED | Admins", rowOf("ada"));
+
+        int beforeRefusals = logSize();
+        adaCannotDemoteOrDisableHerself("ada is the last enabled administrator: make another user an administrator first");
+        ada.button("Sign out ada everywhere").click();
+        ada.waitForText("users-status", "You cannot sign yourself out everywhere here");
+        ada.screenshot("admin-refused-last-admin-and-self");
+        assertEquals(List.of(), adminCallsSince(beforeRefusals), "the screen refused before calling Cognito");
 
         ada.type("New user", "carol");
         ada.type("Temporary password", "Carol-Temp-Passw0rd!");
@@ -120,8 +158,11 @@ class AdminScreenTest {
         carol.screenshot("carol-refused-before-the-move");
 
         new Select(ada.field("Group of carol")).selectByVisibleText("FullAccess");
+        int beforeMove = logSize();
         ada.button("Move carol").click();
         ada.waitForText("users-status", "carol is now in FullAccess. It applies when their session renews");
+        assertEquals(List.of("AdminRemoveUserFromGroup", "AdminAddUserToGroup"), adminCallsSince(beforeMove),
+                "out of the old group first, then into the new one");
         ada.wait.withMessage(() -> "carol's row: " + rowOf("carol")).until(d -> rowOf("carol")
                 .equals("carol | CONFIRMED | FullAccess"));
         ada.screenshot("admin-moved-carol");
@@ -145,6 +186,22 @@ class AdminScreenTest {
         carol.waitForText("notice", "User is disabled.");
         carol.screenshot("carol-disabled");
         ada.screenshot("admin-disabled-carol");
+
+        // A second administrator: ada is no longer the last, and still may not demote or disable herself.
+        ada.type("New user", "dave");
+        ada.type("Temporary password", "Dave-Temp-Passw0rd!");
+        new Select(ada.field("Group")).selectByVisibleText("Admins");
+        ada.button("Create user").click();
+        ada.waitForText("users-status", "Created dave in Admins.");
+        adaCannotDemoteOrDisableHerself("You cannot take yourself out of Admins here: another administrator has to");
+        ada.screenshot("admin-refused-self");
+        // Only enabled administrators count: with dave disabled, ada is the last one again.
+        ada.button("Disable dave").click();
+        ada.waitForText("users-status", "dave is disabled");
+        new Select(ada.field("Group of ada")).selectByVisibleText("no group");
+        ada.button("Move ada").click();
+        ada.waitForText("users-status", "ada is the last enabled administrator");
+        ada.screenshot("admin-refused-last-enabled-admin");
     }
 
     @Test

@@ -52,12 +52,20 @@ final class Browser implements AutoCloseable {
 
     /** The input a visible label names. */
     WebElement field(String label) {
-        String id = driver.findElement(By.xpath("//label[normalize-space()='" + label + "']")).getAttribute("for");
+        String id = driver.findElement(By.xpath("//label[normalize-space()=" + literal(label) + "]")).getAttribute("for");
         return driver.findElement(By.id(id));
     }
 
     WebElement button(String text) {
-        return driver.findElement(By.xpath("//button[normalize-space()='" + text + "' and not(ancestor::*[@hidden])]"));
+        return driver.findElement(By.xpath("//button[normalize-space()=" + literal(text) + " and not(ancestor::*[@hidden])]"));
+    }
+
+    /** {@code text} as an XPath 1.0 string literal: in double quotes when it holds an apostrophe ("Reset ada's …"). */
+    private static String literal(String text) {
+        if (text.contains("'") && text.contains("\"")) {
+            throw new IllegalArgumentException("both quotes in " + text);
+        }
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
     }
 
     void type(String label, String text) {
