@@ -16,7 +16,7 @@ import java.util.zip.ZipOutputStream;
  * classes uncompressed, and the zip itself compresses everything. Lambda unpacks function.zip once per deployment;
  * the JVM then reads classes from the jars on every cold start. Stored jars cost no inflating at class load, and
  * the outer zip compresses the stored classes better than each jar compressed its own (23.4 → 17.2 MiB, measured by
- * the benchmark with -Dbench.lever.zip; README "Benchmark").
+ * the benchmark with -Dbench.lever.zip; docs/performance.md).
  *
  * <p>Run by pom.xml (exec-maven-plugin, phase package, after Quarkus builds the zip) as a single-file program:
  * {@code java src/main/packaging/StoredJars.java target/function.zip}. A zip without jars (the native build's) is

@@ -1,5 +1,5 @@
 // Every answer other than success, in words a person can act on. The function's refusals carry {"error",
-// "message"} (see README "The HTTP contract"); API Gateway's carry a message whose exact words and casing AWS does not
+// "message"} (see docs/calling-the-api.md); API Gateway's carry a message whose exact words and casing AWS does not
 // document, so they are shown, never matched. A refusal's kind comes from what is reliable: the status, the call
 // having been retried with fresh credentials (see main.js), and the clock against the answer's Date.
 import { UNREAD } from './api.js';

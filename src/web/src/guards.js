@@ -1,5 +1,5 @@
 // What the Users screen refuses to do, whatever IAM would allow (IAM has no condition on the target user or group,
-// README "The Users screen"): an administrator does not take away their own access by a click, and the pool keeps
+// docs/browser-app.md): an administrator does not take away their own access by a click, and the pool keeps
 // an enabled administrator. Checked in the browser just before the call, with a fresh list of the administrators.
 
 /** A refusal by the screen itself; its message is the sentence shown. */

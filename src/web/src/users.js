@@ -5,7 +5,7 @@ import { SessionExpired } from './session.js';
 
 const $ = (id) => document.getElementById(id);
 
-// When what an administrator changes reaches the user: said where it matters (README "The Users screen").
+// When what an administrator changes reaches the user: said where it matters (docs/browser-app.md).
 const TAKES_EFFECT = 'It applies when their session renews: the app renews the ID token (which carries the groups) '
   + 'before it expires, at the latest within the hour; credentials already issued keep their role until they expire '
   + '(at most an hour). To make them sign in again sooner, sign them out everywhere.';

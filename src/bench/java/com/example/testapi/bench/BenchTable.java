@@ -3,7 +3,7 @@ package com.example.testapi.bench;
 import java.util.List;
 import java.util.Map;
 
-/** The report as the Markdown table README shows: one column per contender, median (min–max) over launches. */
+/** The report as the Markdown table the manual shows: one column per contender, median (min–max) over launches. */
 final class BenchTable {
 
     private static final List<String> CONTENDERS = List.of("function", "plain", "quarkusDefault", "lever");

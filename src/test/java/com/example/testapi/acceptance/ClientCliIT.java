@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 
 /**
- * README's terminal path, end to end after `package`: {@code java -jar …-client.jar --outputs stack.json} signs a
+ * The manual's terminal path, end to end after `package`: {@code java -jar …-client.jar --outputs stack.json} signs a
  * user in to the local user pool, gets its group's credentials from the local identity pool (both found through the
  * endpoints the local cloud's describe-stacks file names), and calls the local gateway in front of function.zip.
  */

@@ -11,7 +11,7 @@ import com.example.testapi.acceptance.fidelity.SavedKeys;
 /**
  * The acceptance matrix against a deployed stack: {@code ./mvnw verify -Dstack=NAME -Dregion=REGION} with AWS
  * credentials in the environment. Runs only when a stack is named (the {@code acceptance} profile); it needs AWS.
- * Also the fidelity report: each row of README's ledger observed on AWS beside what the local cloud does.
+ * Also the fidelity report: each row of the manual's ledger observed on AWS beside what the local cloud does.
  */
 class DeployedStackAcceptanceIT extends AcceptanceMatrix {
 

@@ -88,7 +88,7 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
 
     /**
      * The local cloud as a deployed stack, from the describe-stacks file it writes. The administrator signs with the
-     * local account's one administrator key ({@code local}/{@code local}, README).
+     * local account's one administrator key ({@code local}/{@code local}, docs/).
      */
     static DeployedStackTarget local(Path describeStacks) throws IOException {
         StackOutputs stack = StackOutputs.fromDescribeStacks(describeStacks);

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
  * The acceptance matrix against the local cloud, through the same deployed-stack target code as against AWS: it
  * reads the stack's Outputs (the describe-stacks file the local cloud writes), creates a user per group with the
  * admin API, signs them in through the user pool and the identity pool, and deletes them afterwards. The fidelity
- * probes run here too: every row of README's ledger must be observed, and the same as the ledger says.
+ * probes run here too: every row of the manual's ledger must be observed, and the same as the ledger says.
  */
 @QuarkusTest
 class LocalAcceptanceTest extends AcceptanceMatrix {
@@ -67,7 +67,7 @@ class LocalAcceptanceTest extends AcceptanceMatrix {
         }
     }
 
-    /** README's fidelity ledger, row by row, is what the local cloud does (the report is in target/acceptance). */
+    /** docs/fidelity-ledger.md, row by row, is what the local cloud does (the report is in target/acceptance). */
     @Test
     void theLocalCloudPlaysEveryRowAsTheLedgerSays() {
         FidelityReport report = new FidelityReport("the local cloud itself", new FidelityProbe(target).observeAll());

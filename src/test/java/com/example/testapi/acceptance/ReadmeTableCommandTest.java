@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * README's "Run locally against DynamoDB": its {@code aws dynamodb create-table} command, run with the AWS CLI,
+ * The manual's "Run locally against DynamoDB": its {@code aws dynamodb create-table} command, run with the AWS CLI,
  * makes the table template.yaml deploys (same keys and types), and the function's store works in it.
  */
 class ReadmeTableCommandTest {

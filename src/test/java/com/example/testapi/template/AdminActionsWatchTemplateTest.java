@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.example.testapi.local.template.SamTemplate;
 
 /**
- * The optional watch on the admin calls IAM cannot narrow (README "The Users screen"): off by default; when on, an
+ * The optional watch on the admin calls IAM cannot narrow (docs/browser-app.md): off by default; when on, an
  * EventBridge rule matches CloudTrail's records of them on this user pool and tells the alarms' topic, which lets
  * EventBridge (and still the alarms) publish.
  */

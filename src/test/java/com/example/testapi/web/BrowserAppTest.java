@@ -50,7 +50,7 @@ class BrowserAppTest {
         // ID tokens of 5 minutes beside access tokens of 60: ExpiresIn (60 min) is not the ID token's lifetime, its
         // exp is, and it falls inside the app's 5-minute renewal window, so every renewal refreshes it first.
         Path template = TemplateCopy.withIdTokenMinutes(Files.createTempDirectory("browser-template"), 5);
-        // With a hosted-UI domain, its callback and sign-out URL being the app, as README's hosted setup.
+        // With a hosted-UI domain, its callback and sign-out URL being the app, as docs/browser-app.md sets up.
         LocalCloud.Settings settings = AppCloud.settings(template, Path.of("target", "web"), port -> Map.of(
                 "HostedUiDomainPrefix", "local", "CallbackUrls", "http://localhost:" + port + "/",
                 "LogoutUrls", "http://localhost:" + port + "/")).withCredentialsLifetime(Duration.ofSeconds(20));

@@ -12,8 +12,8 @@ import com.example.testapi.bench.Machine;
 
 /**
  * The power-tuning report: per size its figures and cost per million requests, and the recommendation by the rule
- * README states: the cheapest size (mean of a GET's and a POST's full cost) that holds the function and whose median
- * cold start and warm p99 stay within bounds ({@code -Dbench.power.maxColdStartMs}, {@code
+ * The manual states: the cheapest size (mean of a GET's and a POST's full cost) that holds the function and whose
+ * median cold start and warm p99 stay within bounds ({@code -Dbench.power.maxColdStartMs}, {@code
  * -Dbench.power.maxWarmP99Ms}).
  */
 final class PowerReport {
@@ -143,7 +143,7 @@ final class PowerReport {
         return lever;
     }
 
-    /** The table README shows. */
+    /** The table docs/performance.md shows. */
     @SuppressWarnings("unchecked")
     static String markdown(Map<String, Object> report) {
         StringBuilder table = new StringBuilder("| MB | CPU | cold start ms | init ms | GET p50/p99 ms | POST p50/p99 ms"

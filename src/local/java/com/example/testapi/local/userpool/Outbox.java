@@ -64,7 +64,7 @@ public final class Outbox {
      * Uses up the code, or throws Cognito's CodeMismatchException, ExpiredCodeException or LimitExceededException.
      * Judged atomically per code (parallel guesses each count), compared in constant time. After five wrong tries the
      * code is used up: every further try, the right code too, hears "Attempt limit exceeded" until a new code is sent
-     * (as reported of Cognito: five CodeMismatchException, then LimitExceededException; README's fidelity ledger).
+     * (as reported of Cognito: five CodeMismatchException, then LimitExceededException; the manual's ledger).
      */
     void redeem(String username, String purpose, String code) {
         AwsError[] refusal = new AwsError[1];

@@ -76,7 +76,7 @@ public final class SelfService {
         settings.client(input.path("ClientId").asText(null));
         if (!settings.adminCreateUserOnly()) {
             throw new AwsError("InvalidParameterException", "The local user pool plays AllowAdminCreateUserOnly pools"
-                    + " only: set it in template.yaml (see README, local cloud limits).");
+                    + " only: set it in template.yaml (see docs/local-cloud.md).");
         }
         throw new AwsError("NotAuthorizedException", "SignUp is not permitted for this user pool");
     }

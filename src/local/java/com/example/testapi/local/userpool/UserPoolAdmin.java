@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The administrator's side of the user pool, as README's "Create users" and the acceptance suite use it:
+ * The administrator's side of the user pool, as the manual's "Create users" and the acceptance suite use it:
  * AdminCreateUser, AdminSetUserPassword, AdminAddUserToGroup, AdminRemoveUserFromGroup, AdminListGroupsForUser,
  * AdminDeleteUser, AdminGetUser, AdminDisableUser, AdminEnableUser, AdminUserGlobalSignOut, ListUsers, ListGroups,
  * ListUsersInGroup (the lists paged by Limit and an opaque token, in username order). Every read or change of a user is

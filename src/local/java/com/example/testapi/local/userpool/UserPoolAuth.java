@@ -69,7 +69,7 @@ final class UserPoolAuth {
             }
             case "CUSTOM_AUTH", "USER_AUTH", "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" ->
                 throw new AwsError("InvalidParameterException", "The local user pool does not offer " + flow
-                        + ": use USER_SRP_AUTH or USER_PASSWORD_AUTH (see README, local cloud limits).");
+                        + ": use USER_SRP_AUTH or USER_PASSWORD_AUTH (see docs/local-cloud.md).");
             default -> throw new AwsError("InvalidParameterException", "Unknown AuthFlow " + flow);
         };
     }
@@ -129,7 +129,7 @@ final class UserPoolAuth {
 
     /**
      * Tokens, or first the NEW_PASSWORD_REQUIRED challenge for a temporary password. A disabled user is refused after
-     * the password check, with the words Cognito is reported to use (evidence C: README's fidelity ledger).
+     * the password check, with the words Cognito is reported to use (evidence C: docs/fidelity-ledger.md).
      */
     private ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client) {
         if (!user.enabled) {

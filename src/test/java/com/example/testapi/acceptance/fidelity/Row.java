@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The behaviours the local cloud plays that a client depends on and that AWS documents only partly (evidence C:
- * public reports) or not at all (D: none found), each with what the local cloud does. README's fidelity ledger lists
+ * public reports) or not at all (D: none found), each with what the local cloud does. docs/fidelity-ledger.md lists
  * the same rows with the same evidence and source ({@code FidelityLedgerTest} keeps the two together); the deployed
  * acceptance run observes each against AWS ({@link FidelityProbe}) and reports where they agree.
  *

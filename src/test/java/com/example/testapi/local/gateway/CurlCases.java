@@ -4,19 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** curl --aws-sigv4, as README shows it, through the front door. */
+/** curl --aws-sigv4, as docs/calling-the-api.md shows it, through the front door. */
 interface CurlCases {
 
     FrontDoor door();
 
-    /** README's advice for curl, which signs the query as typed: names in order, values percent-encoded. */
+    /** The manual's curl advice, which signs the query as typed: names in order, values percent-encoded. */
     @Test
     default void curlSignsAQueryWrittenInCanonicalForm() throws Exception {
         assertEquals("200", door().curl(door().alice, "/test?a=%3D&limit=5"));
         assertEquals("400", door().curl(door().alice, "/test?limit=%3D5"));
     }
 
-    /** README's promise: curl --aws-sigv4 as alice can POST, as bob cannot. */
+    /** The manual's promise: curl --aws-sigv4 as alice can POST, as bob cannot. */
     @Test
     default void curlSignsAsTheReadmeShows() throws Exception {
         String[] post = { "-H", "content-type: application/json", "-d", "{\"message\":\"curl\"}" };

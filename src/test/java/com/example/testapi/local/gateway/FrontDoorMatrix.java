@@ -12,8 +12,8 @@ import com.example.testapi.support.TestCloud;
 /**
  * The access matrix through the local front door: what API Gateway, Cognito and IAM would answer for template.yaml.
  * Its cases, by what they check: {@link RoleCases} (who may do what), {@link SignatureCases} (what a signature must
- * cover and when), {@link CredentialCases} (whose keys count) and {@link CurlCases} (curl --aws-sigv4 as README shows
- * it). Subclasses choose the function back end.
+ * cover and when), {@link CredentialCases} (whose keys count) and {@link CurlCases} (curl --aws-sigv4 as the manual
+ * shows it). Subclasses choose the function back end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class FrontDoorMatrix implements RoleCases, SignatureCases, CredentialCases, CurlCases {

@@ -70,7 +70,7 @@ class SelfServiceTest extends UserPoolCase {
 
     /**
      * Five wrong tries answer CodeMismatchException, then the code is used up: every try, the right code too, hears
-     * LimitExceededException (as reported of Cognito: aws-amplify/amplify-ui-android#180; README's fidelity ledger).
+     * LimitExceededException (as reported of Cognito: aws-amplify/amplify-ui-android#180; the manual's ledger).
      */
     @Test
     void aResetCodeTakesFiveWrongTriesAtMost() {
