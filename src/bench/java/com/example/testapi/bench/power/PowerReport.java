@@ -12,7 +12,7 @@ import com.example.testapi.bench.Machine;
 
 /**
  * The power-tuning report: per size its figures and cost per million requests, and the recommendation by the rule
- * The manual states: the cheapest size (mean of a GET's and a POST's full cost) that holds the function and whose
+ * the manual states: the cheapest size (mean of a GET's and a POST's full cost) that holds the function and whose
  * median cold start and warm p99 stay within bounds ({@code -Dbench.power.maxColdStartMs}, {@code
  * -Dbench.power.maxWarmP99Ms}).
  */

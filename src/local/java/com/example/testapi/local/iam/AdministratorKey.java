@@ -1,7 +1,7 @@
 package com.example.testapi.local.iam;
 
 /**
- * The local account's one administrator: the access key docs/ exports ({@code local} / {@code local}) for the AWS
+ * The local account's one administrator: the access key the manual exports ({@code local} / {@code local}) for the AWS
  * CLI and the tests' SDK clients. Its signatures are checked like any other; it may do anything, as an account
  * administrator with AdministratorAccess may. It is one fixed, documented key, not a setting, so that nothing else
  * (an invented key, a mistyped secret, a page on another local port) ever becomes administrator of the local pool:
