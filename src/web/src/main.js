@@ -1,45 +1,26 @@
 import './style.css';
-import { TestApi, UNREAD } from './api.js';
+import { TestApi } from './api.js';
+import { Calls } from './calls.js';
 import { loadConfig } from './config.js';
 import { explain, explainHostedSignIn, explainSignIn, shown } from './explain.js';
 import { HostedUi } from './hostedui.js';
+import { renderItem } from './items.js';
 import { groupOfRole } from './roles.js';
-import { Session, SessionExpired } from './session.js';
+import { Session } from './session.js';
 import { UsersScreen } from './users.js';
+import { $, busy, notice, show, status } from './view.js';
 
 const PAGE_SIZE = 20;
-const $ = (id) => document.getElementById(id);
+const SESSION_ENDED = 'Your session has expired or was ended. Please sign in again.';
 
 let session;
 let api;
+let calls;
 let hostedUi = null;
 let usersScreen = null;
 let nextToken = null;
 let pendingPost = null; // { message, key }: a retried click re-sends the same Idempotency-Key
 let lastAction = null;
-
-function show(id, visible) {
-  $(id).hidden = !visible;
-}
-
-function notice(text) {
-  $('notice').textContent = text ?? '';
-  show('notice', Boolean(text));
-}
-
-function status(text, isError = false) {
-  $('status').textContent = text ?? '';
-  $('status').classList.toggle('error', isError);
-}
-
-function busy(button, on) {
-  button.disabled = on;
-  button.setAttribute('aria-busy', String(on));
-}
-
-function groupOf(caller) {
-  return groupOfRole(session.config, caller) ?? caller?.role ?? 'unknown';
-}
 
 function describeUser(apiRole) {
   const groups = session.groups.length ? session.groups.join(', ') : 'no group';
@@ -74,73 +55,6 @@ async function showWorkspace() {
   await listItems(false);
 }
 
-function renderItem(item) {
-  const li = document.createElement('li');
-  const message = document.createElement('p');
-  message.className = 'message';
-  message.textContent = item.message;
-  const meta = document.createElement('p');
-  meta.className = 'meta';
-  const mine = item.createdBy?.userSub && item.createdBy.userSub === session.claims.sub;
-  const who = mine ? `${session.username} (you)` : `a ${groupOf(item.createdBy)} user`;
-  const when = new Date(item.createdAt).toLocaleString();
-  meta.textContent = `by ${who} · ${when}`;
-  li.append(message, meta);
-  return li;
-}
-
-/**
- * Runs a call of `method` /test. Any refusal by API Gateway, readable or not, may be credentials that expired as the
- * gateway's clock sees them: renew them and try once more (POST re-sends its Idempotency-Key, so it never stores
- * twice). An answer still unreadable is then looked into, so that a refusal is never reported as an outage, nor the
- * other way round. A session that cannot be renewed goes back to sign-in.
- */
-async function call(method, request) {
-  try {
-    let answer = await request();
-    if (answer.maybeGatewayRefusal) {
-      if (answer.status === UNREAD && !(await api.reachable())) {
-        answer.unread = 'unreachable';
-        return answer;
-      }
-      await session.renew();
-      answer = await request();
-    }
-    if (answer.status === UNREAD) {
-      answer.unread = await lookInto(method);
-    }
-    return answer;
-  } catch (error) {
-    if (error instanceof SessionExpired) {
-      showSignIn('Your session has expired or was ended. Please sign in again.');
-      return null;
-    }
-    if (error instanceof TypeError) {
-      status('The sign-in service could not be reached to renew your credentials. Check your connection and try '
-        + 'again.', true);
-      return null;
-    }
-    console.error('Renewing the credentials failed', error);
-    status(explainSignIn(error), true);
-    return null;
-  }
-}
-
-/**
- * Why a call with fresh credentials got no readable answer: the API is down ('unreachable'); or it answered but not
- * readably. A readable answer to a GET (which every group may call) then shows this page may read the API's answers,
- * so the POST was refused by API Gateway ('refused'); otherwise it may also be CORS or the clock ('refused-or-origin').
- */
-async function lookInto(method) {
-  if (!(await api.reachable())) {
-    return 'unreachable';
-  }
-  if (method !== 'GET' && (await api.list(1, null)).status !== UNREAD) {
-    return 'refused';
-  }
-  return 'refused-or-origin';
-}
-
 function refused(answer, method) {
   status(explain(answer, method, session.groups, session.config.apiUrl), true);
   show('retry', answer.status === 503);
@@ -151,7 +65,7 @@ async function listItems(append) {
   const button = append ? $('more') : $('call-get');
   busy(button, true);
   try {
-    const answer = await call('GET', () => api.list(PAGE_SIZE, append ? nextToken : null));
+    const answer = await calls.call('GET', () => api.list(PAGE_SIZE, append ? nextToken : null));
     if (!answer) return;
     if (answer.status !== 200) {
       refused(answer, 'GET');
@@ -166,7 +80,7 @@ async function listItems(append) {
     } else if (!isAdmin) {
       usersScreen.hide();
     }
-    const rendered = answer.body.items.map(renderItem);
+    const rendered = answer.body.items.map((item) => renderItem(session, item));
     if (append) {
       $('items').append(...rendered);
     } else {
@@ -189,7 +103,7 @@ async function postItem() {
   busy($('call-post'), true);
   try {
     const { key } = pendingPost;
-    const answer = await call('POST', () => api.create(message, key));
+    const answer = await calls.call('POST', () => api.create(message, key));
     if (!answer) return;
     if (answer.status !== 201 && answer.status !== 200) {
       refused(answer, 'POST');
@@ -254,8 +168,8 @@ async function start() {
     session = new Session(config);
     api = new TestApi(config, session);
     hostedUi = HostedUi.offered(config) ? new HostedUi(config) : null;
-    usersScreen = new UsersScreen(config, session,
-      () => showSignIn('Your session has expired or was ended. Please sign in again.'));
+    calls = new Calls(session, api, () => showSignIn(SESSION_ENDED));
+    usersScreen = new UsersScreen(config, session, () => showSignIn(SESSION_ENDED));
   } catch (error) {
     notice(`This app is not configured: ${error.message}`);
     show('sign-in', false);
