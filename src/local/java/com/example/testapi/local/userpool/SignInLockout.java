@@ -34,7 +34,7 @@ final class SignInLockout {
     }
 
     private final Clock clock;
-    // Guarded by this object's monitor. Insertion order: the eldest entries are swept first when the map is full.
+    // Guarded by this object's monitor.
     private final Map<String, State> byName = new LinkedHashMap<>();
     // One name's check, password verdict and count are one step: parallel guesses for a name queue here, so none
     // slips past a lockout that an earlier guess is about to set. Names share 64 stripes; other names go on.
