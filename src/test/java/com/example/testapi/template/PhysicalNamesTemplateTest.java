@@ -78,8 +78,7 @@ class PhysicalNamesTemplateTest {
 
     @Test
     void theTemplateNamesTheResourcesItShouldAndNoOthers() {
-        assertEquals(Set.of("GetTestFunctionLogs/LogGroupName", "PostTestFunctionLogs/LogGroupName",
-                "WebOriginAccessControl/OriginAccessControlConfig/Name",
+        assertEquals(Set.of("WebOriginAccessControl/OriginAccessControlConfig/Name",
                 "WebSecurityHeaders/ResponseHeadersPolicyConfig/Name", "UserPool/UserPoolName",
                 "UserPoolClient/ClientName", "IdentityPool/IdentityPoolName", "Api5xxRateAlarm/AlarmName",
                 "Refused403Alarm/AlarmName", "GetFunctionErrorsAlarm/AlarmName", "PostFunctionErrorsAlarm/AlarmName",

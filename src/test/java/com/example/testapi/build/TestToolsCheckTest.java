@@ -1,0 +1,89 @@
+package com.example.testapi.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build's first step in a run with tests ({@code .mvn/test-tools/TestTools.java}), run as pom.xml runs it, on a
+ * PATH of stand-in tools that print the versions chosen here: it names every missing or too old tool in one message,
+ * with the line that installs it, and passes when all are there.
+ */
+class TestToolsCheckTest {
+
+    @TempDir
+    Path bin;
+
+    private record Run(int exit, String out) {
+    }
+
+    /** A stand-in executable that prints {@code output} and succeeds. */
+    private Path tool(String name, String output) throws IOException {
+        Path file = bin.resolve(name);
+        Files.writeString(file, "#!/bin/sh\necho '" + output + "'\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
+    private Run check(Map<String, String> env, String chromium, String chromedriver) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dchromium=" + chromium,
+                "-Dchromedriver=" + chromedriver, ".mvn/test-tools/TestTools.java").redirectErrorStream(true);
+        builder.environment().remove("AWS_ENDPOINT_URL_DYNAMODB");
+        builder.environment().put("PATH", bin.toString());
+        builder.environment().putAll(env);
+        Path out = bin.resolve("out.txt");
+        Process process = builder.redirectOutput(out.toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the check finished");
+        return new Run(process.exitValue(), Files.readString(out));
+    }
+
+    @Test
+    void everyMissingOrOldToolIsNamedOnceWithItsInstallLine() throws Exception {
+        tool("aws", "aws-cli/1.27.0 Python/3.11.7 Linux/6.1 botocore/1.29.0");
+        tool("curl", "curl 7.74.0 (x86_64-pc-linux-gnu) libcurl/7.74.0");
+        tool("node", "v20.18.1");
+        tool("npm", "10.8.2");
+        Run run = check(Map.of(), "/nonexistent/chromium", "/nonexistent/chromedriver");
+
+        assertEquals(1, run.exit(), run.out());
+        for (String line : List.of("moto_server: not on PATH", "install: pip install 'moto[server]'",
+                "Chromium: no executable at /nonexistent/chromium", "install: apt-get install chromium",
+                "chromedriver: no executable at /nonexistent/chromedriver", "install: apt-get install chromium-driver",
+                "AWS CLI: too old or unreadable (aws-cli/1.27.0", "install: pip install 'awscli>=1.29'",
+                "jq: not on PATH", "install: apt-get install jq",
+                "curl: 7.74.0 (the manual's --aws-sigv4 needs 7.75 or newer)",
+                "Node.js: 20.18.1 (Vite needs ^20.19.0 || >=22.12.0)",
+                "To build target/function.zip without tests: ./mvnw package -DskipTests")) {
+            assertTrue(run.out().contains(line), () -> "missing \"" + line + "\" in:\n" + run.out());
+        }
+        assertEquals(7, run.out().lines().filter(l -> l.startsWith("      install: ")).count(), run.out());
+    }
+
+    @Test
+    void allToolsHerePassesAndSaysWhatItFound() throws Exception {
+        tool("aws", "aws-cli/2.13.0 Python/3.11.4 Linux/6.1 exe/x86_64");
+        tool("curl", "curl 7.75.0 (x86_64-pc-linux-gnu)");
+        tool("node", "v22.12.0");
+        tool("npm", "10.9.0");
+        tool("jq", "jq-1.6");
+        Path chromium = tool("chromium", "Chromium 140");
+        Path chromedriver = tool("chromedriver", "ChromeDriver 140");
+        Run run = check(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:5000"), chromium.toString(),
+                chromedriver.toString());
+
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().startsWith("[test-tools] all here: moto_server at http://127.0.0.1:5000"), run.out());
+        assertTrue(run.out().contains("AWS CLI 2.13.0") && run.out().contains("Node.js 22.12.0"), run.out());
+    }
+}
