@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,9 +60,15 @@ class ClientCliIT {
     private record Run(int exit, String out, String err) {
     }
 
+    private static File clientJar() throws IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-client.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("run ./mvnw package first")).toFile();
+        }
+    }
+
     private Run cli(String user, String... command) throws Exception {
-        File jar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().endsWith("-client.jar"))
-                .findFirst().orElseThrow(() -> new AssertionError("run ./mvnw package first")).toFile();
+        File jar = clientJar();
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.getPath(), "--outputs", outputs.toString(), "--user", user));
         args.addAll(List.of(command));
@@ -86,6 +93,25 @@ class ClientCliIT {
         Run get = cli("alice", "get");
         assertEquals(0, get.exit(), get::toString);
         assertEquals("local-TestApiFullAccess", mapper.readTree(get.out()).at("/caller/role").asText());
+    }
+
+    /**
+     * docs/local-cloud.md's client command, run as written by bash from a folder laid out as the repository is while
+     * {@code ./mvnw -Plocal} runs: the client jar in target/ (built before the cloud starts) and the cloud's
+     * target/local/stack.json.
+     */
+    @Test
+    void theManualsClientCommandWorksAsWritten() throws Exception {
+        String block = ReadmeCommandsTest.blocks("Point the AWS CLI at the local cloud").stream()
+                .filter(b -> b.contains("-client.jar")).findFirst().orElseThrow();
+        Path repo = Files.createTempDirectory(Path.of("target"), "manual-client");
+        File jar = clientJar();
+        Files.createDirectories(repo.resolve("target/local"));
+        Files.copy(jar.toPath(), repo.resolve("target").resolve(jar.getName()));
+        Files.copy(outputs, repo.resolve("target/local/stack.json"));
+
+        String printed = ReadmeCommandsTest.bash(repo, block, Map.of());
+        assertEquals("hello from the client", mapper.readTree(printed).at("/item/message").asText(), printed);
     }
 
     @Test

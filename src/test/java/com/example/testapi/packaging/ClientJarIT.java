@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -38,6 +40,20 @@ class ClientJarIT {
         }
         System.out.printf("%s: %d entries, %.1f MiB%n", jar.getFileName(), entries.size(),
                 Files.size(jar) / 1024.0 / 1024.0);
+    }
+
+    /** docs/calling-the-api.md states the jar's size and entry count: they stay within a tenth of the real ones. */
+    @Test
+    void theManualStatesItsSizeAndEntries() throws IOException {
+        String manual = Files.readString(Path.of("docs", "calling-the-api.md"));
+        Matcher stated = Pattern.compile("\\(([\\d.]+) MiB, about ([\\d,]+) entries").matcher(manual);
+        assertTrue(stated.find(), "docs/calling-the-api.md states the client jar's size as (N MiB, about N entries");
+        double mib = Files.size(jar) / 1024.0 / 1024.0;
+        double statedMib = Double.parseDouble(stated.group(1));
+        int statedEntries = Integer.parseInt(stated.group(2).replace(",", ""));
+        assertTrue(Math.abs(mib - statedMib) <= mib / 10, "the manual says " + statedMib + " MiB, the jar has " + mib);
+        assertTrue(Math.abs(entries.size() - statedEntries) <= entries.size() / 10,
+                "the manual says about " + statedEntries + " entries, the jar has " + entries.size());
     }
 
     @Test
