@@ -104,7 +104,7 @@ class ClientCliIT {
     void theManualsClientCommandWorksAsWritten() throws Exception {
         String block = ReadmeCommandsTest.blocks("Point the AWS CLI at the local cloud").stream()
                 .filter(b -> b.contains("-client.jar")).findFirst().orElseThrow();
-        Path repo = Files.createTempDirectory(Path.of("target"), "manual-client");
+        Path repo = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "manual-client");
         File jar = clientJar();
         Files.createDirectories(repo.resolve("target/local"));
         Files.copy(jar.toPath(), repo.resolve("target").resolve(jar.getName()));
