@@ -44,6 +44,7 @@ public final class BenchReport {
         Map<String, Object> ratios = new LinkedHashMap<>();
         ratios.put("toPlain", ratios(ours, figures.get("plain")));
         ratios.put("toQuarkusDefault", ratios(ours, figures.get("quarkusDefault")));
+        ratios.put("toQuarkusDefaultPage", ratios(ours, figures.get("quarkusDefaultPage")));
         if (figures.containsKey("lever")) {
             ratios.put("leverToFunction", ratios(figures.get("lever"), ours));
         }

@@ -6,7 +6,8 @@ import java.util.Map;
 /** The report as the Markdown table the manual shows: one column per contender, median (min–max) over launches. */
 final class BenchTable {
 
-    private static final List<String> CONTENDERS = List.of("function", "plain", "quarkusDefault", "lever");
+    private static final List<String> CONTENDERS = List.of("function", "plain", "quarkusDefault", "quarkusDefaultPage",
+            "lever");
 
     private BenchTable() {
     }
@@ -32,7 +33,8 @@ final class BenchTable {
                 .append(" |"));
         Map<String, Object> ratios = (Map<String, Object>) report.get("ratios");
         out.append("\n\nOurs ÷ plain: ").append(ratios.get("toPlain")).append("\nOurs ÷ default Quarkus: ")
-                .append(ratios.get("toQuarkusDefault")).append('\n');
+                .append(ratios.get("toQuarkusDefault")).append("\nOurs ÷ default app with a page-sized answer: ")
+                .append(ratios.get("toQuarkusDefaultPage")).append('\n');
         if (ratios.containsKey("leverToFunction")) {
             out.append("With the lever ÷ without: ").append(ratios.get("leverToFunction")).append('\n');
         }

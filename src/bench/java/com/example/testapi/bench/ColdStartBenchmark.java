@@ -43,9 +43,13 @@ public final class ColdStartBenchmark {
             PowerTuning.run(get, post, javaHome, Path.of("target", "bench"), Contender.jvmFlags());
             return;
         }
+        Path defaultApp = DefaultQuarkusApp.build();
         List<Contender> contenders = new java.util.ArrayList<>(List.of(Contender.function(new Contender.Events(get, post)),
                 Contender.plain(new Contender.Events(get, post)),
-                Contender.quarkusDefault(DefaultQuarkusApp.build(), new Contender.Events(hello(get), hello(get)))));
+                Contender.quarkusDefault(defaultApp, new Contender.Events(route(get, "/hello"),
+                        route(get, "/hello"))),
+                Contender.quarkusDefaultPage(defaultApp, new Contender.Events(route(get, "/page"),
+                        route(get, "/page")))));
         Contender.lever(new Contender.Events(get, post)).ifPresent(contenders::add);
         Path work = Path.of("target", "bench");
         if (Boolean.getBoolean("bench.profile")) {
@@ -120,13 +124,13 @@ public final class ColdStartBenchmark {
         f.warmP99Ms.add(Figures.percentile(times, 99));
     }
 
-    /** The GET event pointed at the default app's only resource, GET /hello. */
-    private static byte[] hello(byte[] get) throws Exception {
+    /** The GET event pointed at one of the default app's resources: GET /hello, or GET /page. */
+    private static byte[] route(byte[] get, String path) throws Exception {
         ObjectNode event = (ObjectNode) MAPPER.readTree(get);
-        event.put("routeKey", "GET /hello").put("rawPath", "/hello");
+        event.put("routeKey", "GET " + path).put("rawPath", path);
         ObjectNode context = (ObjectNode) event.get("requestContext");
-        context.put("routeKey", "GET /hello");
-        ((ObjectNode) context.get("http")).put("path", "/hello");
+        context.put("routeKey", "GET " + path);
+        ((ObjectNode) context.get("http")).put("path", path);
         return MAPPER.writeValueAsBytes(event);
     }
 

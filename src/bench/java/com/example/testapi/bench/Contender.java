@@ -119,6 +119,15 @@ record Contender(String name, String label, Starter starter, List<Path> code, Ev
     }
 
     /**
+     * The same app answering GET /page, a JSON page the size of our GET's (src/bench/quarkus-default PageResource):
+     * the warm path without the payload difference.
+     */
+    static Contender quarkusDefaultPage(Path zip, Events events) {
+        return new Contender("quarkusDefaultPage", "default app, a page-sized answer",
+                zipStarter(zip, environment(), List.of()), List.of(zip), events);
+    }
+
+    /**
      * Extra JVM options for every contender (as JAVA_TOOL_OPTIONS, the way Lambda passes them), to measure a lever:
      * {@code -Dbench.javaToolOptions="..."}.
      */

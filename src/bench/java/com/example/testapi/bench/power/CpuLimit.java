@@ -15,14 +15,19 @@ import java.util.Optional;
 final class CpuLimit implements AutoCloseable {
 
     private static final Path V1 = Path.of("/sys/fs/cgroup/cpu");
+    /** cgroup v1's CPU accounting: its own hierarchy on some machines, the cpu one's on others (cpu,cpuacct). */
+    private static final Path V1_ACCOUNTING = Path.of("/sys/fs/cgroup/cpuacct");
     private static final Path V2 = Path.of("/sys/fs/cgroup");
 
     private final Path group;
     private final String version;
+    /** v1 only: the cpuacct group the process also joins, when cpuacct is a hierarchy of its own. */
+    private final Optional<Path> accounting;
 
-    private CpuLimit(Path group, String version) {
+    private CpuLimit(Path group, String version, Optional<Path> accounting) {
         this.group = group;
         this.version = version;
+        this.accounting = accounting;
     }
 
     /**
@@ -37,7 +42,10 @@ final class CpuLimit implements AutoCloseable {
                 Path group = Files.createDirectories(V1.resolve(name));
                 Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(periodUs));
                 Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(quotaUs));
-                return new Result(Optional.of(new CpuLimit(group, "v1")), "");
+                Optional<Path> accounting = Files.isRegularFile(group.resolve("cpuacct.usage")) ? Optional.empty()
+                        : Files.isRegularFile(V1_ACCOUNTING.resolve("cpuacct.usage"))
+                                ? Optional.of(Files.createDirectories(V1_ACCOUNTING.resolve(name))) : Optional.empty();
+                return new Result(Optional.of(new CpuLimit(group, "v1", accounting)), "");
             }
             Path controllers = V2.resolve("cgroup.controllers");
             if (Files.isRegularFile(controllers) && List.of(Files.readString(controllers).strip().split(" "))
@@ -46,7 +54,7 @@ final class CpuLimit implements AutoCloseable {
                 Files.writeString(V2.resolve("cgroup.subtree_control"), "+cpu");
                 Path group = Files.createDirectories(V2.resolve(name));
                 Files.writeString(group.resolve("cpu.max"), quotaUs + " " + periodUs);
-                return new Result(Optional.of(new CpuLimit(group, "v2")), "");
+                return new Result(Optional.of(new CpuLimit(group, "v2", Optional.empty())), "");
             }
             return new Result(Optional.empty(), "no cgroup cpu controller on this machine (neither "
                     + V1.resolve("cpu.cfs_quota_us") + " nor cpu in " + controllers + ")");
@@ -62,7 +70,28 @@ final class CpuLimit implements AutoCloseable {
 
     /** The prefix that makes the started process join this cgroup, then exec the rest of its command line. */
     List<String> commandPrefix() {
-        return List.of("/bin/sh", "-c", "echo $$ > \"$0\" && exec \"$@\"", group.resolve("cgroup.procs").toString());
+        Path procs = group.resolve("cgroup.procs");
+        // With a separate cpuacct hierarchy the process joins both, so its CPU time is counted as well as limited.
+        Path counted = accounting.map(a -> a.resolve("cgroup.procs")).orElse(procs);
+        return List.of("/bin/sh", "-c", "echo $$ > \"$0\" && echo $$ > \"$1\" && shift && exec \"$@\"",
+                procs.toString(), counted.toString());
+    }
+
+    /**
+     * CPU time the processes in the group have used, in milliseconds, every thread counted (the JIT's and the
+     * collector's too): cpuacct.usage (v1, nanoseconds) or cpu.stat's usage_usec (v2).
+     */
+    double usageMs() throws IOException {
+        if (version.equals("v2")) {
+            for (String line : Files.readAllLines(group.resolve("cpu.stat"))) {
+                if (line.startsWith("usage_usec ")) {
+                    return Long.parseLong(line.substring(11).strip()) / 1000.0;
+                }
+            }
+            throw new IOException("no usage_usec in " + group.resolve("cpu.stat"));
+        }
+        Path usage = accounting.orElse(group).resolve("cpuacct.usage");
+        return Long.parseLong(Files.readString(usage).strip()) / 1e6;
     }
 
     /** How much CPU the processes in it were refused, from the kernel's own count: proof that the limit bit. */
@@ -85,10 +114,12 @@ final class CpuLimit implements AutoCloseable {
     /** Removes the (then empty) cgroup; the processes in it have exited by now. */
     @Override
     public void close() {
-        try {
-            Files.deleteIfExists(group);
-        } catch (IOException e) {
-            System.err.println("could not remove cgroup " + group + ": " + e.getMessage());
+        for (Path dir : accounting.isPresent() ? List.of(group, accounting.get()) : List.of(group)) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                System.err.println("could not remove cgroup " + dir + ": " + e.getMessage());
+            }
         }
     }
 }

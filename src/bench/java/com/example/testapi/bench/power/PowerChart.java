@@ -3,6 +3,7 @@ package com.example.testapi.bench.power;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +14,9 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * power.png: cost per million requests (mean of a GET and a POST, with HTTP API and DynamoDB) against warm p99 and
- * against cold start, one point per size, the recommended size marked; drawn by XChart (bench only, never in
- * function.zip).
+ * power.png: cost per million requests (mean of a GET and a POST, with HTTP API and DynamoDB) against memory size,
+ * one line per storage wait, the size the rule chooses at the documented wait marked; sizes outside the bounds are
+ * drawn too (their cost is real) but never chosen. Drawn by XChart (bench only, never in function.zip).
  */
 final class PowerChart {
 
@@ -26,44 +27,40 @@ final class PowerChart {
     static void write(Map<String, Object> report, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
         Map<String, Object> sizes = (Map<String, Object>) report.get("sizes");
-        Object chosen = ((Map<String, Object>) report.get("recommendation")).get("memoryMb");
-        XYChart warm = chart("Cost against warm p99", "warm p99 ms (slower of GET and POST)");
-        XYChart cold = chart("Cost against cold start", "cold start ms (median)");
-        sizes.forEach((mb, value) -> {
-            Map<String, Object> size = (Map<String, Object>) value;
-            if (!size.containsKey("meanCostPerMillion")) {
-                return; // a size that did not start has no point
-            }
-            double cost = (double) size.get("meanCostPerMillion");
-            double p99 = Math.max(median(size, "getP99Ms"), median(size, "postP99Ms"));
-            boolean isChosen = mb.equals(String.valueOf(chosen));
-            String name = mb + " MB" + (isChosen ? " (chosen)" : Boolean.TRUE.equals(size.get("fits")) ? ""
-                    : " (does not fit)");
-            point(warm, name, p99, cost, isChosen);
-            point(cold, name, median(size, "coldStartMs"), cost, isChosen);
-        });
-        BitmapEncoder.saveBitmap(List.of(warm, cold), 1, 2, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-    }
-
-    private static XYChart chart(String title, String xTitle) {
-        XYChart chart = new XYChartBuilder().width(640).height(440).title(title).xAxisTitle(xTitle)
-                .yAxisTitle("USD per million requests").build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setMarkerSize(10);
+        Map<String, Object> recommendation = (Map<String, Object>) report.get("recommendation");
+        Object chosen = recommendation.get("memoryMb");
+        Object chosenWait = recommendation.get("storageWaitMsPerCall");
+        XYChart chart = new XYChartBuilder().width(900).height(520)
+                .title("Cost per million requests against memory size, per storage wait")
+                .xAxisTitle("memory size, MB").yAxisTitle("USD per million requests (GET and POST, all services)")
+                .build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        return chart;
-    }
-
-    private static void point(XYChart chart, String name, double x, double y, boolean chosen) {
-        XYSeries series = chart.addSeries(name, new double[] {x}, new double[] {y});
-        if (chosen) {
-            series.setMarker(SeriesMarkers.DIAMOND);
-            series.setMarkerColor(Color.RED);
+        chart.getStyler().setMarkerSize(8);
+        Map<String, Object> byWait = (Map<String, Object>) report.get("recommendationByWait");
+        for (String wait : byWait.keySet()) {
+            List<Double> mb = new ArrayList<>();
+            List<Double> cost = new ArrayList<>();
+            sizes.forEach((size, value) -> {
+                Map<String, Object> s = (Map<String, Object>) value;
+                if (s.containsKey("byStorageWaitMs")) {
+                    mb.add(Double.parseDouble(size));
+                    cost.add(PowerReport.meanCost(s, Integer.parseInt(wait)));
+                }
+            });
+            if (!mb.isEmpty()) {
+                chart.addSeries(wait + " ms per storage call" + (wait.equals(String.valueOf(chosenWait))
+                        ? " (documented default)" : ""), mb, cost);
+            }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static double median(Map<String, Object> size, String figure) {
-        return ((Number) ((Map<String, Object>) size.get(figure)).get("median")).doubleValue();
+        if (chosen != null) {
+            Map<String, Object> s = (Map<String, Object>) sizes.get(chosen.toString());
+            XYSeries marked = chart.addSeries("chosen: " + chosen + " MB at " + chosenWait + " ms",
+                    new double[] {((Number) chosen).doubleValue()},
+                    new double[] {PowerReport.meanCost(s, ((Number) chosenWait).intValue())});
+            marked.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            marked.setMarker(SeriesMarkers.DIAMOND);
+            marked.setMarkerColor(Color.RED);
+        }
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,8 +35,17 @@ public final class PowerTuning {
         List<Integer> sizes = Arrays.stream(System.getProperty("bench.power.sizes", "128,256,512,1024,1769,3008")
                 .split(",")).map(String::strip).map(Integer::valueOf).toList();
         int launches = Integer.getInteger("bench.power.launches", 5);
-        int warm = Integer.getInteger("bench.power.warm", 400);
+        int warmEvents = Integer.getInteger("bench.power.warm", 400);
         long periodUs = Long.getLong("bench.power.periodUs", 100_000);
+        // A second, shorter scheduling period (0: none), one launch a size: how much of the p99 is the period's.
+        long shortPeriodUs = Long.getLong("bench.power.shortPeriodUs", 20_000);
+        List<Integer> waits = Arrays.stream(System.getProperty("bench.power.waitsMs", "0,2,5,10,20").split(","))
+                .map(String::strip).map(Integer::valueOf).toList();
+        int defaultWait = Integer.getInteger("bench.power.waitMs", StorageWait.DEFAULT_MS);
+        if (!waits.contains(defaultWait)) {
+            throw new IllegalArgumentException("-Dbench.power.waitMs=" + defaultWait + " is not among the waits "
+                    + waits);
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         Path zip = Path.of(System.getProperty("bench.functionZip", Path.of("target", "function.zip").toString()));
         String leverZip = System.getProperty("bench.power.lever.zip", "");
@@ -44,9 +54,18 @@ public final class PowerTuning {
         Path powerWork = work.resolve("power");
         String loadBefore = loadAverage();
 
-        SizeLauncher launcher = new SizeLauncher(javaHome, periodUs, cores, extraJvmFlags);
+        SizeLauncher launcher = new SizeLauncher(javaHome, cores, extraJvmFlags);
         SizeLauncher.Events events = new SizeLauncher.Events(get, post);
+        StorageWait calls = StorageWait.load(prices);
+        SizeLauncher.Warm warm = new SizeLauncher.Warm(warmEvents, Integer.getInteger("bench.power.window", 100),
+                Integer.getInteger("bench.power.maxWindows", 30), Double.parseDouble(System.getProperty(
+                        "bench.power.tolerance", "0.05")), waits, calls.calls("GET"), calls.calls("POST"));
         SizeLauncher.Events gzipEvents = new SizeLauncher.Events(acceptingGzip(get), acceptingGzip(post));
+        // Storage: moto behind a stand-in whose calls take no time, so the measured requests do all of their storage
+        // work but wait for none; the waits are then added per call. Without moto, the in-memory store.
+        Optional<StorageEndpoint> storage = StorageEndpoint.fromEnvironment();
+        Optional<StorageDelayProxy> atZero = storage.map(s -> s.proxy(0, 400));
+        Map<String, String> environment = storage.isPresent() ? storage.get().environment(atZero.get()) : Map.of();
         Map<Integer, SizeFigures> figures = new LinkedHashMap<>();
         sizes.forEach(s -> figures.put(s, new SizeFigures()));
         SizeFigures plainAtLever = new SizeFigures();
@@ -56,28 +75,59 @@ public final class PowerTuning {
             for (int memory : sizes) {
                 LambdaSize size = LambdaSize.of(memory, cores);
                 SizeFigures f = figures.get(memory);
-                boolean ok = launcher.launch(zip, size, events, warm, powerWork.resolve(memory + "mb"), f);
+                boolean ok = launcher.launch(zip, size, periodUs, environment, events, warm,
+                        powerWork.resolve(memory + "mb"), f, false);
                 System.out.println(progress(round, memory + " MB", f, ok));
             }
             if (!leverZip.isBlank()) {
                 LambdaSize size = LambdaSize.of(leverSize, cores);
-                boolean ok = launcher.launch(zip, size, gzipEvents, warm, powerWork.resolve("lever-without"),
-                        plainAtLever);
+                boolean ok = launcher.launch(zip, size, periodUs, environment, gzipEvents, warm,
+                        powerWork.resolve("lever-without"), plainAtLever, false);
                 System.out.println(progress(round, "without gzip", plainAtLever, ok));
-                ok = launcher.launch(Path.of(leverZip), size, gzipEvents, warm, powerWork.resolve("lever-with"),
-                        gzipAtLever);
+                ok = launcher.launch(Path.of(leverZip), size, periodUs, environment, gzipEvents, warm,
+                        powerWork.resolve("lever-with"), gzipAtLever, false);
                 System.out.println(progress(round, "with gzip", gzipAtLever, ok));
             }
         }
+        if (shortPeriodUs > 0) {
+            for (int memory : sizes) {
+                SizeFigures f = figures.get(memory);
+                boolean ok = launcher.launch(zip, LambdaSize.of(memory, cores), shortPeriodUs, environment, events,
+                        warm, powerWork.resolve(memory + "mb-short-period"), f, true);
+                System.out.println(String.format("%d MB at a %d ms period: %s", memory, shortPeriodUs / 1000,
+                        ok ? "warm p99 GET " + f.getP99ShortPeriodMs.get(f.getP99ShortPeriodMs.size() - 1)
+                                + " ms" : "FAILED"));
+            }
+        }
+        List<Integer> crossSizes = Arrays.stream(System.getProperty("bench.power.crossCheckSizes", "512,1769")
+                .split(",")).map(String::strip).filter(x -> !x.isEmpty()).map(Integer::valueOf)
+                .filter(sizes::contains).toList();
+        Map<String, Object> crossCheck = storage.isEmpty() ? Map.of("run", false, "why",
+                "no AWS_ENDPOINT_URL_DYNAMODB: start moto_server and export it") : StorageCrossCheck.run(launcher, zip,
+                        crossSizes, cores, periodUs, events, warm, defaultWait, figures, storage.get(), powerWork);
+        atZero.ifPresent(StorageDelayProxy::close);
+        storage.ifPresent(StorageEndpoint::close);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("command", command(sizes, launches, warm, periodUs, leverZip, leverSize));
+        settings.put("command", command(sizes, launches, warmEvents, periodUs, leverZip, leverSize));
         settings.put("launchesPerSize", launches);
-        settings.put("warmEventsPerLaunch", warm);
+        settings.put("warmEventsPerLaunch", warmEvents);
+        settings.put("steadyState", Map.of("windowEvents", warm.windowEvents(), "maxWindows", warm.maxWindows(),
+                "rule", "warm-up windows of GETs and POSTs until the medians of three successive windows lie within "
+                        + Math.round(warm.tolerance() * 100) + " % of their middle one; then the measured events"));
         settings.put("cfsPeriodUs", periodUs);
+        settings.put("shortCfsPeriodUs", shortPeriodUs);
+        Map<String, Object> storageWait = new LinkedHashMap<>(calls.describe(waits, defaultWait));
+        storageWait.put("storagePath", storage.map(StorageEndpoint::describe).orElse("in-memory store: no "
+                + "AWS_ENDPOINT_URL_DYNAMODB, so the SDK's own work (marshalling, signing, HTTP) is not measured and "
+                + "every figure is too low"));
+        settings.put("storageWait", storageWait);
+        settings.put("startMode", StartMode.configured().describe());
         settings.put("minutes", Math.round((System.nanoTime() - started) / 6e9) / 10.0);
         settings.put("loadAverageBefore", loadBefore);
         settings.put("loadAverageAfter", loadAverage());
-        Map<String, Object> report = PowerReport.of(settings, javaHome, cores, figures, prices);
+        Map<String, Object> report = PowerReport.of(settings, javaHome, cores, figures, prices, waits, defaultWait,
+                StartMode.configured());
+        report.put("storageCrossCheck", crossCheck);
         if (!leverZip.isBlank()) {
             report.put("gzipLever", PowerReport.lever(leverZip, leverSize, plainAtLever, gzipAtLever, prices));
         }
@@ -121,12 +171,27 @@ public final class PowerTuning {
         }
     }
 
+    /** The command that repeats this run: every setting that differs from the default is on it. */
     private static String command(List<Integer> sizes, int launches, int warm, long periodUs, String leverZip,
             int leverSize) {
-        return "./mvnw -Pbench package -Dbench.power=true -Dbench.power.sizes="
-                + String.join(",", sizes.stream().map(String::valueOf).toList()) + " -Dbench.power.launches="
-                + launches + " -Dbench.power.warm=" + warm + (periodUs == 100_000 ? "" : " -Dbench.power.periodUs="
-                + periodUs) + (leverZip.isBlank() ? "" : " -Dbench.power.lever.zip=" + leverZip
-                + " -Dbench.power.lever.size=" + leverSize);
+        StringBuilder command = new StringBuilder("./mvnw -Pbench package -Dbench.power=true -Dbench.power.sizes=")
+                .append(String.join(",", sizes.stream().map(String::valueOf).toList()))
+                .append(" -Dbench.power.launches=").append(launches).append(" -Dbench.power.warm=").append(warm);
+        if (periodUs != 100_000) {
+            command.append(" -Dbench.power.periodUs=").append(periodUs);
+        }
+        for (String name : List.of("bench.power.shortPeriodUs", "bench.power.waitsMs", "bench.power.waitMs",
+                "bench.power.startMode", "bench.power.window", "bench.power.maxWindows", "bench.power.tolerance",
+                "bench.power.crossCheckSizes")) {
+            String value = System.getProperty(name, "");
+            if (!value.isBlank()) {
+                command.append(" -D").append(name).append('=').append(value);
+            }
+        }
+        if (!leverZip.isBlank()) {
+            command.append(" -Dbench.power.lever.zip=").append(leverZip).append(" -Dbench.power.lever.size=")
+                    .append(leverSize);
+        }
+        return command.toString();
     }
 }
