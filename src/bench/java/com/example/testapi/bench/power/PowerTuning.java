@@ -180,12 +180,13 @@ public final class PowerTuning {
         if (periodUs != 100_000) {
             command.append(" -Dbench.power.periodUs=").append(periodUs);
         }
-        for (String name : List.of("bench.power.shortPeriodUs", "bench.power.waitsMs", "bench.power.waitMs",
+        for (String name : List.of("bench.jvmFlags", "bench.power.shortPeriodUs", "bench.power.waitsMs", "bench.power.waitMs",
                 "bench.power.startMode", "bench.power.window", "bench.power.maxWindows", "bench.power.tolerance",
                 "bench.power.crossCheckSizes")) {
             String value = System.getProperty(name, "");
             if (!value.isBlank()) {
-                command.append(" -D").append(name).append('=').append(value);
+                command.append(value.contains(" ") ? " \"-D" : " -D").append(name).append('=').append(value)
+                        .append(value.contains(" ") ? "\"" : "");
             }
         }
         if (!leverZip.isBlank()) {
