@@ -43,6 +43,12 @@ public final class ColdStartBenchmark {
             PowerTuning.run(get, post, javaHome, Path.of("target", "bench"), Contender.jvmFlags());
             return;
         }
+        Path work = Path.of("target", "bench");
+        if (Boolean.getBoolean("bench.profile")) {
+            // The warm-path profile runs our function alone: the contenders (and the default app's build) are not needed.
+            WarmProfile.run(new Contender.Events(get, post), javaHome, work);
+            return;
+        }
         Path defaultApp = DefaultQuarkusApp.build();
         List<Contender> contenders = new java.util.ArrayList<>(List.of(Contender.function(new Contender.Events(get, post)),
                 Contender.plain(new Contender.Events(get, post)),
@@ -51,11 +57,6 @@ public final class ColdStartBenchmark {
                 Contender.quarkusDefaultPage(defaultApp, new Contender.Events(route(get, "/page"),
                         route(get, "/page")))));
         Contender.lever(new Contender.Events(get, post)).ifPresent(contenders::add);
-        Path work = Path.of("target", "bench");
-        if (Boolean.getBoolean("bench.profile")) {
-            WarmProfile.run(new Contender.Events(get, post), javaHome, work);
-            return;
-        }
 
         Map<String, Figures> figures = new LinkedHashMap<>();
         contenders.forEach(c -> figures.put(c.name(), new Figures()));

@@ -134,15 +134,15 @@ final class PowerReport {
             values.put("shortPeriodP99Ms", Map.of("get", Figures.round(Figures.median(f.getP99ShortPeriodMs), 2),
                     "post", Figures.round(Figures.median(f.postP99ShortPeriodMs), 2)));
         }
-        double getBilled = Figures.median(f.getBilledMsByWait.getOrDefault(defaultWait, f.getBilledMs));
-        double postBilled = Figures.median(f.postBilledMsByWait.getOrDefault(defaultWait, f.postBilledMs));
+        double getBilled = Figures.median(f.getBilledMs(defaultWait));
+        double postBilled = Figures.median(f.postBilledMs(defaultWait));
         double coldBilled = Math.ceil(Figures.median(f.coldStartMs));
         values.put("billedMs", Map.of("warmGet", Figures.round(getBilled, 2), "warmPost", Figures.round(postBilled, 2),
                 "coldStart", Figures.round(coldBilled, 0), "storageWaitMsPerCall", defaultWait));
         Map<String, Object> byWait = new LinkedHashMap<>();
         for (int wait : waits) {
-            double g = Figures.median(f.getBilledMsByWait.getOrDefault(wait, f.getBilledMs));
-            double p = Figures.median(f.postBilledMsByWait.getOrDefault(wait, f.postBilledMs));
+            double g = Figures.median(f.getBilledMs(wait));
+            double p = Figures.median(f.postBilledMs(wait));
             double fullG = prices.lambdaPerMillion(size.memoryMb(), g) + prices.aroundLambdaPerMillion("GET");
             double fullP = prices.lambdaPerMillion(size.memoryMb(), p) + prices.aroundLambdaPerMillion("POST");
             byWait.put(Integer.toString(wait), Map.of("billedMsGet", Figures.round(g, 2), "billedMsPost",
@@ -191,12 +191,12 @@ final class PowerReport {
             if (f.measured()) {
                 values.put("getP50Ms", Figures.spread(f.getP50Ms, 3));
                 values.put("postP50Ms", Figures.spread(f.postP50Ms, 3));
-                values.put("billedMsGet", Figures.round(Figures.median(f.getBilledMs), 3));
-                values.put("billedMsPost", Figures.round(Figures.median(f.postBilledMs), 3));
+                values.put("billedMsGet", Figures.round(Figures.median(f.getBilledMs(0)), 3));
+                values.put("billedMsPost", Figures.round(Figures.median(f.postBilledMs(0)), 3));
                 values.put("getBodyChars", Figures.round(Figures.median(f.getResponseBytes), 0));
                 values.put("getBodyBase64", f.getBodyBase64);
                 values.put("lambdaCostPerMillionGet", Figures.round(prices.lambdaPerMillion(memoryMb,
-                        Figures.median(f.getBilledMs)), 4));
+                        Figures.median(f.getBilledMs(0))), 4));
             }
             lever.put(e.getKey(), values);
         }

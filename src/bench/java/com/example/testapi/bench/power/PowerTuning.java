@@ -121,12 +121,13 @@ public final class PowerTuning {
                 + "AWS_ENDPOINT_URL_DYNAMODB, so the SDK's own work (marshalling, signing, HTTP) is not measured and "
                 + "every figure is too low"));
         settings.put("storageWait", storageWait);
-        settings.put("startMode", StartMode.configured().describe());
+        StartMode mode = StartMode.configured();
+        settings.put("startMode", mode.describe());
         settings.put("minutes", Math.round((System.nanoTime() - started) / 6e9) / 10.0);
         settings.put("loadAverageBefore", loadBefore);
         settings.put("loadAverageAfter", loadAverage());
         Map<String, Object> report = PowerReport.of(settings, javaHome, cores, figures, prices, waits, defaultWait,
-                StartMode.configured());
+                mode);
         report.put("storageCrossCheck", crossCheck);
         if (!leverZip.isBlank()) {
             report.put("gzipLever", PowerReport.lever(leverZip, leverSize, plainAtLever, gzipAtLever, prices));

@@ -14,10 +14,10 @@ final class SizeFigures {
     final List<Double> getP99Ms = new ArrayList<>();
     final List<Double> postP50Ms = new ArrayList<>();
     final List<Double> postP99Ms = new ArrayList<>();
-    /** Mean billed milliseconds of a warm request: each event's duration rounded up to 1 ms, as Lambda bills. */
-    final List<Double> getBilledMs = new ArrayList<>();
-    final List<Double> postBilledMs = new ArrayList<>();
-    /** The same with a storage wait of {@code key} ms added to each of the request's DynamoDB calls. */
+    /**
+     * Mean billed milliseconds of a warm request (each event's duration rounded up to 1 ms, as Lambda bills) with a
+     * storage wait of {@code key} ms added to each of the request's DynamoDB calls; key 0 is the request as measured.
+     */
     final Map<Integer, List<Double>> getBilledMsByWait = new TreeMap<>();
     final Map<Integer, List<Double>> postBilledMsByWait = new TreeMap<>();
     /** CPU time per request, every thread of the JVM counted (the cgroup's own accounting). */
@@ -39,6 +39,15 @@ final class SizeFigures {
     boolean getBodyBase64;
     /** Launches that did not start or answer, with why (a size that cannot hold the function). */
     final List<String> failures = new ArrayList<>();
+
+    /** Per launch, a warm GET's mean billed ms at {@code waitMs} a storage call. */
+    List<Double> getBilledMs(int waitMs) {
+        return getBilledMsByWait.getOrDefault(waitMs, List.of());
+    }
+
+    List<Double> postBilledMs(int waitMs) {
+        return postBilledMsByWait.getOrDefault(waitMs, List.of());
+    }
 
     boolean measured() {
         return !coldStartMs.isEmpty();

@@ -168,9 +168,8 @@ final class SizeLauncher {
         f.getP99Ms.add(Figures.percentile(run.get(), 99));
         f.postP50Ms.add(Figures.percentile(run.post(), 50));
         f.postP99Ms.add(Figures.percentile(run.post(), 99));
-        f.getBilledMs.add(meanBilled(run.get()));
-        f.postBilledMs.add(meanBilled(run.post()));
-        for (int wait : warm.waitsMs()) {
+        for (int wait : java.util.stream.Stream.concat(java.util.stream.Stream.of(0), warm.waitsMs().stream())
+                .distinct().toList()) {
             f.getBilledMsByWait.computeIfAbsent(wait, w -> new ArrayList<>())
                     .add(meanBilled(run.get(), warm.getCalls() * wait));
             f.postBilledMsByWait.computeIfAbsent(wait, w -> new ArrayList<>())

@@ -176,8 +176,6 @@ class PowerRuleTest {
         for (List<Double> warm : List.of(f.getP50Ms, f.getP99Ms, f.postP50Ms, f.postP99Ms)) {
             warm.add(warmMs);
         }
-        f.getBilledMs.add(Math.ceil(warmMs));
-        f.postBilledMs.add(Math.ceil(warmMs));
         for (int wait : List.of(0, 2, 5, 10, 20)) {
             f.getBilledMsByWait.computeIfAbsent(wait, w -> new java.util.ArrayList<>()).add(Math.ceil(warmMs + 2 * wait));
             f.postBilledMsByWait.computeIfAbsent(wait, w -> new java.util.ArrayList<>()).add(Math.ceil(warmMs + wait));
