@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import com.example.testapi.client.SigV4;
 import com.example.testapi.local.LocalCloud;
 import com.example.testapi.local.LocalUsers;
-import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.local.iam.IssuedCredentials;
 import com.example.testapi.local.lambda.PackagedFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import com.example.testapi.local.awsjson.AwsError;
-import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.local.iam.IssuedCredentials;
 import com.example.testapi.local.lambda.FunctionBackend;
 
 /**

@@ -17,13 +17,15 @@ import java.util.function.Consumer;
 import com.example.testapi.local.gateway.LocalFrontDoor;
 import com.example.testapi.local.gateway.TemplateAccess;
 import com.example.testapi.local.iam.AdminApiCallers;
+import com.example.testapi.local.iam.CredentialsStore;
+import com.example.testapi.local.iam.RolePolicies;
 import com.example.testapi.local.iam.SigningKeys;
-import com.example.testapi.local.identitypool.CredentialsStore;
 import com.example.testapi.local.identitypool.IdentityPoolSettings;
 import com.example.testapi.local.identitypool.LocalIdentityPool;
 import com.example.testapi.local.lambda.FunctionBackend;
 import com.example.testapi.local.lambda.MockEventServerBackend;
 import com.example.testapi.local.lambda.PackagedFunction;
+import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.local.userpool.LocalUserPool;
 import com.example.testapi.local.userpool.UserPoolSettings;
@@ -116,7 +118,8 @@ public final class LocalCloud implements AutoCloseable {
         Ports ports = settings.ports();
         CredentialsStore credentials = new CredentialsStore();
         // The browser pages the template lets call the API may call the local Cognito services too; no others.
-        TemplateAccess access = TemplateAccess.of(template, account); // routes, role policies, CORS: read once
+        TemplateAccess access = TemplateAccess.of(template, account); // routes and CORS: read once
+        RolePolicies policies = RolePolicies.from(template, account); // what each role may call
         Set<String> origins = Set.copyOf(access.cors().allowOrigins());
         LocalUserPool userPool = new LocalUserPool(UserPoolSettings.from(template, account), ports.userPool(),
                 ports.hostedUi(), origins, clock, line -> log.accept("[user pool] " + line));
@@ -126,8 +129,8 @@ public final class LocalCloud implements AutoCloseable {
         // Signed calls (the admin API, the gateway) are checked against the keys this cloud knows, as IAM does:
         // the one administrator key and the identity pool's credentials.
         SigningKeys keys = new SigningKeys(credentials);
-        userPool.adminCallers(new AdminApiCallers(keys, access, clock));
-        LocalFrontDoor gateway = LocalFrontDoor.create(access, keys, backend, ports.gateway(),
+        userPool.adminCallers(new AdminApiCallers(keys, policies, account, clock));
+        LocalFrontDoor gateway = LocalFrontDoor.create(access, policies, keys, backend, ports.gateway(),
                 settings.refusalCors(), clock, line -> log.accept("[gateway] " + line));
         LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);
         if (settings.webApp() != null) {

@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.example.testapi.local.LocalCloud;
 import com.example.testapi.local.LocalUsers;
-import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.local.iam.IssuedCredentials;
 import com.example.testapi.local.lambda.FunctionBackend;
 import com.example.testapi.support.SignedHttp.Signing;
 

@@ -13,9 +13,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.testapi.local.LocalAccount;
-import com.example.testapi.local.gateway.PolicyEvaluator.Decision;
-import com.example.testapi.local.gateway.TemplateAccess;
+import com.example.testapi.local.template.LocalAccount;
+import com.example.testapi.local.iam.PolicyEvaluator.Decision;
+import com.example.testapi.local.iam.RolePolicies;
 import com.example.testapi.local.template.SamTemplate;
 
 /**
@@ -60,19 +60,19 @@ class AdminRoleTemplateTest {
     @Test
     void anAdminReachesNoOtherPoolNorAnyOtherService() {
         LocalAccount account = LocalAccount.forTemplate("us-east-1", template);
-        TemplateAccess access = TemplateAccess.of(template, account);
+        RolePolicies access = RolePolicies.from(template, account);
         String role = account.resolve(Map.of("Ref", "TestApiAdmin"));
         String thisPool = account.resolve(Map.of("Fn::GetAtt", List.of("UserPool", "Arn")));
         String otherPool = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Other";
         SCREEN_ACTIONS.forEach(action -> {
-            assertEquals(Decision.ALLOW, access.mayCall(role, action, thisPool), action);
-            assertEquals(Decision.IMPLICIT_DENY, access.mayCall(role, action, otherPool), action + " elsewhere");
+            assertEquals(Decision.ALLOW, access.decide(role, action, thisPool), action);
+            assertEquals(Decision.IMPLICIT_DENY, access.decide(role, action, otherPool), action + " elsewhere");
         });
         Map<String, String> beyond = Map.of("cognito-idp:AdminDeleteUser", thisPool,
                 "cognito-idp:UpdateUserPool", thisPool, "cognito-idp:UpdateUserPoolClient", thisPool,
                 "cognito-identity:GetCredentialsForIdentity", "*", "dynamodb:Scan", "*", "s3:GetObject", "*",
                 "iam:PassRole", "*", "sts:AssumeRole", "*", "lambda:InvokeFunction", "*");
         beyond.forEach((action, resource) -> assertEquals(Decision.IMPLICIT_DENY,
-                access.mayCall(role, action, resource), action));
+                access.decide(role, action, resource), action));
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.template.SamTemplate;
 
 /**

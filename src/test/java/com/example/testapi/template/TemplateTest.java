@@ -240,7 +240,7 @@ class TemplateTest {
 
     /** {@code value} as a deployment with {@code parameters} gets it (conditions and !If evaluated). */
     private Object resolved(Object value, Map<String, String> parameters) {
-        return com.example.testapi.local.LocalAccount.forTemplate("us-east-1", template, parameters)
+        return com.example.testapi.local.template.LocalAccount.forTemplate("us-east-1", template, parameters)
                 .resolveAll(Map.of("v", value)) instanceof Map<?, ?> resolved ? resolved.get("v") : null;
     }
 }

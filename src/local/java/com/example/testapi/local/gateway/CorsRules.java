@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.template.SamTemplate;
 
 /**

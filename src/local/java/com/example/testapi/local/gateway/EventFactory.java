@@ -15,11 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import com.example.testapi.client.SigV4;
-import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.iam.AdministratorKey;
+import com.example.testapi.local.iam.QueryParameters;
 import com.example.testapi.local.iam.SigningKey;
-import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.local.iam.IssuedCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -80,7 +80,7 @@ public final class EventFactory {
         headerNode.put("x-forwarded-proto", "http");
 
         Map<String, List<String>> query = new LinkedHashMap<>();
-        SigV4.queryParameters(request.rawQuery())
+        QueryParameters.of(request.rawQuery())
                 .forEach(p -> query.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(p.getValue()));
         if (!query.isEmpty()) {
             ObjectNode queryNode = event.putObject("queryStringParameters");

@@ -16,7 +16,9 @@ import java.util.function.Consumer;
 
 import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
-import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.template.LocalAccount;
+import com.example.testapi.local.iam.PolicyEvaluator;
+import com.example.testapi.local.iam.RolePolicies;
 import com.example.testapi.local.iam.SigV4Verifier;
 import com.example.testapi.local.iam.SigningKey;
 import com.example.testapi.local.iam.SigningKeys;
@@ -42,6 +44,7 @@ public final class LocalFrontDoor implements AutoCloseable {
     private static final List<String> HOP_BY_HOP = List.of("content-length", "transfer-encoding", "connection");
 
     private final TemplateAccess access;
+    private final RolePolicies policies;
     private final SigV4Verifier verifier;
     private final EventFactory events;
     private final FunctionBackend backend;
@@ -49,9 +52,10 @@ public final class LocalFrontDoor implements AutoCloseable {
     private final LoopbackServer server;
     private final boolean refusalCors;
 
-    public LocalFrontDoor(TemplateAccess access, SigV4Verifier verifier, EventFactory events, FunctionBackend backend,
-            int port, boolean refusalCors, Consumer<String> log) {
+    public LocalFrontDoor(TemplateAccess access, RolePolicies policies, SigV4Verifier verifier, EventFactory events,
+            FunctionBackend backend, int port, boolean refusalCors, Consumer<String> log) {
         this.access = access;
+        this.policies = policies;
         this.refusalCors = refusalCors;
         this.verifier = verifier;
         this.events = events;
@@ -61,14 +65,15 @@ public final class LocalFrontDoor implements AutoCloseable {
     }
 
     /**
-     * The front door as API Gateway would stand in {@code access}'s account, routes and policies: signatures checked
+     * The front door as API Gateway would stand in {@code access}'s account and routes, with IAM's {@code policies}: signatures checked
      * against the {@code keys} the local cloud issued at {@code clock}'s time, listening on loopback {@code port}
      * (0: any free port), with or without CORS headers on its own refusals ({@code refusalCors}).
      */
-    public static LocalFrontDoor create(TemplateAccess access, SigningKeys keys, FunctionBackend backend,
-            int port, boolean refusalCors, Clock clock, Consumer<String> log) throws IOException {
+    public static LocalFrontDoor create(TemplateAccess access, RolePolicies policies, SigningKeys keys,
+            FunctionBackend backend, int port, boolean refusalCors, Clock clock, Consumer<String> log)
+            throws IOException {
         LocalAccount account = access.account();
-        return new LocalFrontDoor(access, new SigV4Verifier(keys, account.region(), clock),
+        return new LocalFrontDoor(access, policies, new SigV4Verifier(keys, account.region(), clock),
                 new EventFactory(MAPPER, account, clock), backend, port, refusalCors, log);
     }
 
@@ -152,7 +157,8 @@ public final class LocalFrontDoor implements AutoCloseable {
                 : caller.issued().identityId() + " as " + caller.issued().roleName();
         // The administrator's AdministratorAccess allows execute-api:Invoke; the function then decides (a role only).
         PolicyEvaluator.Decision decision = caller.administrator() ? PolicyEvaluator.Decision.ALLOW
-                : access.mayInvoke(caller.issued().roleName(), request.method(), request.rawPath());
+                : policies.decide(caller.issued().roleName(), "execute-api:Invoke",
+                        access.invokeArn(request.method(), request.rawPath()));
         if (decision != PolicyEvaluator.Decision.ALLOW) {
             return Answer.gateway(403, "Forbidden", who + ": " + decision + " for execute-api:Invoke on "
                     + access.invokeArn(request.method(), request.rawPath()));

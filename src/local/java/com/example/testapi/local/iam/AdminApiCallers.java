@@ -3,12 +3,9 @@ package com.example.testapi.local.iam;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-import com.example.testapi.local.LocalAccount;
 import com.example.testapi.local.awsjson.AwsError;
 import com.example.testapi.local.awsjson.AwsJsonEndpoint;
-import com.example.testapi.local.gateway.PolicyEvaluator;
-import com.example.testapi.local.gateway.TemplateAccess;
-import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.local.template.LocalAccount;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,12 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class AdminApiCallers implements AwsJsonEndpoint.CallerCheck {
 
     private final SigV4Verifier verifier;
-    private final TemplateAccess access;
+    private final RolePolicies policies;
     private final LocalAccount account;
 
-    public AdminApiCallers(SigningKeys keys, TemplateAccess access, Clock clock) {
-        this.access = access;
-        this.account = access.account();
+    public AdminApiCallers(SigningKeys keys, RolePolicies policies, LocalAccount account, Clock clock) {
+        this.policies = policies;
+        this.account = account;
         this.verifier = new SigV4Verifier(keys, account.region(), "cognito-idp", clock);
     }
 
@@ -45,7 +42,7 @@ public final class AdminApiCallers implements AwsJsonEndpoint.CallerCheck {
         String action = "cognito-idp:" + operation;
         String resource = "arn:aws:cognito-idp:" + account.region() + ":" + account.accountId() + ":userpool/"
                 + input.get().path("UserPoolId").asText("");
-        PolicyEvaluator.Decision decision = access.mayCall(caller.roleName(), action, resource);
+        PolicyEvaluator.Decision decision = policies.decide(caller.roleName(), action, resource);
         if (decision != PolicyEvaluator.Decision.ALLOW) {
             // IAM's message (docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
             throw new AwsError("AccessDeniedException", "User: arn:aws:sts::" + account.accountId() + ":assumed-role/"

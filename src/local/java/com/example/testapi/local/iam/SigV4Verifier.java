@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.example.testapi.client.SigV4;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -201,7 +199,7 @@ public final class SigV4Verifier {
         if (colon >= 0) {
             copy.port(Integer.parseInt(host.substring(colon + 1)));
         }
-        SigV4.queryParameters(request.rawQuery()).forEach(p -> copy.appendRawQueryParameter(p.getKey(), p.getValue()));
+        QueryParameters.of(request.rawQuery()).forEach(p -> copy.appendRawQueryParameter(p.getKey(), p.getValue()));
         for (String name : signedHeaders) {
             if (!name.equals("host") && request.headers().containsKey(name)) {
                 request.headers().get(name).forEach(value -> copy.appendHeader(name, value));

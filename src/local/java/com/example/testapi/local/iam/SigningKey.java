@@ -2,7 +2,6 @@ package com.example.testapi.local.iam;
 
 import java.time.Instant;
 
-import com.example.testapi.local.identitypool.IssuedCredentials;
 
 /**
  * A key whose signatures the local cloud checks: the {@link AdministratorKey}, or temporary credentials the identity

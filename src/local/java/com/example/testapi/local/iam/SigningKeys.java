@@ -3,7 +3,6 @@ package com.example.testapi.local.iam;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.example.testapi.local.identitypool.CredentialsStore;
 
 /**
  * Which keys exist, as STS and IAM know them: the one {@link AdministratorKey}, the identity pool's live

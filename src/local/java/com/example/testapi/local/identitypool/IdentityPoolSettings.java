@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.template.SamTemplate;
 
 /**

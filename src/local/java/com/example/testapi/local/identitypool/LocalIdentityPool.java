@@ -2,11 +2,8 @@ package com.example.testapi.local.identitypool;
 
 import java.io.IOException;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -16,6 +13,9 @@ import java.util.function.Consumer;
 
 import com.example.testapi.local.awsjson.AwsError;
 import com.example.testapi.local.awsjson.AwsJsonEndpoint;
+import com.example.testapi.local.iam.CredentialsStore;
+import com.example.testapi.local.iam.IssuedCredentials;
+import com.example.testapi.local.iam.TrustPolicy;
 import com.example.testapi.local.userpool.LocalUserPool;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +33,6 @@ public final class LocalIdentityPool implements AutoCloseable {
     public static final Duration CREDENTIALS_LIFETIME = Duration.ofHours(1);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private final IdentityPoolSettings settings;
     private final LoginVerifier logins;
@@ -41,7 +40,6 @@ public final class LocalIdentityPool implements AutoCloseable {
     private final Clock clock;
     private final Duration credentialsLifetime;
     private final AwsJsonEndpoint endpoint;
-    private final SecureRandom random = new SecureRandom();
     /** Identity id by user sub, and back: stable for a user while the local cloud runs. */
     private final Map<String, String> identityBySub = new ConcurrentHashMap<>();
     private final Map<String, String> subByIdentity = new ConcurrentHashMap<>();
@@ -122,12 +120,8 @@ public final class LocalIdentityPool implements AutoCloseable {
             throw new AwsError("InvalidIdentityPoolConfigurationException",
                     "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
         }
-        String accessKeyId = "ASIA" + randomText(UPPER_DIGITS, 16);
-        Instant expiration = clock.instant().plus(credentialsLifetime);
-        IssuedCredentials issued = new IssuedCredentials(accessKeyId, Base64.getEncoder().encodeToString(
-                randomBytes(30)), store.sessionToken(accessKeyId, expiration), expiration, roleArn, identityId,
-                settings.poolId(), amr);
-        store.add(issued, clock.instant());
+        IssuedCredentials issued = store.issue(roleArn, identityId, settings.poolId(), amr, clock.instant(),
+                credentialsLifetime);
         ObjectNode result = MAPPER.createObjectNode().put("IdentityId", identityId);
         result.putObject("Credentials").put("AccessKeyId", issued.accessKeyId()).put("SecretKey", issued.secretKey())
                 .put("SessionToken", issued.sessionToken())
@@ -162,20 +156,6 @@ public final class LocalIdentityPool implements AutoCloseable {
                     "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
         }
         return settings.authenticatedRoleArn();
-    }
-
-    private String randomText(String alphabet, int length) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return text.toString();
-    }
-
-    private byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        random.nextBytes(bytes);
-        return bytes;
     }
 
     @Override

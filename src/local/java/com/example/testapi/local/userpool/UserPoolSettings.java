@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.awsjson.AwsError;
 import com.example.testapi.local.template.SamTemplate;
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.example.testapi.caller.Caller;
 import com.example.testapi.caller.CallerParser;
-import com.example.testapi.local.LocalAccount;
-import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.local.template.LocalAccount;
+import com.example.testapi.local.iam.IssuedCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

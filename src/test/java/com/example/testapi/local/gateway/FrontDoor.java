@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.local.iam.IssuedCredentials;
 import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.SignedHttp.Signed;
 import com.example.testapi.support.SignedHttp.Signing;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.example.testapi.local.identitypool.IssuedCredentials;
+import com.example.testapi.local.iam.IssuedCredentials;
 import com.example.testapi.local.lambda.FunctionBackend;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.SignedHttp;

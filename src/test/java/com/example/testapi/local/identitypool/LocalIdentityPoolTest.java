@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.example.testapi.local.iam.IssuedCredentials;
 import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.TemplateCopy;

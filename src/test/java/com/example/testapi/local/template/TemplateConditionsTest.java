@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.template.LocalAccount;
 
 /** Conditions and {@code !If} as CloudFormation evaluates them from the parameters. */
 class TemplateConditionsTest {

@@ -1,13 +1,16 @@
-package com.example.testapi.local.identitypool;
+package com.example.testapi.local.iam;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The credentials the identity pool issued, by access key id: what the gateway and the admin API check signatures
+ * STS's side of the identity pool: the temporary credentials it issues ({@link #issue}), by access key id: what the gateway and the admin API check signatures
  * against. Expired ones stay a day and are then dropped, so that a long-running local cloud's memory does not grow
  * with every renewal; their session tokens still say they were issued here ({@link SessionTokens}), so a late request
  * hears "expired", not "invalid", however late it comes.
@@ -17,11 +20,29 @@ public final class CredentialsStore {
     static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
 
     private final Map<String, IssuedCredentials> byAccessKey = new ConcurrentHashMap<>();
-    private final SessionTokens sessionTokens = new SessionTokens();
+    private static final String UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    /** The session token to hand out with {@code accessKeyId}. */
-    String sessionToken(String accessKeyId, Instant expiration) {
-        return sessionTokens.mint(accessKeyId, expiration);
+    private final SessionTokens sessionTokens = new SessionTokens();
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * New temporary credentials for {@code roleArn}, as {@code sts:AssumeRoleWithWebIdentity} answers the identity
+     * pool (an {@code ASIA…} key, a secret, a session token naming its expiry), kept until a day after they expire.
+     */
+    public IssuedCredentials issue(String roleArn, String identityId, String identityPoolId, List<String> amr,
+            Instant now, Duration lifetime) {
+        StringBuilder accessKeyId = new StringBuilder("ASIA");
+        for (int i = 0; i < 16; i++) {
+            accessKeyId.append(UPPER_DIGITS.charAt(random.nextInt(UPPER_DIGITS.length())));
+        }
+        byte[] secret = new byte[30];
+        random.nextBytes(secret);
+        Instant expiration = now.plus(lifetime);
+        IssuedCredentials issued = new IssuedCredentials(accessKeyId.toString(),
+                Base64.getEncoder().encodeToString(secret), sessionTokens.mint(accessKeyId.toString(), expiration),
+                expiration, roleArn, identityId, identityPoolId, List.copyOf(amr));
+        add(issued, now);
+        return issued;
     }
 
     /** Whether {@code accessKeyId} is no longer kept but {@code sessionToken} shows it was issued here and expired. */
@@ -29,7 +50,7 @@ public final class CredentialsStore {
         return !byAccessKey.containsKey(accessKeyId) && sessionTokens.expiredFor(accessKeyId, sessionToken, now);
     }
 
-    void add(IssuedCredentials credentials, Instant now) {
+    private void add(IssuedCredentials credentials, Instant now) {
         byAccessKey.values().removeIf(old -> old.expiration().plus(KEPT_AFTER_EXPIRY).isBefore(now));
         byAccessKey.put(credentials.accessKeyId(), credentials);
     }

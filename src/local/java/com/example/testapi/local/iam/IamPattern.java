@@ -1,4 +1,4 @@
-package com.example.testapi.local.template;
+package com.example.testapi.local.iam;
 
 import java.util.regex.Pattern;
 

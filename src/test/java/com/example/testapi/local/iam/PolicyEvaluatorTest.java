@@ -1,8 +1,8 @@
-package com.example.testapi.local.gateway;
+package com.example.testapi.local.iam;
 
-import static com.example.testapi.local.gateway.PolicyEvaluator.Decision.ALLOW;
-import static com.example.testapi.local.gateway.PolicyEvaluator.Decision.EXPLICIT_DENY;
-import static com.example.testapi.local.gateway.PolicyEvaluator.Decision.IMPLICIT_DENY;
+import static com.example.testapi.local.iam.PolicyEvaluator.Decision.ALLOW;
+import static com.example.testapi.local.iam.PolicyEvaluator.Decision.EXPLICIT_DENY;
+import static com.example.testapi.local.iam.PolicyEvaluator.Decision.IMPLICIT_DENY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.template.LocalAccount;
 
 class PolicyEvaluatorTest {
 

@@ -1,4 +1,4 @@
-package com.example.testapi.local.identitypool;
+package com.example.testapi.local.iam;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.testapi.local.LocalAccount;
+import com.example.testapi.local.identitypool.IdentityPoolSettings;
+import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.template.SamTemplate;
 
 /**

@@ -1,4 +1,4 @@
-package com.example.testapi.local.identitypool;
+package com.example.testapi.local.iam;
 
 import static com.example.testapi.local.template.SamTemplate.list;
 import static com.example.testapi.local.template.SamTemplate.map;
@@ -7,7 +7,6 @@ import static com.example.testapi.local.template.SamTemplate.object;
 import java.util.List;
 import java.util.Map;
 
-import com.example.testapi.local.template.IamPattern;
 
 /**
  * Whether a role's trust policy lets the identity pool assume it for a caller, as STS evaluates
@@ -16,7 +15,7 @@ import com.example.testapi.local.template.IamPattern;
  * {@code …:amr} (the caller's authentication methods) all hold. Operators other than StringEquals and StringLike
  * (plain or ForAnyValue), and Deny statements, are refused loudly, never ignored.
  */
-final class TrustPolicy {
+public final class TrustPolicy {
 
     private static final String FEDERATED = "cognito-identity.amazonaws.com";
     private static final String ACTION = "sts:AssumeRoleWithWebIdentity";
@@ -24,7 +23,7 @@ final class TrustPolicy {
     private TrustPolicy() {
     }
 
-    static boolean admits(Map<String, Object> document, String identityPoolId, List<String> amr) {
+    public static boolean admits(Map<String, Object> document, String identityPoolId, List<String> amr) {
         boolean allowed = false;
         for (Object value : list(document.get("Statement"))) {
             Map<String, Object> statement = object(value);

@@ -1,12 +1,11 @@
-package com.example.testapi.local.gateway;
+package com.example.testapi.local.iam;
 
 import static com.example.testapi.local.template.SamTemplate.object;
 
 import java.util.List;
 import java.util.Map;
 
-import com.example.testapi.local.LocalAccount;
-import com.example.testapi.local.template.IamPattern;
+import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.template.SamTemplate;
 
 /**

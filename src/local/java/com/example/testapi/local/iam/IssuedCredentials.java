@@ -1,4 +1,4 @@
-package com.example.testapi.local.identitypool;
+package com.example.testapi.local.iam;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.example.testapi.local;
+package com.example.testapi.local.template;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,8 +11,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.example.testapi.local.template.SamTemplate;
-import com.example.testapi.local.template.TemplateConditions;
 
 /**
  * The pretend AWS account and stack the local cloud lives in, and the values CloudFormation would substitute for

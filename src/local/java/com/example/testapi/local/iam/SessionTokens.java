@@ -1,4 +1,4 @@
-package com.example.testapi.local.identitypool;
+package com.example.testapi.local.iam;
 
 import java.security.SecureRandom;
 import java.text.ParseException;
