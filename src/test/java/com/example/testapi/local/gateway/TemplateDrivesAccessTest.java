@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.example.testapi.local.awsjson.AwsError;
+import com.example.testapi.local.iam.RolePolicies;
 import com.example.testapi.local.lambda.MockEventServerBackend;
+import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.SignedHttp.Signed;
@@ -165,8 +167,9 @@ class TemplateDrivesAccessTest {
         Path conditional = copy(t -> cast(statements(t, "TestApiFullAccess").get(0))
                 .put("Condition", Map.of("IpAddress", Map.of("aws:SourceIp", "10.0.0.0/8"))));
 
+        SamTemplate template = SamTemplate.load(conditional);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> TemplateAccess.load(conditional, "us-east-1"));
+                () -> RolePolicies.from(template, LocalAccount.forTemplate("us-east-1", template)));
         assertTrue(refused.getMessage().contains("Condition"), refused::getMessage);
     }
 
