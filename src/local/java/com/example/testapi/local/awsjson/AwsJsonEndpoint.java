@@ -34,9 +34,12 @@ import com.sun.net.httpserver.HttpExchange;
  */
 public final class AwsJsonEndpoint implements AutoCloseable {
 
-    /** One operation: the request body in, the response body out; refusals are thrown as {@link AwsError}. */
+    /**
+     * One operation: its request, checked against the service model ({@link Input}), in; the response body out;
+     * refusals are thrown as {@link AwsError}.
+     */
     public interface Operation {
-        ObjectNode call(ObjectNode input);
+        ObjectNode call(Input input);
     }
 
     /** A signed request as it arrived: headers by lower-case name. */
@@ -55,6 +58,7 @@ public final class AwsJsonEndpoint implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_BODY = 256 * 1024;
 
+    private final ServiceModel model;
     private final String targetPrefix;
     private final Map<String, Operation> operations = new HashMap<>();
     private final Map<String, Boolean> signed = new HashMap<>();
@@ -64,15 +68,16 @@ public final class AwsJsonEndpoint implements AutoCloseable {
     private final LoopbackServer server;
     // Until told who may call, nobody may: a signed operation is never open by omission.
     private volatile CallerCheck callers = (operation, request, input) -> {
-        throw new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.");
+        throw AwsError.unrecognizedClient();
     };
 
     /**
-     * Listens on loopback {@code port} (0: any free port) for targets {@code targetPrefix.Operation}, answering CORS
-     * for {@code origins}.
+     * Listens on loopback {@code port} (0: any free port) for the operations of {@code model}
+     * ({@code TARGET_PREFIX.Operation}), answering CORS for {@code origins}.
      */
-    public AwsJsonEndpoint(String targetPrefix, int port, Set<String> origins, Consumer<String> log) {
-        this.targetPrefix = targetPrefix;
+    public AwsJsonEndpoint(ServiceModel model, int port, Set<String> origins, Consumer<String> log) {
+        this.model = model;
+        this.targetPrefix = model.targetPrefix();
         this.origins = Set.copyOf(origins);
         this.log = log;
         server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(4));
@@ -80,16 +85,23 @@ public final class AwsJsonEndpoint implements AutoCloseable {
 
     /** An operation anyone may call (e.g. InitiateAuth, GetId). */
     public AwsJsonEndpoint open(String name, Operation operation) {
-        operations.put(name, operation);
+        operations.put(modelled(name), operation);
         signed.put(name, false);
         return this;
     }
 
     /** An operation that needs a SigV4-signed request (the admin API), checked by the {@link CallerCheck}. */
     public AwsJsonEndpoint signed(String name, Operation operation) {
-        operations.put(name, operation);
+        operations.put(modelled(name), operation);
         signed.put(name, true);
         return this;
+    }
+
+    private String modelled(String name) {
+        if (!model.hasOperation(name)) {
+            throw new IllegalArgumentException(targetPrefix + " has no operation " + name + " in its service model");
+        }
+        return name;
     }
 
     /** Who may call the signed operations: verifies the signature and decides (default: nobody). */
@@ -113,7 +125,7 @@ public final class AwsJsonEndpoint implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) { // a Cognito request is a few KiB: don't let one fill memory
-                throw new AwsError("RequestEntityTooLargeException", "The request body is over 256 KiB.", 413);
+                throw AwsError.tooLarge("256 KiB");
             }
             Headers out = exchange.getResponseHeaders();
             String origin = exchange.getRequestHeaders().getFirst("Origin");
@@ -157,7 +169,7 @@ public final class AwsJsonEndpoint implements AutoCloseable {
                 ? target.substring(targetPrefix.length() + 1) : null;
         Operation operation = name == null ? null : operations.get(name);
         if (operation == null) {
-            throw new AwsError("UnknownOperationException", "Unknown operation " + target);
+            throw AwsError.unknownOperation(target);
         }
         if (signed.get(name)) { // who signed is judged before the body is read, as AWS does
             Map<String, List<String>> headers = new HashMap<>();
@@ -167,8 +179,7 @@ public final class AwsJsonEndpoint implements AutoCloseable {
             callers.check(name, new SignedRequest("POST", uri.getRawPath(), uri.getRawQuery(), headers, body),
                     () -> parse(body));
         }
-        ObjectNode object = parse(body);
-        ObjectNode result = operation.call(object);
+        ObjectNode result = operation.call(Input.check(model, name, parse(body)));
         log.accept(targetPrefix + "." + name + " -> 200");
         return result;
     }
@@ -178,10 +189,10 @@ public final class AwsJsonEndpoint implements AutoCloseable {
         try {
             input = body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new AwsError("SerializationException", "The request body is not valid JSON.");
+            throw AwsError.serialization("The request body is not valid JSON.");
         }
         if (!(input instanceof ObjectNode object)) {
-            throw new AwsError("SerializationException", "The request body must be a JSON object.");
+            throw AwsError.serialization("The request body must be a JSON object.");
         }
         return object;
     }

@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 
 import com.example.testapi.local.awsjson.AwsError;
 import com.example.testapi.local.awsjson.AwsJsonEndpoint;
+import com.example.testapi.local.awsjson.Input;
+import com.example.testapi.local.awsjson.ServiceModel;
 import com.example.testapi.local.iam.CredentialsStore;
 import com.example.testapi.local.iam.IssuedCredentials;
 import com.example.testapi.local.iam.TrustPolicy;
@@ -39,6 +41,7 @@ public final class LocalIdentityPool implements AutoCloseable {
     private final CredentialsStore store;
     private final Clock clock;
     private final Duration credentialsLifetime;
+    private final ServiceModel model = ServiceModel.load(ServiceModel.COGNITO_IDENTITY);
     private final AwsJsonEndpoint endpoint;
     /** Identity id by user sub, and back: stable for a user while the local cloud runs. */
     private final Map<String, String> identityBySub = new ConcurrentHashMap<>();
@@ -56,7 +59,7 @@ public final class LocalIdentityPool implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.credentialsLifetime = credentialsLifetime;
-        this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityService", port, browserOrigins, log)
+        this.endpoint = new AwsJsonEndpoint(model, port, browserOrigins, log)
                 .open("GetId", this::getId)
                 .open("GetCredentialsForIdentity", this::getCredentialsForIdentity);
     }
@@ -77,19 +80,20 @@ public final class LocalIdentityPool implements AutoCloseable {
     public IssuedCredentials credentialsFor(String providerName, String idToken) {
         ObjectNode request = MAPPER.createObjectNode().put("IdentityPoolId", settings.poolId());
         request.putObject("Logins").put(providerName, idToken);
-        String identityId = getId(request).path("IdentityId").asText();
+        String identityId = getId(Input.check(model, "GetId", request)).path("IdentityId").asText();
         ObjectNode credentials = MAPPER.createObjectNode().put("IdentityId", identityId);
         credentials.set("Logins", request.get("Logins"));
-        String accessKey = getCredentialsForIdentity(credentials).path("Credentials").path("AccessKeyId").asText();
+        String accessKey = getCredentialsForIdentity(Input.check(model, "GetCredentialsForIdentity", credentials))
+                .path("Credentials").path("AccessKeyId").asText();
         return store.byAccessKey(accessKey).orElseThrow();
     }
 
-    ObjectNode getId(ObjectNode input) {
-        String pool = input.path("IdentityPoolId").asText("");
+    ObjectNode getId(Input input) {
+        String pool = input.text("IdentityPoolId");
         if (!pool.equals(settings.poolId())) {
-            throw new AwsError("ResourceNotFoundException", "IdentityPool '" + pool + "' not found.");
+            throw IdentityPoolErrors.poolNotFound(pool);
         }
-        LoginVerifier.Login login = logins.verify(input.path("Logins"));
+        LoginVerifier.Login login = logins.verify(input.map("Logins"));
         String identityId = identityBySub.computeIfAbsent(login.sub(), sub -> {
             String id = settings.region() + ":" + UUID.randomUUID();
             subByIdentity.put(id, sub);
@@ -98,18 +102,18 @@ public final class LocalIdentityPool implements AutoCloseable {
         return MAPPER.createObjectNode().put("IdentityId", identityId);
     }
 
-    ObjectNode getCredentialsForIdentity(ObjectNode input) {
-        String identityId = input.path("IdentityId").asText("");
+    ObjectNode getCredentialsForIdentity(Input input) {
+        String identityId = input.text("IdentityId");
         String sub = subByIdentity.get(identityId);
         if (sub == null) {
-            throw new AwsError("ResourceNotFoundException", "Identity '" + identityId + "' not found.");
+            throw IdentityPoolErrors.identityNotFound(identityId);
         }
-        if (input.path("Logins").isEmpty()) {
-            throw new AwsError("NotAuthorizedException", "Access to Identity '" + identityId + "' is forbidden.");
+        if (input.map("Logins").isEmpty()) {
+            throw IdentityPoolErrors.notAuthorized("Access to Identity '" + identityId + "' is forbidden.");
         }
-        LoginVerifier.Login login = logins.verify(input.path("Logins"));
+        LoginVerifier.Login login = logins.verify(input.map("Logins"));
         if (!login.sub().equals(sub)) {
-            throw new AwsError("NotAuthorizedException",
+            throw IdentityPoolErrors.notAuthorized(
                     "Logins don't match. Please include at least one valid login for this identity or identity pool.");
         }
         String roleArn = role(login);
@@ -117,8 +121,7 @@ public final class LocalIdentityPool implements AutoCloseable {
                 login.providerName() + ":CognitoSignIn:" + sub);
         Map<String, Object> trust = settings.trustPolicies().get(roleArn);
         if (trust == null || !TrustPolicy.admits(trust, settings.poolId(), amr)) {
-            throw new AwsError("InvalidIdentityPoolConfigurationException",
-                    "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
+            throw IdentityPoolErrors.invalidConfiguration();
         }
         IssuedCredentials issued = store.issue(roleArn, identityId, settings.poolId(), amr, clock.instant(),
                 credentialsLifetime);
@@ -147,13 +150,12 @@ public final class LocalIdentityPool implements AutoCloseable {
         if (mapping.ambiguousRoleResolution().equals("AuthenticatedRole")) {
             return defaultRole();
         }
-        throw new AwsError("NotAuthorizedException", "The ambiguous role mapping rules denied this request.");
+        throw IdentityPoolErrors.notAuthorized("The ambiguous role mapping rules denied this request.");
     }
 
     private String defaultRole() {
         if (settings.authenticatedRoleArn() == null) {
-            throw new AwsError("InvalidIdentityPoolConfigurationException",
-                    "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
+            throw IdentityPoolErrors.invalidConfiguration();
         }
         return settings.authenticatedRoleArn();
     }

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.example.testapi.local.awsjson.AwsError;
 import com.example.testapi.local.userpool.LocalUserPool;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 /**
@@ -33,43 +31,43 @@ final class LoginVerifier {
         this.clock = clock;
     }
 
-    Login verify(JsonNode logins) {
-        if (logins == null || logins.isEmpty()) {
-            throw new AwsError("NotAuthorizedException", "Unauthenticated access is not supported for this identity pool.");
+    Login verify(Map<String, String> logins) {
+        if (logins.isEmpty()) {
+            throw IdentityPoolErrors.notAuthorized("Unauthenticated access is not supported for this identity pool.");
         }
-        Map.Entry<String, JsonNode> login = logins.fields().next();
+        Map.Entry<String, String> login = logins.entrySet().iterator().next();
         String providerName = providerName(login.getKey());
         List<IdentityPoolSettings.Provider> providers = settings.providers().stream()
                 .filter(p -> p.providerName().equals(providerName)).toList();
         if (providers.isEmpty() || !providerName.equals(userPool.settings().providerName())) {
-            throw new AwsError("NotAuthorizedException", "Token is not from a supported provider of this identity pool.");
+            throw IdentityPoolErrors.notAuthorized("Token is not from a supported provider of this identity pool.");
         }
-        JWTClaimsSet claims = userPool.verifiedClaims(login.getValue().asText(""))
-                .orElseThrow(() -> invalid("Couldn't verify signed token."));
+        JWTClaimsSet claims = userPool.verifiedClaims(login.getValue())
+                .orElseThrow(() -> IdentityPoolErrors.invalidLogin("Couldn't verify signed token."));
         try {
             if (!userPool.issuer().equals(claims.getIssuer())) {
-                throw invalid("Issuer doesn't match providerName");
+                throw IdentityPoolErrors.invalidLogin("Issuer doesn't match providerName");
             }
             if (!"id".equals(claims.getStringClaim("token_use"))) {
-                throw invalid("Not a valid OpenId Connect identity token.");
+                throw IdentityPoolErrors.invalidLogin("Not a valid OpenId Connect identity token.");
             }
             IdentityPoolSettings.Provider provider = providers.stream()
                     .filter(p -> claims.getAudience().contains(p.clientId())).findFirst()
-                    .orElseThrow(() -> invalid("Incorrect token audience."));
+                    .orElseThrow(() -> IdentityPoolErrors.invalidLogin("Incorrect token audience."));
             Instant now = clock.instant();
             if (claims.getExpirationTime() == null || !now.isBefore(claims.getExpirationTime().toInstant())) {
-                throw invalid("Token expired: " + now.getEpochSecond() + " >= "
+                throw IdentityPoolErrors.invalidLogin("Token expired: " + now.getEpochSecond() + " >= "
                         + (claims.getExpirationTime() == null ? 0 : claims.getExpirationTime().toInstant().getEpochSecond()));
             }
             String inactive = provider.serverSideTokenCheck() ? userPool.serverSideTokenCheck(claims) : null;
             if (inactive != null) {
-                throw invalid(inactive);
+                throw IdentityPoolErrors.invalidLogin(inactive);
             }
             List<String> roles = claims.getStringListClaim("cognito:roles");
             return new Login(providerName, provider.clientId(), claims.getSubject(),
                     claims.getStringClaim("cognito:preferred_role"), roles == null ? List.of() : roles);
         } catch (ParseException e) {
-            throw invalid("Not a valid OpenId Connect identity token.");
+            throw IdentityPoolErrors.invalidLogin("Not a valid OpenId Connect identity token.");
         }
     }
 
@@ -81,9 +79,5 @@ final class LoginVerifier {
     private String providerName(String key) {
         String issuer = userPool.issuer();
         return key.equals(issuer.substring(issuer.indexOf("://") + 3)) ? userPool.settings().providerName() : key;
-    }
-
-    private static AwsError invalid(String why) {
-        return new AwsError("NotAuthorizedException", "Invalid login token. " + why);
     }
 }

@@ -5,11 +5,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
@@ -48,8 +46,11 @@ final class HostedUi implements AutoCloseable {
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
 
     /** An issued code; its PKCE challenge, if any, is S256 (the authorization request refuses any other). */
-    private record Grant(String clientId, URI redirectUri, CodeChallenge challenge, JsonNode tokens, Instant expires) {
+    private record Grant(String clientId, URI redirectUri, CodeChallenge challenge, JsonNode tokens) {
     }
+
+    /** At most this many codes wait to be traded at a time; more sign-ins are refused until some expire. */
+    static final int MAX_CODES = 10_000;
 
     /** A request the hosted UI cannot send back to the client: shown as an error page, as Cognito does. */
     private static final class Unredirectable extends Exception {
@@ -59,20 +60,19 @@ final class HostedUi implements AutoCloseable {
     }
 
     private final UserPoolSettings settings;
-    private final UserPoolAuth auth;
+    private final AuthOperations auth;
     private final Set<String> origins;
-    private final Clock clock;
     private final Consumer<String> log;
-    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final ShortLived<String, Grant> codes;
     private final LoopbackServer server;
 
-    HostedUi(UserPoolSettings settings, UserPoolAuth auth, int port, Set<String> origins, Clock clock,
+    HostedUi(UserPoolSettings settings, AuthOperations auth, int port, Set<String> origins, Clock clock,
             Consumer<String> log)
             throws IOException {
         this.settings = settings;
         this.auth = auth;
         this.origins = Set.copyOf(origins);
-        this.clock = clock;
+        this.codes = new ShortLived<>(clock, CODE_LIFETIME, MAX_CODES);
         this.log = log;
         server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(4));
     }
@@ -177,9 +177,11 @@ final class HostedUi implements AutoCloseable {
             return;
         }
         AuthorizationCode code = new AuthorizationCode();
-        codes.put(code.getValue(), new Grant(request.getClientID().getValue(), request.getRedirectionURI(),
-                request.getCodeChallenge(), answer.path("AuthenticationResult"),
-                clock.instant().plus(CODE_LIFETIME)));
+        if (!codes.put(code.getValue(), new Grant(request.getClientID().getValue(), request.getRedirectionURI(),
+                request.getCodeChallenge(), answer.path("AuthenticationResult")))) {
+            page(exchange, 200, loginForm(request, CognitoErrors.tooManyRequests().getMessage(), username));
+            return;
+        }
         redirect(exchange, new AuthorizationSuccessResponse(request.getRedirectionURI(), code, null,
                 request.getState(), null).toURI());
     }
@@ -194,9 +196,8 @@ final class HostedUi implements AutoCloseable {
                 throw new ParseException("grant", OAuth2Error.UNSUPPORTED_GRANT_TYPE);
             }
             AuthorizationCodeGrant grant = AuthorizationCodeGrant.parse(form);
-            Grant issued = codes.remove(grant.getAuthorizationCode().getValue());
-            boolean valid = issued != null && clock.instant().isBefore(issued.expires())
-                    && issued.clientId().equals(MultivaluedMapUtils.getFirstValue(form, "client_id"))
+            Grant issued = codes.take(grant.getAuthorizationCode().getValue()).orElse(null);
+            boolean valid = issued != null && issued.clientId().equals(MultivaluedMapUtils.getFirstValue(form, "client_id"))
                     && issued.redirectUri().equals(grant.getRedirectionURI())
                     && (issued.challenge() == null || grant.getCodeVerifier() != null && issued.challenge().equals(
                             CodeChallenge.compute(CodeChallengeMethod.S256, grant.getCodeVerifier())));

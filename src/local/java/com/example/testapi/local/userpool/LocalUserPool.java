@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import com.example.testapi.local.awsjson.AwsJsonEndpoint;
+import com.example.testapi.local.awsjson.Input;
+import com.example.testapi.local.awsjson.ServiceModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +18,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 
 /**
  * The template's Cognito user pool on a loopback port, speaking {@code cognito-idp}'s AWS JSON 1.1 protocol: sign-in
- * ({@link UserPoolAuth}), the admin API ({@link UserPoolAdmin}), its JWKS at {@code ISSUER/.well-known/jwks.json}, and
+ * ({@link AuthOperations}), self-service ({@link SelfServiceOperations}), what an access token may do
+ * ({@link AccessTokenOperations}), the admin API ({@link AdminOperations}), its JWKS at {@code ISSUER/.well-known/jwks.json}, and
  * the hosted UI ({@link HostedUi}) on a port of its own when the template gives the pool a domain.
  * The issuer is this endpoint's URL with the pool id, so a token's {@code iss} leads to its keys.
  */
@@ -25,13 +28,12 @@ public final class LocalUserPool implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final UserPoolSettings settings;
-    private final UserDirectory directory = new UserDirectory();
     private final TokenSigner signer = TokenSigner.generate();
+    private final ServiceModel model = ServiceModel.load(ServiceModel.COGNITO_IDP);
     private final AwsJsonEndpoint endpoint;
     private final String issuer;
-    private final UserPoolAdmin admin;
-    private final UserPoolAuth auth;
-    private final SelfService selfService;
+    private final AdminOperations admin;
+    private final AuthOperations auth;
     private final Outbox outbox;
     private final UserTokens tokens;
     private final HostedUi hostedUi;
@@ -40,14 +42,15 @@ public final class LocalUserPool implements AutoCloseable {
     public LocalUserPool(UserPoolSettings settings, int port, int hostedUiPort, Set<String> browserOrigins, Clock clock,
             Consumer<String> log) throws IOException {
         this.settings = settings;
-        this.endpoint = new AwsJsonEndpoint("AWSCognitoIdentityProviderService", port, browserOrigins, log);
+        UserDirectory directory = new UserDirectory(settings.poolId(), settings.passwordPolicy(), clock);
+        this.endpoint = new AwsJsonEndpoint(model, port, browserOrigins, log);
         this.issuer = endpoint.uri() + "/" + settings.poolId();
         this.tokens = new UserTokens(settings, directory, signer, issuer, clock);
-        this.auth = new UserPoolAuth(settings, directory, tokens, clock);
-        this.admin = new UserPoolAdmin(settings, directory, tokens, clock);
+        this.auth = new AuthOperations(settings, directory, tokens, clock);
+        this.admin = new AdminOperations(settings, directory, tokens);
         this.outbox = new Outbox(clock, log);
-        this.selfService = new SelfService(settings, directory, outbox, clock);
-        SignedInUser signedIn = new SignedInUser(settings, directory, tokens, outbox, clock);
+        SelfServiceOperations selfService = new SelfServiceOperations(settings, directory, outbox);
+        AccessTokenOperations signedIn = new AccessTokenOperations(settings, directory, tokens, outbox);
         // Every operation a Cognito client sends without SigV4 (Amplify v5 and v6's Authenticator among them).
         endpoint.open("InitiateAuth", auth::initiateAuth)
                 .open("RespondToAuthChallenge", auth::respondToAuthChallenge)
@@ -117,9 +120,11 @@ public final class LocalUserPool implements AutoCloseable {
             attributes.addObject().put("Name", "email").put("Value", email);
             attributes.addObject().put("Name", "email_verified").put("Value", "true");
         }
-        admin.createUser(user);
-        admin.setUserPassword(user.deepCopy().put("Password", password).put("Permanent", true));
-        groups.forEach(group -> admin.addUserToGroup(user.deepCopy().put("GroupName", group)));
+        admin.createUser(Input.check(model, "AdminCreateUser", user));
+        admin.setUserPassword(Input.check(model, "AdminSetUserPassword",
+                user.deepCopy().put("Password", password).put("Permanent", true)));
+        groups.forEach(group -> admin.addUserToGroup(Input.check(model, "AdminAddUserToGroup",
+                user.deepCopy().put("GroupName", group))));
     }
 
     /**
@@ -130,7 +135,8 @@ public final class LocalUserPool implements AutoCloseable {
         ObjectNode input = MAPPER.createObjectNode().put("AuthFlow", "USER_PASSWORD_AUTH")
                 .put("ClientId", settings.clients().keySet().iterator().next());
         input.putObject("AuthParameters").put("USERNAME", username).put("PASSWORD", password);
-        return auth.initiateAuth(input).path("AuthenticationResult").path("IdToken").asText();
+        return auth.initiateAuth(Input.check(model, "InitiateAuth", input)).path("AuthenticationResult")
+                .path("IdToken").asText();
     }
 
     /** The pool's signing key, for the tests of what a verifier does with a token only this key could sign. */

@@ -7,19 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import com.example.testapi.local.awsjson.AwsError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The codes the pool sends (a password reset, an attribute's verification) and their redemption. Nothing is mailed
  * locally: a code is "delivered" to the local cloud's console and kept in {@link #delivered()}, where a test reads it.
- * A code is good once, for an hour, and for five wrong tries.
+ * A code is good once, for an hour, and for five wrong tries; at most {@link #MAX_PENDING} wait at a time.
  */
 public final class Outbox {
 
@@ -30,6 +27,10 @@ public final class Outbox {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration LIFETIME = Duration.ofHours(1);
     private static final int TRIES = 5;
+    static final int MAX_PENDING = 10_000;
+
+    /** A code kept a day past its hour, so that a late try hears "expired", not "wrong". */
+    private static final Duration KEPT = Duration.ofDays(1);
 
     private record Pending(String code, Instant expires, int wrongTries) {
     }
@@ -37,12 +38,13 @@ public final class Outbox {
     private final Clock clock;
     private final Consumer<String> console;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final ShortLived<String, Pending> pending;
     private final List<Delivery> delivered = new CopyOnWriteArrayList<>();
 
     Outbox(Clock clock, Consumer<String> console) {
         this.clock = clock;
         this.console = console;
+        this.pending = new ShortLived<>(clock, KEPT, MAX_PENDING);
     }
 
     List<Delivery> delivered() {
@@ -53,7 +55,9 @@ public final class Outbox {
     Delivery send(String username, String purpose, String attribute, String address) {
         Delivery delivery = new Delivery(username, purpose, attribute.equals("email") ? "EMAIL" : "SMS",
                 mask(address), String.format("%06d", random.nextInt(1_000_000)));
-        pending.put(username + "/" + purpose, new Pending(delivery.code(), clock.instant().plus(LIFETIME), 0));
+        if (!pending.put(username + "/" + purpose, new Pending(delivery.code(), clock.instant().plus(LIFETIME), 0))) {
+            throw CognitoErrors.tooManyRequests();
+        }
         delivered.add(delivery);
         console.accept("code for " + username + " (" + purpose + ", " + delivery.medium() + " to "
                 + delivery.destination() + "): " + delivery.code());
@@ -66,30 +70,24 @@ public final class Outbox {
      * code is used up: every further try, the right code too, hears "Attempt limit exceeded" until a new code is sent
      * (as reported of Cognito: five CodeMismatchException, then LimitExceededException; the manual's ledger).
      */
-    void redeem(String username, String purpose, String code) {
-        AwsError[] refusal = new AwsError[1];
-        pending.compute(username + "/" + purpose, (key, expected) -> {
-            if (expected == null) {
-                refusal[0] = mismatch();
-                return null;
-            }
-            if (!clock.instant().isBefore(expected.expires())) {
-                refusal[0] = new AwsError("ExpiredCodeException", "Invalid code provided, please request a code again.");
-                return null;
-            }
-            if (expected.wrongTries() >= TRIES) {
-                refusal[0] = new AwsError("LimitExceededException", "Attempt limit exceeded, please try after some time.");
-                return expected;
-            }
-            if (!sameCode(expected.code(), code)) {
-                refusal[0] = mismatch();
-                return new Pending(expected.code(), expected.expires(), expected.wrongTries() + 1);
-            }
-            return null; // the right code, used up
-        });
-        if (refusal[0] != null) {
-            throw refusal[0];
+    synchronized void redeem(String username, String purpose, String code) {
+        String key = username + "/" + purpose;
+        Pending expected = pending.get(key).orElse(null);
+        if (expected == null) {
+            throw CognitoErrors.codeMismatch();
         }
+        if (!clock.instant().isBefore(expected.expires())) {
+            pending.take(key);
+            throw CognitoErrors.expiredCode();
+        }
+        if (expected.wrongTries() >= TRIES) {
+            throw CognitoErrors.attemptLimitExceeded();
+        }
+        if (!sameCode(expected.code(), code)) {
+            pending.update(key, p -> new Pending(p.code(), p.expires(), p.wrongTries() + 1));
+            throw CognitoErrors.codeMismatch();
+        }
+        pending.take(key); // the right code, used up
     }
 
     private static boolean sameCode(String expected, String given) {
@@ -116,7 +114,4 @@ public final class Outbox {
                 : "+*******" + address.substring(Math.max(0, address.length() - 4));
     }
 
-    private static AwsError mismatch() {
-        return new AwsError("CodeMismatchException", "Invalid verification code provided, please try again.");
-    }
 }

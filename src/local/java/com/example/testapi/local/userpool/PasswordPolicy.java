@@ -4,7 +4,6 @@ import static com.example.testapi.local.template.SamTemplate.map;
 
 import java.util.Map;
 
-import com.example.testapi.local.awsjson.AwsError;
 
 /** The user pool's {@code Policies.PasswordPolicy}, enforced as Cognito does, with its messages. */
 public record PasswordPolicy(int minimumLength, boolean lowercase, boolean uppercase, boolean numbers,
@@ -33,7 +32,7 @@ public record PasswordPolicy(int minimumLength, boolean lowercase, boolean upper
                         ? "Password must have symbol characters"
                 : null;
         if (broken != null) {
-            throw new AwsError("InvalidPasswordException", "Password does not conform to policy: " + broken);
+            throw CognitoErrors.invalidPassword(broken);
         }
     }
 

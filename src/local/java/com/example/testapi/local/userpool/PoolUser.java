@@ -1,42 +1,59 @@
 package com.example.testapi.local.userpool;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** One user of the local user pool; guarded by the pool's lock. */
-final class PoolUser {
+/**
+ * One user of the local user pool, as a value: a change makes a new one, which {@link UserDirectory} keeps in its
+ * place, so a reader (a sign-in, a token) holds one whole user without a lock. Its password is kept as its SRP
+ * verifier ({@link StoredPassword}), never as text; {@code modified} is the time of the last change of any kind.
+ */
+record PoolUser(String username, String sub, Instant created, Instant modified, Map<String, String> attributes,
+        Set<String> groups, StoredPassword password, Status status, boolean enabled) {
 
     enum Status {
         FORCE_CHANGE_PASSWORD, CONFIRMED
     }
 
-    final String username;
-    final String sub;
-    final Instant created;
-    final Map<String, String> attributes = new TreeMap<>();
-    final Set<String> groups = new LinkedHashSet<>();
-    // Written under the directory's lock; read by sign-in without it, so each read sees one whole value.
-    volatile StoredPassword password;
-    volatile Status status;
-    volatile Instant modified;
-    // AdminDisableUser / AdminEnableUser: a disabled user cannot sign in or refresh.
-    volatile boolean enabled = true;
-
-    PoolUser(String username, String sub, Instant created) {
-        this.username = username;
-        this.sub = sub;
-        this.created = created;
-        this.modified = created;
-        attributes.put("sub", sub);
+    PoolUser {
+        TreeMap<String, String> sorted = new TreeMap<>(attributes);
+        sorted.put("sub", sub);
+        attributes = Collections.unmodifiableMap(sorted);
+        groups = Collections.unmodifiableSet(new LinkedHashSet<>(groups));
     }
 
-    /** A new password (kept as its SRP verifier, never as text) with the status it leaves the user in. */
-    void setPassword(String poolId, String newPassword, Status newStatus, Instant now) {
-        password = StoredPassword.of(CognitoSrp.poolName(poolId), username, newPassword);
-        status = newStatus;
-        modified = now;
+    /** A new, enabled user: {@code attributes} besides {@code sub}, which the pool sets. */
+    static PoolUser created(String username, String sub, Instant now, Map<String, String> attributes,
+            StoredPassword password, Status status) {
+        return new PoolUser(username, sub, now, now, attributes, Set.of(), password, status, true);
+    }
+
+    PoolUser withPassword(StoredPassword newPassword, Status newStatus, Instant now) {
+        return new PoolUser(username, sub, created, now, attributes, groups, newPassword, newStatus, enabled);
+    }
+
+    /** AdminDisableUser / AdminEnableUser: a disabled user cannot sign in or refresh. */
+    PoolUser withEnabled(boolean value, Instant now) {
+        return new PoolUser(username, sub, created, now, attributes, groups, password, status, value);
+    }
+
+    PoolUser withGroup(String group, boolean member, Instant now) {
+        Set<String> changed = new LinkedHashSet<>(groups);
+        if (member) {
+            changed.add(group);
+        } else {
+            changed.remove(group);
+        }
+        return new PoolUser(username, sub, created, now, attributes, changed, password, status, enabled);
+    }
+
+    PoolUser withAttribute(String name, String value, Instant now) {
+        Map<String, String> changed = new TreeMap<>(attributes);
+        changed.put(name, value);
+        return new PoolUser(username, sub, created, now, changed, groups, password, status, enabled);
     }
 }

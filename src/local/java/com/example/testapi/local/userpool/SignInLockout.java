@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import com.example.testapi.local.awsjson.AwsError;
-
 /**
  * Cognito's lockout after failed password sign-ins, as its developer guide states it ("Lockout behavior for failed
  * sign-in attempts", docs.aws.amazon.com/cognito/latest/developerguide/authentication.html#authentication-flow-lockout-behavior):
@@ -19,12 +17,11 @@ import com.example.testapi.local.awsjson.AwsError;
  * form) goes through here.
  *
  * <p>Names are counted whether or not such a user exists, so the lockout does not tell which users exist. Memory is
- * bounded ({@link #MAX_NAMES}): entries that would reset anyway are swept first, then counts without a lock; a running
+ * bounded ({@link #MAX_NAMES} by default): entries that would reset anyway are swept first, then counts without a lock; a running
  * lock is never dropped. A name's check, verdict and count are one step, so parallel guesses each count.
  */
 final class SignInLockout {
 
-    static final String LOCKED = "Password attempts exceeded";
     static final int FREE_FAILURES = 5;
     static final Duration LONGEST = Duration.ofMinutes(15);
     static final Duration RESET_AFTER = Duration.ofMinutes(15);
@@ -34,6 +31,7 @@ final class SignInLockout {
     }
 
     private final Clock clock;
+    private final int maxNames;
     // Guarded by this object's monitor.
     private final Map<String, State> byName = new LinkedHashMap<>();
     // One name's check, password verdict and count are one step: parallel guesses for a name queue here, so none
@@ -41,7 +39,13 @@ final class SignInLockout {
     private final Object[] stripes = new Object[64];
 
     SignInLockout(Clock clock) {
+        this(clock, MAX_NAMES);
+    }
+
+    /** A table of at most {@code maxNames} names (the tests' small tables). */
+    SignInLockout(Clock clock, int maxNames) {
         this.clock = clock;
+        this.maxNames = maxNames;
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new Object();
         }
@@ -70,7 +74,7 @@ final class SignInLockout {
         if (state != null && state.lockedUntil() != null && now.isBefore(state.lockedUntil())) {
             // An attempt all the same: it keeps the count from resetting, but does not lengthen the lockout.
             byName.put(username, new State(state.failures(), state.lockedUntil(), now));
-            throw new AwsError("NotAuthorizedException", LOCKED);
+            throw CognitoErrors.notAuthorized(CognitoErrors.PASSWORD_ATTEMPTS_EXCEEDED);
         }
     }
 
@@ -96,15 +100,15 @@ final class SignInLockout {
      * when every entry is a live lock, a new name is refused (a flood of names cannot wipe a victim's lockout).
      */
     private void makeRoom(Instant now) {
-        if (byName.size() < MAX_NAMES) {
+        if (byName.size() < maxNames) {
             return;
         }
         byName.values().removeIf(state -> forgotten(state, now));
-        if (byName.size() >= MAX_NAMES) {
+        if (byName.size() >= maxNames) {
             byName.values().removeIf(state -> state.lockedUntil() == null);
         }
-        if (byName.size() >= MAX_NAMES) {
-            throw new AwsError("TooManyRequestsException", "Too many requests");
+        if (byName.size() >= maxNames) {
+            throw CognitoErrors.tooManyRequests();
         }
     }
 

@@ -5,19 +5,13 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import com.example.testapi.local.awsjson.AwsError;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * USER_SRP_AUTH's two steps. {@code InitiateAuth} with SRP_A gets the PASSWORD_VERIFIER challenge (SALT, SRP_B,
@@ -25,11 +19,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * PASSWORD_CLAIM_SIGNATURE over the pool, the user, the secret block and TIMESTAMP ({@link CognitoSrp}). The secret
  * block names this server's half of the exchange (b, B, A and the verifier it used), kept for a few minutes and
  * usable once; at most {@link #MAX_PENDING} wait at a time (more: {@code TooManyRequestsException}), so unanswered
- * challenges cannot fill memory. The proof is judged under the pool's {@link SignInLockout}.
+ * challenges cannot fill memory ({@link ShortLived}). The proof is judged under the pool's {@link SignInLockout}. The
+ * JSON of both steps is {@link AuthOperations}'s; this class keeps the exchange and the maths.
  */
 final class SrpSignIn {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration LIFETIME = Duration.ofMinutes(3);
     static final int MAX_PENDING = 10_000;
     /** A is below N: at most N's 768 hex digits (a client may pad a little). */
@@ -39,41 +33,46 @@ final class SrpSignIn {
             Locale.US);
 
     private record Exchange(String username, String clientId, BigInteger a, BigInteger b, BigInteger serverPublic,
-            BigInteger verifier, Instant expires) {
+            BigInteger verifier) {
+    }
+
+    /** The PASSWORD_VERIFIER challenge's parameters: the user's salt, the server's B and the secret block naming it. */
+    record Challenge(String username, BigInteger salt, BigInteger serverPublic, String secretBlock) {
+    }
+
+    /** The client's PASSWORD_VERIFIER responses. */
+    record Claim(String secretBlock, String username, String timestamp, String signature) {
     }
 
     private final String poolName;
-    private final Clock clock;
     private final StoredPassword.Decoys decoys;
     private final SignInLockout lockout;
-    private final int maxPending;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
+    private final ShortLived<String, Exchange> exchanges;
 
     SrpSignIn(String poolId, Clock clock, StoredPassword.Decoys decoys, SignInLockout lockout) {
         this(poolId, clock, decoys, lockout, MAX_PENDING);
     }
 
     SrpSignIn(String poolId, Clock clock, StoredPassword.Decoys decoys, SignInLockout lockout, int maxPending) {
-        this.maxPending = maxPending;
+        this.exchanges = new ShortLived<>(clock, LIFETIME, maxPending);
         this.poolName = CognitoSrp.poolName(poolId);
-        this.clock = clock;
         this.decoys = decoys;
         this.lockout = lockout;
     }
 
     /** The PASSWORD_VERIFIER challenge for {@code user}; for an unknown user (null), one that looks the same. */
-    ObjectNode challenge(PoolUser user, String username, String clientId, String srpA) {
+    Challenge challenge(PoolUser user, String username, String clientId, String srpA) {
         if (srpA == null || srpA.isEmpty()) {
-            throw new AwsError("InvalidParameterException", "Missing required parameter SRP_A");
+            throw CognitoErrors.missingParameter("SRP_A");
         }
         BigInteger clientPublic = srpA.length() > MAX_SRP_A_DIGITS ? null : hex(srpA);
         if (clientPublic == null || !CognitoSrp.acceptable(clientPublic)) {
-            throw new AwsError("InvalidParameterException", "SRP_A is not a valid SRP value.");
+            throw CognitoErrors.invalidParameter("SRP_A is not a valid SRP value.");
         }
         // An unknown user gets the same salt at every try (a decoy derived from the name), so the answer does not
         // tell which usernames exist; the claim then fails like a wrong password.
-        StoredPassword secret = user != null ? user.password : decoys.of(username);
+        StoredPassword secret = user != null ? user.password() : decoys.of(username);
         BigInteger b;
         BigInteger serverPublic;
         do { // SRP-6a: u = H(A, B) must not be zero; another b gives another B (practically never needed)
@@ -81,49 +80,40 @@ final class SrpSignIn {
             serverPublic = CognitoSrp.serverPublic(secret.verifier(), b);
         } while (CognitoSrp.u(clientPublic, serverPublic).signum() == 0);
         String secretBlock = Base64.getEncoder().encodeToString(randomBytes(64));
-        Instant now = clock.instant();
-        exchanges.values().removeIf(old -> !now.isBefore(old.expires()));
-        if (exchanges.size() >= maxPending) {
-            throw new AwsError("TooManyRequestsException", "Too many requests");
+        Exchange exchange = new Exchange(username, clientId, clientPublic, b, serverPublic, secret.verifier());
+        if (!exchanges.put(secretBlock, exchange)) {
+            throw CognitoErrors.tooManyRequests();
         }
-        exchanges.put(secretBlock, new Exchange(username, clientId, clientPublic, b, serverPublic, secret.verifier(),
-                now.plus(LIFETIME)));
-        ObjectNode answer = MAPPER.createObjectNode().put("ChallengeName", "PASSWORD_VERIFIER");
-        answer.putObject("ChallengeParameters").put("SALT", secret.salt().toString(16))
-                .put("SECRET_BLOCK", secretBlock).put("SRP_B", serverPublic.toString(16))
-                .put("USERNAME", username).put("USER_ID_FOR_SRP", username);
-        return answer;
+        return new Challenge(username, secret.salt(), serverPublic, secretBlock);
     }
 
     /**
      * The user whose password the PASSWORD_VERIFIER responses prove; {@code NotAuthorizedException} (the same one a
      * wrong USER_PASSWORD_AUTH password gets) when the claim does not verify or its user is gone.
      */
-    PoolUser verify(ObjectNode responses, String clientId, Function<String, PoolUser> users, String wrongCredentials) {
-        String secretBlock = responses.path("PASSWORD_CLAIM_SECRET_BLOCK").asText("");
-        Exchange exchange = exchanges.remove(secretBlock); // usable once, right or wrong
-        if (exchange == null || !exchange.clientId().equals(clientId)
-                || !clock.instant().isBefore(exchange.expires())) {
-            throw new AwsError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+    PoolUser verify(Claim claim, String clientId, Function<String, PoolUser> users) {
+        Exchange exchange = exchanges.take(claim.secretBlock()).orElse(null); // usable once, right or wrong
+        if (exchange == null || !exchange.clientId().equals(clientId)) {
+            throw CognitoErrors.invalidSession();
         }
-        String username = responses.path("USERNAME").asText("");
-        String timestamp = responses.path("TIMESTAMP").asText("");
-        byte[] claimed = base64(responses.path("PASSWORD_CLAIM_SIGNATURE").asText(""));
+        String username = claim.username();
+        String timestamp = claim.timestamp();
+        byte[] claimed = base64(claim.signature());
         if (!username.equals(exchange.username()) || claimed == null || !wellFormed(timestamp)) {
-            throw new AwsError("NotAuthorizedException", wrongCredentials);
+            throw CognitoErrors.wrongCredentials();
         }
         PoolUser user = users.apply(username);
         boolean right = lockout.attempt(username, () -> {
             byte[] key = CognitoSrp.sharedKey(exchange.a(), exchange.serverPublic(), exchange.b(),
                     exchange.verifier());
             byte[] expected = CognitoSrp.claimSignature(key, poolName, username,
-                    Base64.getDecoder().decode(secretBlock), timestamp);
+                    Base64.getDecoder().decode(claim.secretBlock()), timestamp);
             // The user must still hold the password the exchange was made with (not changed, not deleted since).
             return MessageDigest.isEqual(expected, claimed) && user != null
-                    && user.password.verifier().equals(exchange.verifier());
+                    && user.password().verifier().equals(exchange.verifier());
         });
         if (!right) {
-            throw new AwsError("NotAuthorizedException", wrongCredentials);
+            throw CognitoErrors.wrongCredentials();
         }
         return user;
     }

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.example.testapi.local.template.LocalAccount;
-import com.example.testapi.local.awsjson.AwsError;
 import com.example.testapi.local.template.SamTemplate;
 
 /**
@@ -56,7 +55,7 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
     Client client(String clientId) {
         Client client = clientId == null ? null : clients.get(clientId);
         if (client == null) {
-            throw new AwsError("ResourceNotFoundException", "User pool client " + clientId + " does not exist.");
+            throw CognitoErrors.clientNotFound(clientId);
         }
         return client;
     }

@@ -2,19 +2,16 @@ package com.example.testapi.local.userpool;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.example.testapi.local.awsjson.AwsError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -30,13 +27,23 @@ import com.nimbusds.jwt.JWTClaimsSet;
  */
 final class UserTokens {
 
-    static final String USER_DISABLED = "User is disabled.";
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** At most this many sign-ins are kept; more are refused (TooManyRequestsException) until some expire. */
+    static final int MAX_SIGN_INS = 100_000;
+    /**
+     * A sign-in is kept this long past its refresh token's end: its access and ID tokens (at most a day long) must
+     * still be told revoked or signed out until they expire themselves.
+     */
+    private static final Duration KEPT_AFTER = Duration.ofDays(1);
 
-    /** One sign-in: who, through which client, when, and until when its refresh token works. */
-    private record SignIn(String username, String sub, String clientId, String originJti, Instant authTime,
-            Instant expires) {
+    /** One sign-in: who, through which client, when, until when its refresh token works, and what ended it. */
+    private record SignIn(String refreshToken, String username, String sub, String clientId, String originJti,
+            Instant authTime, Instant expires, boolean revoked, boolean signedOut) {
+
+        SignIn ended(boolean everywhere) {
+            return new SignIn(refreshToken, username, sub, clientId, originJti, authTime, expires, true,
+                    signedOut || everywhere);
+        }
     }
 
     private final UserPoolSettings settings;
@@ -45,9 +52,8 @@ final class UserTokens {
     private final String issuer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, SignIn> refreshTokens = new ConcurrentHashMap<>();
-    private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
-    private final Set<String> signedOutOrigins = ConcurrentHashMap.newKeySet();
+    private final ShortLived<String, SignIn> byRefreshToken;
+    private final ShortLived<String, String> refreshTokenByOrigin;
 
     UserTokens(UserPoolSettings settings, UserDirectory directory, TokenSigner signer, String issuer, Clock clock) {
         this.settings = settings;
@@ -55,16 +61,21 @@ final class UserTokens {
         this.signer = signer;
         this.issuer = issuer;
         this.clock = clock;
+        this.byRefreshToken = new ShortLived<>(clock, KEPT_AFTER, MAX_SIGN_INS);
+        this.refreshTokenByOrigin = new ShortLived<>(clock, KEPT_AFTER, MAX_SIGN_INS);
     }
 
     /** A new sign-in's AuthenticationResult: ID, access and refresh token. */
     ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client) {
         Instant now = clock.instant();
-        refreshTokens.values().removeIf(old -> !now.isBefore(old.expires())); // a local pool's memory stays bounded
-        SignIn signIn = new SignIn(user.username, user.sub, client.clientId(), UUID.randomUUID().toString(), now,
-                now.plus(client.refreshTokenValidity()));
         String refreshToken = randomToken(256);
-        refreshTokens.put(refreshToken, signIn);
+        SignIn signIn = new SignIn(refreshToken, user.username(), user.sub(), client.clientId(),
+                UUID.randomUUID().toString(), now, now.plus(client.refreshTokenValidity()), false, false);
+        Instant kept = signIn.expires().plus(KEPT_AFTER);
+        if (!byRefreshToken.put(refreshToken, signIn, kept)) {
+            throw CognitoErrors.tooManyRequests();
+        }
+        refreshTokenByOrigin.put(signIn.originJti(), refreshToken, kept); // as many as the sign-ins: room is there
         ObjectNode result = issue(user, client, signIn);
         ((ObjectNode) result.get("AuthenticationResult")).put("RefreshToken", refreshToken);
         return result;
@@ -72,20 +83,20 @@ final class UserTokens {
 
     /** REFRESH_TOKEN_AUTH: new ID and access tokens of the same sign-in, while its refresh token stands. */
     ObjectNode refreshed(UserPoolSettings.Client client, String refreshToken) {
-        SignIn signIn = refreshTokens.get(refreshToken);
-        if (signIn != null && revokedOrigins.contains(signIn.originJti())) {
-            throw new AwsError("NotAuthorizedException", "Refresh Token has been revoked");
+        SignIn signIn = byRefreshToken.get(refreshToken).orElse(null);
+        if (signIn != null && signIn.revoked()) {
+            throw CognitoErrors.notAuthorized("Refresh Token has been revoked");
         }
         if (signIn == null || !signIn.clientId().equals(client.clientId())
                 || !clock.instant().isBefore(signIn.expires())) {
-            throw new AwsError("NotAuthorizedException", "Invalid Refresh Token");
+            throw CognitoErrors.notAuthorized("Invalid Refresh Token");
         }
-        PoolUser user = directory.with(users -> users.get(signIn.username()));
-        if (user == null || !user.sub.equals(signIn.sub())) {
-            throw new AwsError("NotAuthorizedException", "Refresh Token has been revoked");
+        PoolUser user = directory.find(signIn.username()).orElse(null);
+        if (user == null || !user.sub().equals(signIn.sub())) {
+            throw CognitoErrors.notAuthorized("Refresh Token has been revoked");
         }
-        if (!user.enabled) {
-            throw new AwsError("NotAuthorizedException", USER_DISABLED);
+        if (!user.enabled()) {
+            throw CognitoErrors.notAuthorized(CognitoErrors.USER_DISABLED);
         }
         return issue(user, client, signIn);
     }
@@ -96,31 +107,29 @@ final class UserTokens {
      */
     void revoke(UserPoolSettings.Client client, String refreshToken) {
         if (signer.verifiedClaims(refreshToken).isPresent()) {
-            throw new AwsError("UnsupportedTokenTypeException", "Only refresh tokens can be revoked.");
+            throw CognitoErrors.unsupportedTokenType();
         }
-        SignIn signIn = refreshTokens.get(refreshToken);
+        SignIn signIn = byRefreshToken.get(refreshToken).orElse(null);
         if (signIn == null) {
             return;
         }
         if (!signIn.clientId().equals(client.clientId())) {
-            throw new AwsError("UnauthorizedException", "The token was not issued to this client.");
+            throw CognitoErrors.tokenOfAnotherClient();
         }
-        revokedOrigins.add(signIn.originJti());
+        byRefreshToken.update(refreshToken, s -> s.ended(false));
     }
 
     /** GlobalSignOut: every sign-in of the user with {@code sub} ends. */
     void signOutEverywhere(String sub) {
-        refreshTokens.values().stream().filter(s -> s.sub().equals(sub)).forEach(s -> {
-            revokedOrigins.add(s.originJti());
-            signedOutOrigins.add(s.originJti());
-        });
+        byRefreshToken.values().stream().filter(s -> s.sub().equals(sub))
+                .forEach(s -> byRefreshToken.update(s.refreshToken(), signIn -> signIn.ended(true)));
     }
 
     /** The sign-ins of {@code username} whose refresh token still works (what a test of a sign-out looks at). */
     long activeSignIns(String username) {
         Instant now = clock.instant();
-        return refreshTokens.values().stream().filter(s -> s.username().equals(username)
-                && !revokedOrigins.contains(s.originJti()) && now.isBefore(s.expires())).count();
+        return byRefreshToken.values().stream().filter(s -> s.username().equals(username) && !s.revoked()
+                && now.isBefore(s.expires())).count();
     }
 
     /**
@@ -132,8 +141,8 @@ final class UserTokens {
         if (directory.bySub(claims.getSubject()).isEmpty()) {
             return "The user of this token no longer exists.";
         }
-        return signedOutOrigins.contains(String.valueOf(claims.getClaim("origin_jti")))
-                ? "The user of this token has been signed out." : null;
+        return signIn(claims).filter(SignIn::signedOut).isPresent() ? "The user of this token has been signed out."
+                : null;
     }
 
     /**
@@ -143,28 +152,33 @@ final class UserTokens {
     String accessTokenUser(String accessToken) {
         JWTClaimsSet claims = accessToken == null ? null : signer.verifiedClaims(accessToken).orElse(null);
         if (claims == null || !"access".equals(claims.getClaim("token_use")) || !issuer.equals(claims.getIssuer())) {
-            throw new AwsError("NotAuthorizedException", "Invalid Access Token");
+            throw CognitoErrors.notAuthorized("Invalid Access Token");
         }
         if (claims.getExpirationTime() == null || !clock.instant().isBefore(claims.getExpirationTime().toInstant())) {
-            throw new AwsError("NotAuthorizedException", "Access Token has expired");
+            throw CognitoErrors.notAuthorized("Access Token has expired");
         }
-        if (revokedOrigins.contains(String.valueOf(claims.getClaim("origin_jti")))) {
-            throw new AwsError("NotAuthorizedException", "Access Token has been revoked");
+        if (signIn(claims).filter(SignIn::revoked).isPresent()) {
+            throw CognitoErrors.notAuthorized("Access Token has been revoked");
         }
         String username = String.valueOf(claims.getClaim("username"));
-        PoolUser user = directory.with(users -> users.get(username));
-        if (user == null || !user.sub.equals(claims.getSubject())) {
-            throw new AwsError("UserNotFoundException", "User does not exist.");
+        PoolUser user = directory.find(username).orElse(null);
+        if (user == null || !user.sub().equals(claims.getSubject())) {
+            throw CognitoErrors.userNotFound();
         }
         return username;
+    }
+
+    /** The sign-in a token was issued from, by its {@code origin_jti}, while it is kept. */
+    private Optional<SignIn> signIn(JWTClaimsSet claims) {
+        return refreshTokenByOrigin.get(String.valueOf(claims.getClaim("origin_jti"))).flatMap(byRefreshToken::get);
     }
 
     private ObjectNode issue(PoolUser user, UserPoolSettings.Client client, SignIn signIn) {
         Instant now = clock.instant();
         String eventId = UUID.randomUUID().toString();
-        List<String> groups = directory.with(users -> List.copyOf(user.groups));
+        List<String> groups = List.copyOf(user.groups());
         JWTClaimsSet.Builder id = common(user, groups, now, signIn, eventId).audience(client.clientId())
-                .claim("token_use", "id").claim("cognito:username", user.username)
+                .claim("token_use", "id").claim("cognito:username", user.username())
                 .expirationTime(Date.from(now.plus(client.idTokenValidity())));
         List<String> roles = groups.stream().map(settings.groups()::get).filter(Objects::nonNull)
                 .map(UserPoolSettings.Group::roleArn).filter(Objects::nonNull).distinct().toList();
@@ -174,7 +188,7 @@ final class UserTokens {
         preferredRole(groups).ifPresent(role -> id.claim("cognito:preferred_role", role));
         JWTClaimsSet access = common(user, groups, now, signIn, eventId).claim("client_id", client.clientId())
                 .claim("token_use", "access").claim("scope", "aws.cognito.signin.user.admin")
-                .claim("username", user.username).expirationTime(Date.from(now.plus(client.accessTokenValidity())))
+                .claim("username", user.username()).expirationTime(Date.from(now.plus(client.accessTokenValidity())))
                 .build();
         ObjectNode result = MAPPER.createObjectNode();
         result.putObject("AuthenticationResult")
@@ -190,7 +204,7 @@ final class UserTokens {
 
     private JWTClaimsSet.Builder common(PoolUser user, List<String> groups, Instant now, SignIn signIn,
             String eventId) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(user.sub).issuer(issuer)
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(user.sub()).issuer(issuer)
                 .claim("origin_jti", signIn.originJti()).claim("event_id", eventId)
                 .claim("auth_time", signIn.authTime().getEpochSecond()).issueTime(Date.from(now))
                 .jwtID(UUID.randomUUID().toString());

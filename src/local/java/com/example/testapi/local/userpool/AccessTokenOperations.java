@@ -1,0 +1,82 @@
+package com.example.testapi.local.userpool;
+
+import com.example.testapi.local.awsjson.Input;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The calls a signed-in user makes with their access token ({@code GetUser}, {@code ChangePassword},
+ * {@code GlobalSignOut}, verifying a contact attribute) and {@code RevokeToken} with a refresh token: what Amplify's
+ * Authenticator calls after sign-in and at sign-out. The token is checked by {@link UserTokens#accessTokenUser}.
+ */
+final class AccessTokenOperations {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final UserPoolSettings settings;
+    private final UserDirectory directory;
+    private final UserTokens tokens;
+    private final Outbox outbox;
+
+    AccessTokenOperations(UserPoolSettings settings, UserDirectory directory, UserTokens tokens, Outbox outbox) {
+        this.settings = settings;
+        this.directory = directory;
+        this.tokens = tokens;
+        this.outbox = outbox;
+    }
+
+    ObjectNode getUser(Input input) {
+        PoolUser user = directory.require(tokens.accessTokenUser(input.text("AccessToken")));
+        ObjectNode answer = MAPPER.createObjectNode().put("Username", user.username());
+        ArrayNode attributes = answer.putArray("UserAttributes");
+        user.attributes().forEach((name, value) -> attributes.addObject().put("Name", name).put("Value", value));
+        return answer;
+    }
+
+    ObjectNode changePassword(Input input) {
+        String username = tokens.accessTokenUser(input.text("AccessToken"));
+        directory.changePassword(username, input.text("PreviousPassword"), input.text("ProposedPassword"));
+        return MAPPER.createObjectNode();
+    }
+
+    /** Ends every sign-in of the user: their refresh tokens and the access tokens issued from them stop working. */
+    ObjectNode globalSignOut(Input input) {
+        String username = tokens.accessTokenUser(input.text("AccessToken"));
+        tokens.signOutEverywhere(directory.require(username).sub());
+        return MAPPER.createObjectNode();
+    }
+
+    /** Sends a code to the user's email or phone_number (what Amplify's "verify your contact" step asks for). */
+    ObjectNode getUserAttributeVerificationCode(Input input) {
+        String username = tokens.accessTokenUser(input.text("AccessToken"));
+        String attribute = contactAttribute(input);
+        String address = directory.require(username).attributes().get(attribute);
+        if (address == null) {
+            throw CognitoErrors.invalidParameter("User does not have the attribute " + attribute + ".");
+        }
+        return Outbox.details(outbox.send(username, "verify " + attribute, attribute, address));
+    }
+
+    /** Marks the attribute verified ({@code email_verified=true}) for the code the last call sent. */
+    ObjectNode verifyUserAttribute(Input input) {
+        String username = tokens.accessTokenUser(input.text("AccessToken"));
+        String attribute = contactAttribute(input);
+        outbox.redeem(username, "verify " + attribute, input.text("Code"));
+        directory.verifyAttribute(username, attribute);
+        return MAPPER.createObjectNode();
+    }
+
+    private static String contactAttribute(Input input) {
+        String attribute = input.text("AttributeName");
+        if (!attribute.equals("email") && !attribute.equals("phone_number")) {
+            throw CognitoErrors.invalidParameter("Only email and phone_number can be verified.");
+        }
+        return attribute;
+    }
+
+    ObjectNode revokeToken(Input input) {
+        tokens.revoke(settings.client(input.text("ClientId")), input.text("Token"));
+        return MAPPER.createObjectNode();
+    }
+}

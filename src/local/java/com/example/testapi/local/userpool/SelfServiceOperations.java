@@ -1,0 +1,105 @@
+package com.example.testapi.local.userpool;
+
+import java.util.List;
+
+import com.example.testapi.local.awsjson.Input;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What a user does without being signed in, besides signing in: "Forgot your password?" ({@code ForgotPassword},
+ * {@code ConfirmForgotPassword}) and "Create Account" ({@code SignUp}, {@code ConfirmSignUp},
+ * {@code ResendConfirmationCode}), each as the template's pool answers it. Codes go through the {@link Outbox}.
+ */
+final class SelfServiceOperations {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String RESET = "ForgotPassword";
+
+    private final UserPoolSettings settings;
+    private final UserDirectory directory;
+    private final Outbox outbox;
+
+    SelfServiceOperations(UserPoolSettings settings, UserDirectory directory, Outbox outbox) {
+        this.settings = settings;
+        this.directory = directory;
+        this.outbox = outbox;
+    }
+
+    ObjectNode forgotPassword(Input input) {
+        UserPoolSettings.Client client = settings.client(input.text("ClientId"));
+        String username = input.text("Username");
+        if (settings.recoveryMechanisms().equals(List.of("admin_only"))) {
+            throw CognitoErrors.notAuthorized("User password cannot be reset: the pool's account recovery is"
+                    + " admin_only.");
+        }
+        PoolUser user = directory.find(username).orElse(null);
+        if (user != null) {
+            if (user.status() == PoolUser.Status.FORCE_CHANGE_PASSWORD) {
+                throw CognitoErrors.notAuthorized("User password cannot be reset in the current state.");
+            }
+            String attribute = recoveryAttribute(user);
+            return Outbox.details(outbox.send(username, RESET, attribute, user.attributes().get(attribute)));
+        }
+        if (!client.preventUserExistenceErrors()) {
+            throw CognitoErrors.userNotFoundForClient();
+        }
+        // PreventUserExistenceErrors: an unknown user gets an answer shaped like a delivery, and nothing is sent.
+        return Outbox.details("EMAIL", Outbox.mask(username + "@" + Integer.toHexString(username.hashCode())));
+    }
+
+    ObjectNode confirmForgotPassword(Input input) {
+        settings.client(input.text("ClientId"));
+        String username = input.text("Username");
+        String password = input.text("Password");
+        settings.passwordPolicy().check(password); // before the code is used: a refused password keeps it
+        outbox.redeem(username, RESET, input.text("ConfirmationCode"));
+        directory.setPassword(username, password, PoolUser.Status.CONFIRMED);
+        return MAPPER.createObjectNode();
+    }
+
+    /** "Create Account": AllowAdminCreateUserOnly pools refuse it with Cognito's words; the local pool plays only those. */
+    ObjectNode signUp(Input input) {
+        settings.client(input.text("ClientId"));
+        if (!settings.adminCreateUserOnly()) {
+            throw CognitoErrors.invalidParameter("The local user pool plays AllowAdminCreateUserOnly pools only: set"
+                    + " it in template.yaml (see docs/local-cloud.md).");
+        }
+        throw CognitoErrors.notAuthorized("SignUp is not permitted for this user pool");
+    }
+
+    /** Nobody signs up here, so no user awaits confirmation: an existing one is confirmed, or an admin's to make. */
+    ObjectNode confirmSignUp(Input input) {
+        PoolUser user = signUpUser(input);
+        throw CognitoErrors.notAuthorized("User cannot be confirmed. Current status is " + user.status());
+    }
+
+    ObjectNode resendConfirmationCode(Input input) {
+        signUpUser(input);
+        throw CognitoErrors.invalidParameter("User is already confirmed.");
+    }
+
+    private PoolUser signUpUser(Input input) {
+        UserPoolSettings.Client client = settings.client(input.text("ClientId"));
+        PoolUser user = directory.find(input.text("Username")).orElse(null);
+        if (user == null) {
+            throw client.preventUserExistenceErrors() ? CognitoErrors.codeMismatch()
+                    : CognitoErrors.userNotFoundForClient();
+        }
+        return user;
+    }
+
+    /** The attribute the pool's recovery setting sends the code to: the first verified contact in its order. */
+    private String recoveryAttribute(PoolUser user) {
+        for (String mechanism : settings.recoveryMechanisms()) {
+            String attribute = mechanism.equals("verified_email") ? "email"
+                    : mechanism.equals("verified_phone_number") ? "phone_number" : null;
+            if (attribute != null && user.attributes().get(attribute) != null
+                    && "true".equals(user.attributes().get(attribute + "_verified"))) {
+                return attribute;
+            }
+        }
+        throw CognitoErrors.invalidParameter(
+                "Cannot reset password for the user as there is no registered/verified email or phone_number");
+    }
+}
