@@ -70,7 +70,7 @@ final class InputCheck {
                 if (!value.isArray()) {
                     throw unexpected(value, "a list");
                 }
-                size(shape, value.size(), path, sensitive ? null : "[...]");
+                size(shape, value.size(), path, sensitive ? null : "'[...]'");
                 JsonNode member = model.shape(shape.path("member").path("shape").asText());
                 for (int i = 0; i < value.size(); i++) {
                     if (!value.get(i).isNull()) {
@@ -82,7 +82,7 @@ final class InputCheck {
                 if (!value.isObject()) {
                     throw unexpected(value, "a map");
                 }
-                size(shape, value.size(), path, sensitive ? null : "{...}");
+                size(shape, value.size(), path, sensitive ? null : "'{...}'");
                 JsonNode key = model.shape(shape.path("key").path("shape").asText());
                 JsonNode entry = model.shape(shape.path("value").path("shape").asText());
                 value.fields().forEachRemaining(e -> {
