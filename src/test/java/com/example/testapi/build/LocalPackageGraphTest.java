@@ -76,6 +76,21 @@ class LocalPackageGraphTest {
         }
     }
 
+    @Test
+    void theManualDrawsTheSameGraph() throws IOException {
+        String manual = Files.readString(Path.of("docs/project-layout.md"));
+        Map<String, Set<String>> drawn = new TreeMap<>();
+        Matcher edges = Pattern.compile("(?m)^([a-z][a-z, ]*?)\\s+(?:─► (.+)|nothing of the local cloud)$")
+                .matcher(manual);
+        while (edges.find()) {
+            Set<String> targets = edges.group(2) == null ? Set.of() : Set.of(edges.group(2).split(",\\s*"));
+            for (String pkg : edges.group(1).split(",\\s*")) {
+                drawn.put(pkg.strip(), targets);
+            }
+        }
+        assertEquals(new TreeMap<>(ALLOWED), drawn, "docs/project-layout.md, \"The local cloud's packages\"");
+    }
+
     /** The check fails where it should: an IAM class that reached back into the gateway is named. */
     @Test
     void aGatewayIamGatewayLoopIsReported() {
