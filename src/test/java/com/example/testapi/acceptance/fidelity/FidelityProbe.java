@@ -71,7 +71,8 @@ public final class FidelityProbe {
             case REFRESH_DELETED_USER, REFRESH_DISABLED_USER -> refreshAfter(row);
             case EXPIRES_IN -> expiresIn(row);
             case HOSTED_UI_ERROR_STATE, HOSTED_UI_PKCE_PLAIN -> hostedUi(row);
-            case LOCKOUT_ANSWER, RESET_CODE_TRIES, ADMIN_UNKNOWN_KEY -> new SignInProbes(target).observe(row);
+            case LOCKOUT_ANSWER, RESET_CODE_TRIES, ADMIN_UNKNOWN_KEY, INPUT_VALIDATION -> new SignInProbes(target)
+                    .observe(row);
         };
     }
 

@@ -66,6 +66,7 @@ class FidelityReportTest {
         expected.put("userpool.lockout-answer", FidelityReport.Verdict.AGREES);
         expected.put("userpool.reset-code-tries", FidelityReport.Verdict.AGREES);
         expected.put("userpool.admin-unknown-key", FidelityReport.Verdict.AGREES);
+        expected.put("userpool.input-validation", FidelityReport.Verdict.NOT_OBSERVED);
         assertEquals(expected, verdicts);
     }
 
@@ -79,7 +80,7 @@ class FidelityReportTest {
                 + " → {\"Message\":\"The security token included in the request is expired\"}\n"), text);
         assertTrue(text.contains("    also seen, errorType: MissingAuthenticationTokenException\n"), text);
         assertTrue(text.contains("NOT_OBSERVED  hostedui.pkce-plain (D: none found)"), text);
-        assertTrue(text.endsWith("9 agree, 3 differ, 2 not observed\n"), text);
+        assertTrue(text.endsWith("9 agree, 3 differ, 3 not observed\n"), text);
     }
 
     @Test

@@ -62,7 +62,14 @@ public enum Row {
     ADMIN_UNKNOWN_KEY("userpool.admin-unknown-key", 'C', "https://github.com/aws/aws-sdk-php/issues/2444",
             "ListUsers signed with an access key nobody issued", Map.of("status", "400",
                     "error", "UnrecognizedClientException",
-                    "message", "The security token included in the request is invalid."));
+                    "message", "The security token included in the request is invalid.")),
+    INPUT_VALIDATION("userpool.input-validation", 'C', "https://github.com/amazon-archives/amazon-cognito-auth-js/issues/65",
+            "Raw JSON to ForgotPassword: no Username; a 129-character Username; a number as Username", Map.of(
+                    "missing", "1 validation error detected: Value at 'username' failed to satisfy constraint: Member"
+                            + " must not be null",
+                    "tooLong", "1 validation error detected: Value at 'username' failed to satisfy constraint: Member"
+                            + " must have length less than or equal to 128",
+                    "number", "SerializationException"));
 
     public final String id;
     public final char evidence;

@@ -1,11 +1,18 @@
 package com.example.testapi.acceptance.fidelity;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import com.example.testapi.client.CognitoClients;
 import com.example.testapi.client.StackOutputs;
+import com.example.testapi.support.SignedHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -14,10 +21,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 
 /**
- * The probes of the user pool's protections: the lockout's answer, a reset code's wrong tries, and an admin call
- * signed with a key nobody issued. Each user it makes is its own and deleted afterwards.
+ * The probes of the user pool's protections: the lockout's answer, a reset code's wrong tries, an admin call
+ * signed with a key nobody issued, and bodies that break the service model's constraints. Each user it makes is its own and deleted afterwards.
  */
 final class SignInProbes {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ProbeTarget target;
     private final StackOutputs stack;
@@ -32,6 +41,7 @@ final class SignInProbes {
             case LOCKOUT_ANSWER -> lockout(row);
             case RESET_CODE_TRIES -> codeTries(row);
             case ADMIN_UNKNOWN_KEY -> unknownKey(row);
+            case INPUT_VALIDATION -> inputValidation(row);
             default -> throw new IllegalArgumentException(row + " is not a sign-in probe");
         };
     }
@@ -82,6 +92,35 @@ final class SignInProbes {
         } catch (AwsServiceException e) {
             return Observation.of(row, Map.of("status", String.valueOf(e.statusCode()),
                     "error", e.awsErrorDetails().errorCode(), "message", e.awsErrorDetails().errorMessage()));
+        }
+    }
+
+    /**
+     * What the user pool answers bodies no SDK sends, raw over HTTP (an open operation: no signature). The missing and
+     * the long name are seen by their messages, the number by its error type.
+     */
+    private Observation inputValidation(Row row) {
+        URI endpoint = stack.cognitoIdpEndpoint() != null ? stack.cognitoIdpEndpoint()
+                : URI.create("https://cognito-idp." + stack.region() + ".amazonaws.com/");
+        String client = "\"ClientId\":\"" + stack.userPoolClientId() + "\"";
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("missing", forgotPassword(endpoint, "{" + client + "}").path("message").asText());
+        facts.put("tooLong", forgotPassword(endpoint, "{" + client + ",\"Username\":\"" + "p".repeat(129) + "\"}")
+                .path("message").asText());
+        facts.put("number", forgotPassword(endpoint, "{" + client + ",\"Username\":42}").path("__type").asText()
+                .replaceFirst(".*#", ""));
+        return Observation.of(row, facts);
+    }
+
+    private static JsonNode forgotPassword(URI endpoint, String body) {
+        HttpResponse<String> answer = SignedHttp.send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.ForgotPassword")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        try {
+            return MAPPER.readTree(answer.body());
+        } catch (IOException e) {
+            return MAPPER.createObjectNode().put("message", "(not JSON: " + answer.body() + ")");
         }
     }
 
