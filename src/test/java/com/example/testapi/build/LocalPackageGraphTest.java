@@ -35,12 +35,13 @@ class LocalPackageGraphTest {
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "http", Set.of(),
             "template", Set.of(),
+            "state", Set.of(),
             "awsjson", Set.of("http"),
             "lambda", Set.of("http"),
             "web", Set.of("http"),
-            "iam", Set.of("template", "awsjson"),
+            "iam", Set.of("template", "awsjson", "state"),
             "gateway", Set.of("http", "template", "iam", "lambda"),
-            "userpool", Set.of("http", "awsjson", "template"),
+            "userpool", Set.of("http", "awsjson", "template", "state"),
             "identitypool", Set.of("awsjson", "template", "iam", "userpool"));
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);

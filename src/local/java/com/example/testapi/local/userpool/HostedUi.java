@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
+import com.example.testapi.local.state.ShortLived;
 import com.example.testapi.local.awsjson.AwsError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

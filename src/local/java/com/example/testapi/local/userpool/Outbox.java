@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.example.testapi.local.state.ShortLived;
 
 /**
  * The codes the pool sends (a password reset, an attribute's verification) and their redemption. Nothing is mailed

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.function.Function;
+import com.example.testapi.local.state.ShortLived;
 
 
 /**

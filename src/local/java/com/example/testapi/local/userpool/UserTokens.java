@@ -15,6 +15,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.example.testapi.local.state.ShortLived;
 
 /**
  * The tokens of a sign-in and what can end them, as Cognito's API reference describes it: one refresh token per

@@ -1,4 +1,4 @@
-package com.example.testapi.local.userpool;
+package com.example.testapi.local.state;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  * no more ({@link #put} says so and the caller answers as Cognito would) until some expire. {@link #take} reads a
  * value once, for what is good once (a code, a secret block, a session).
  */
-final class ShortLived<K, V> {
+public final class ShortLived<K, V> {
 
     private record Entry<V>(V value, Instant expires) {
     }
@@ -29,19 +29,19 @@ final class ShortLived<K, V> {
     // Insertion order: with one lifetime, the oldest entry is also the first to expire. Guarded by this.
     private final Map<K, Entry<V>> entries = new LinkedHashMap<>();
 
-    ShortLived(Clock clock, Duration lifetime, int cap) {
+    public ShortLived(Clock clock, Duration lifetime, int cap) {
         this.clock = clock;
         this.lifetime = lifetime;
         this.cap = cap;
     }
 
     /** Keeps {@code value} for the store's lifetime; false (nothing kept) when the store is full. */
-    boolean put(K key, V value) {
+    public boolean put(K key, V value) {
         return put(key, value, clock.instant().plus(lifetime));
     }
 
     /** Keeps {@code value} until {@code expires}; false (nothing kept) when the store is full. */
-    synchronized boolean put(K key, V value, Instant expires) {
+    public synchronized boolean put(K key, V value, Instant expires) {
         Instant now = clock.instant();
         sweepOldest(now);
         if (entries.size() >= cap && !entries.containsKey(key)) {
@@ -55,19 +55,19 @@ final class ShortLived<K, V> {
     }
 
     /** The value, removed: good once. Empty when there is none or it has expired. */
-    synchronized Optional<V> take(K key) {
+    public synchronized Optional<V> take(K key) {
         Entry<V> entry = entries.remove(key);
         return entry == null || expired(entry, clock.instant()) ? Optional.empty() : Optional.of(entry.value());
     }
 
     /** The value, kept. Empty when there is none or it has expired. */
-    synchronized Optional<V> get(K key) {
+    public synchronized Optional<V> get(K key) {
         Entry<V> entry = entries.get(key);
         return entry == null || expired(entry, clock.instant()) ? Optional.empty() : Optional.of(entry.value());
     }
 
     /** Replaces a live value with {@code change} of it, keeping its expiry; false when there is none. */
-    synchronized boolean update(K key, UnaryOperator<V> change) {
+    public synchronized boolean update(K key, UnaryOperator<V> change) {
         Entry<V> entry = entries.get(key);
         if (entry == null || expired(entry, clock.instant())) {
             return false;
@@ -77,7 +77,7 @@ final class ShortLived<K, V> {
     }
 
     /** Every live value, oldest first. */
-    synchronized List<V> values() {
+    public synchronized List<V> values() {
         Instant now = clock.instant();
         List<V> values = new ArrayList<>();
         entries.values().forEach(entry -> {
@@ -89,7 +89,7 @@ final class ShortLived<K, V> {
     }
 
     /** How many values are kept (live or not yet swept): what the cap bounds. */
-    synchronized int size() {
+    public synchronized int size() {
         return entries.size();
     }
 

@@ -1,4 +1,4 @@
-package com.example.testapi.local.userpool;
+package com.example.testapi.local.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
