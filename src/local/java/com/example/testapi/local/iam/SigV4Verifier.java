@@ -132,6 +132,11 @@ public final class SigV4Verifier {
             return Outcome.refused(Reason.UNRECOGNIZED_CLIENT, INVALID_TOKEN);
         }
         SigningKey key = known.key();
+        if (key.administrator() && request.header("origin") != null) {
+            // The administrator key is published (docs/local-cloud.md): a request from a web page (any request with an
+            // Origin) never acts with it, so no page on localhost can become the account's administrator.
+            return Outcome.refused(Reason.UNRECOGNIZED_CLIENT, INVALID_TOKEN);
+        }
         List<String> signedHeaders = Arrays.asList(auth.group(2).split(";"));
         if (!signedHeaders.contains("host")) {
             return Outcome.refused(Reason.INCOMPLETE_SIGNATURE,
@@ -149,7 +154,7 @@ public final class SigV4Verifier {
             return Outcome.refused(Reason.INCOMPLETE_SIGNATURE,
                     "X-Amz-Date must be in the ISO-8601 basic format yyyyMMdd'T'HHmmss'Z'.");
         }
-        if (!amzDate.startsWith(scope[1])) {
+        if (!scope[1].equals(amzDate.substring(0, 8))) {
             return Outcome.refused(Reason.INVALID_SIGNATURE, "Date in Credential scope does not match YYYYMMDD from "
                     + "ISO-8601 version of date from HTTP: '" + scope[1] + "' != '" + amzDate.substring(0, 8)
                     + "', from '" + amzDate + "'.");
@@ -186,10 +191,10 @@ public final class SigV4Verifier {
 
     private String recompute(Request request, SigningKey user, List<String> signedHeaders, Instant signedAt) {
         String host = request.header("host");
-        if (host == null || !host.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?")) {
+        if (host == null || !host.matches("([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?")) {
             return ""; // no or malformed Host: the client cannot have signed it, so the signature does not match
         }
-        int colon = host.lastIndexOf(':');
+        int colon = host.lastIndexOf(':') > host.lastIndexOf(']') ? host.lastIndexOf(':') : -1; // not inside [::1]
         SdkHttpFullRequest.Builder copy = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method()))
                 .protocol("http")
