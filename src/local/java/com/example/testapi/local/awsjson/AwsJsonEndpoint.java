@@ -1,7 +1,6 @@
 package com.example.testapi.local.awsjson;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
+import com.example.testapi.local.http.RequestBodies;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -122,9 +122,11 @@ public final class AwsJsonEndpoint implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         // Not try-with-resources: the exchange must stay open for the error answers of the catch blocks.
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) { // a Cognito request is a few KiB: don't let one fill memory
+        try {
+            byte[] body;
+            try {
+                body = RequestBodies.read(exchange, MAX_BODY); // a Cognito request is a few KiB
+            } catch (RequestBodies.TooLarge e) {
                 throw AwsError.tooLarge("256 KiB");
             }
             Headers out = exchange.getResponseHeaders();

@@ -1,7 +1,6 @@
 package com.example.testapi.local.gateway;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.function.Consumer;
 
 import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
+import com.example.testapi.local.http.RequestBodies;
 import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.iam.PolicyEvaluator;
 import com.example.testapi.local.iam.RolePolicies;
@@ -41,6 +41,8 @@ import com.sun.net.httpserver.HttpExchange;
 public final class LocalFrontDoor implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** HTTP APIs' payload quota, 10 MB (docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). */
+    static final int MAX_BODY = 10 * 1024 * 1024;
     private static final List<String> HOP_BY_HOP = List.of("content-length", "transfer-encoding", "connection");
 
     private final TemplateAccess access;
@@ -87,10 +89,19 @@ public final class LocalFrontDoor implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
-            EventFactory.Incoming request = incoming(exchange, in.readAllBytes());
-            Answer answer = access.cors().configured() && CorsRules.isPreflight(request.method(), request.headers())
-                    ? preflight(request) : withCors(request, answer(request));
+        try (exchange) {
+            EventFactory.Incoming request;
+            Answer answer;
+            try {
+                request = incoming(exchange, RequestBodies.read(exchange, MAX_BODY));
+                answer = access.cors().configured() && CorsRules.isPreflight(request.method(), request.headers())
+                        ? preflight(request) : withCors(request, answer(request));
+            } catch (RequestBodies.TooLarge e) {
+                // An HTTP API's payload quota: refused before the route or the signature is looked at.
+                request = incoming(exchange, new byte[0]);
+                answer = withCors(request, Answer.gateway(413, "Request Entity Too Large",
+                        "body over the 10 MB payload quota"));
+            }
             log.accept(request.method() + " " + request.rawPath() + " -> " + answer.status()
                     + (answer.why() == null ? "" : " (" + answer.why() + ")"));
             answer.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));

@@ -56,8 +56,7 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     private static void refuseHost(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+        try (exchange) { // its body is never read: the server discards it with the connection
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             Replies.send(exchange, 403, ("Host not allowed: this local service answers only 127.0.0.1, localhost or"
                     + " [::1] with its port.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));

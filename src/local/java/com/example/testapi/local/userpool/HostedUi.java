@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 
 import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
+import com.example.testapi.local.http.RequestBodies;
+import com.example.testapi.local.http.RequestBodies.TooLarge;
 import com.example.testapi.local.state.ShortLived;
 import com.example.testapi.local.awsjson.AwsError;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +52,8 @@ final class HostedUi implements AutoCloseable {
     private record Grant(String clientId, URI redirectUri, CodeChallenge challenge, JsonNode tokens) {
     }
 
+    /** A form's largest body: a username (128), a password (256) or a code grant's fields, many times over. */
+    static final int MAX_FORM = 16 * 1024;
     /** At most this many codes wait to be traded at a time; more sign-ins are refused until some expire. */
     static final int MAX_CODES = 10_000;
 
@@ -109,6 +113,8 @@ final class HostedUi implements AutoCloseable {
                 }
                 redirect(exchange, new AuthorizationErrorResponse(e.getRedirectionURI(), e.getErrorObject(),
                         e.getState(), e.getResponseMode()).toURI());
+            } catch (TooLarge e) {
+                page(exchange, 413, "<h1>Request Entity Too Large</h1>");
             } catch (RuntimeException e) {
                 log.accept(route + " -> 500 (" + e + ")");
                 page(exchange, 500, "<h1>Internal error</h1>");
@@ -157,10 +163,9 @@ final class HostedUi implements AutoCloseable {
         return request;
     }
 
-    private void login(HttpExchange exchange) throws IOException, Unredirectable, ParseException {
+    private void login(HttpExchange exchange) throws IOException, Unredirectable, ParseException, TooLarge {
         AuthorizationRequest request = authorization(exchange.getRequestURI());
-        Map<String, List<String>> form = URLUtils.parseParameters(new String(exchange.getRequestBody().readAllBytes(),
-                StandardCharsets.UTF_8));
+        Map<String, List<String>> form = form(exchange);
         String username = MultivaluedMapUtils.getFirstValue(form, "username");
         JsonNode answer;
         try {
@@ -188,9 +193,8 @@ final class HostedUi implements AutoCloseable {
     }
 
     /** The code grant: the code once, from the client it went to, for the same redirect URI, with its verifier. */
-    private void token(HttpExchange exchange) throws IOException {
-        Map<String, List<String>> form = URLUtils.parseParameters(new String(exchange.getRequestBody().readAllBytes(),
-                StandardCharsets.UTF_8));
+    private void token(HttpExchange exchange) throws IOException, TooLarge {
+        Map<String, List<String>> form = form(exchange);
         ErrorObject error;
         try {
             if (!"authorization_code".equals(MultivaluedMapUtils.getFirstValue(form, "grant_type"))) {
@@ -228,6 +232,11 @@ final class HostedUi implements AutoCloseable {
             throw new Unredirectable("invalid_request: logout_uri is not a sign-out URL of this client");
         }
         redirect(exchange, URI.create(target));
+    }
+
+    /** A form's fields: at most {@link #MAX_FORM} bytes of it, far above a sign-in's or a code grant's. */
+    private static Map<String, List<String>> form(HttpExchange exchange) throws IOException, TooLarge {
+        return URLUtils.parseParameters(new String(RequestBodies.read(exchange, MAX_FORM), StandardCharsets.UTF_8));
     }
 
     /** The app client a request names; null when it names none or an unknown one. */
