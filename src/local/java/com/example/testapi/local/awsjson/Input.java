@@ -29,6 +29,18 @@ public final class Input {
         return new Input(body);
     }
 
+    /**
+     * {@code value} (e.g. a USERNAME inside AuthParameters) checked against the model's {@code shapeName}, so that
+     * nothing longer than the service takes is ever kept; null is left for the operation to refuse.
+     */
+    public static String checked(ServiceModel model, String operation, String shapeName, String value,
+            String path) {
+        if (value != null) {
+            InputCheck.checkString(model, operation, shapeName, value, path);
+        }
+        return value;
+    }
+
     /** A string member; null when absent. */
     public String text(String member) {
         JsonNode value = json.get(member);

@@ -38,6 +38,20 @@ final class InputCheck {
         }
     }
 
+    /**
+     * One string checked against a named shape of the model (e.g. {@code UsernameType} for AuthParameters' USERNAME,
+     * which the model leaves a plain map value), answered as {@code operation}'s own members are.
+     */
+    static void checkString(ServiceModel model, String operation, String shapeName, String value, String path) {
+        InputCheck check = new InputCheck(model);
+        JsonNode shape = model.shape(shapeName);
+        check.string(shape, value, path, shape.path("sensitive").asBoolean(false));
+        if (!check.violations.isEmpty()) {
+            throw new AwsError(model.validationError(operation), "1 validation error detected: "
+                    + check.violations.get(0));
+        }
+    }
+
     private void structure(JsonNode shape, JsonNode value, String path, boolean sensitive) {
         if (!value.isObject()) {
             throw unexpected(value, "a structure");

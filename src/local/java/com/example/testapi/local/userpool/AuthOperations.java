@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.example.testapi.local.state.ShortLived;
 import com.example.testapi.local.awsjson.Input;
+import com.example.testapi.local.awsjson.ServiceModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,6 +26,7 @@ final class AuthOperations {
     private record Grant(String username, String clientId) {
     }
 
+    private final ServiceModel model;
     private final UserPoolSettings settings;
     private final UserDirectory directory;
     private final UserTokens tokens;
@@ -33,7 +35,9 @@ final class AuthOperations {
     private final SignInLockout lockout;
     private final ShortLived<String, Grant> sessions;
 
-    AuthOperations(UserPoolSettings settings, UserDirectory directory, UserTokens tokens, Clock clock) {
+    AuthOperations(ServiceModel model, UserPoolSettings settings, UserDirectory directory, UserTokens tokens,
+            Clock clock) {
+        this.model = model;
         this.settings = settings;
         this.directory = directory;
         this.tokens = tokens;
@@ -50,10 +54,7 @@ final class AuthOperations {
         return switch (flow) {
             case "USER_SRP_AUTH" -> {
                 requireFlow(client, flow);
-                String username = parameters.getOrDefault("USERNAME", "");
-                if (username.isEmpty()) {
-                    throw CognitoErrors.missingParameter("USERNAME");
-                }
+                String username = username(parameters.get("USERNAME"));
                 SrpSignIn.Challenge challenge = srp.challenge(knownUser(client, username), username,
                         client.clientId(), parameters.get("SRP_A"));
                 ObjectNode answer = MAPPER.createObjectNode().put("ChallengeName", "PASSWORD_VERIFIER");
@@ -104,10 +105,9 @@ final class AuthOperations {
         return passwordAuth(settings.client(clientId), username, password);
     }
 
-    private ObjectNode passwordAuth(UserPoolSettings.Client client, String username, String password) {
-        if (username == null || username.isEmpty()) {
-            throw CognitoErrors.missingParameter("USERNAME");
-        }
+    private ObjectNode passwordAuth(UserPoolSettings.Client client, String name, String password) {
+        String username = username(name);
+        Input.checked(model, "InitiateAuth", "PasswordType", password, "password");
         PoolUser user = knownUser(client, username);
         // An unknown user and a wrong password answer alike (PreventUserExistenceErrors), after the same work: one
         // g^x either way (a decoy's verifier costs none of its own).
@@ -118,6 +118,17 @@ final class AuthOperations {
             throw CognitoErrors.wrongCredentials();
         }
         return signedIn(user, client);
+    }
+
+    /**
+     * A USERNAME the flows keep (in the lockout's table, a pending SRP exchange): present, and within the model's
+     * UsernameType (1 to 128 characters of its pattern), as a username member would be.
+     */
+    private String username(String name) {
+        if (name == null || name.isEmpty()) {
+            throw CognitoErrors.missingParameter("USERNAME");
+        }
+        return Input.checked(model, "InitiateAuth", "UsernameType", name, "username");
     }
 
     /** The user, null for an unknown one where the client hides which users exist, else UserNotFoundException. */

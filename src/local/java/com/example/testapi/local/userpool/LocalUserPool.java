@@ -46,7 +46,7 @@ public final class LocalUserPool implements AutoCloseable {
         this.endpoint = new AwsJsonEndpoint(model, port, browserOrigins, log);
         this.issuer = endpoint.uri() + "/" + settings.poolId();
         this.tokens = new UserTokens(settings, directory, signer, issuer, clock);
-        this.auth = new AuthOperations(settings, directory, tokens, clock);
+        this.auth = new AuthOperations(model, settings, directory, tokens, clock);
         this.admin = new AdminOperations(settings, directory, tokens);
         this.outbox = new Outbox(clock, log);
         SelfServiceOperations selfService = new SelfServiceOperations(settings, directory, outbox);

@@ -64,12 +64,13 @@ public enum Row {
                     "error", "UnrecognizedClientException",
                     "message", "The security token included in the request is invalid.")),
     INPUT_VALIDATION("userpool.input-validation", 'C', "https://github.com/amazon-archives/amazon-cognito-auth-js/issues/65",
-            "Raw JSON to ForgotPassword: no Username; a 129-character Username; a number as Username", Map.of(
+            "Raw JSON to ForgotPassword: no Username; a 129-character Username; a number as Username; and"
+                    + " InitiateAuth (USER_PASSWORD_AUTH) with a 129-character USERNAME in AuthParameters", Map.of(
                     "missing", "1 validation error detected: Value at 'username' failed to satisfy constraint: Member"
                             + " must not be null",
                     "tooLong", "1 validation error detected: Value at 'username' failed to satisfy constraint: Member"
                             + " must have length less than or equal to 128",
-                    "number", "SerializationException"));
+                    "number", "SerializationException", "longAuthUsername", "InvalidParameterException"));
 
     public final String id;
     public final char evidence;

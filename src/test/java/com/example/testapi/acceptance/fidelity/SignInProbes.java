@@ -104,18 +104,21 @@ final class SignInProbes {
                 : URI.create("https://cognito-idp." + stack.region() + ".amazonaws.com/");
         String client = "\"ClientId\":\"" + stack.userPoolClientId() + "\"";
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("missing", forgotPassword(endpoint, "{" + client + "}").path("message").asText());
-        facts.put("tooLong", forgotPassword(endpoint, "{" + client + ",\"Username\":\"" + "p".repeat(129) + "\"}")
+        facts.put("missing", post(endpoint, "ForgotPassword", "{" + client + "}").path("message").asText());
+        facts.put("tooLong", post(endpoint, "ForgotPassword", "{" + client + ",\"Username\":\"" + "p".repeat(129) + "\"}")
                 .path("message").asText());
-        facts.put("number", forgotPassword(endpoint, "{" + client + ",\"Username\":42}").path("__type").asText()
-                .replaceFirst(".*#", ""));
+        facts.put("number", post(endpoint, "ForgotPassword", "{" + client + ",\"Username\":42}").path("__type")
+                .asText().replaceFirst(".*#", ""));
+        facts.put("longAuthUsername", post(endpoint, "InitiateAuth", "{" + client + ",\"AuthFlow\":"
+                + "\"USER_PASSWORD_AUTH\",\"AuthParameters\":{\"USERNAME\":\"" + "p".repeat(129) + "\",\"PASSWORD\":"
+                + "\"Probe-Passw0rd!\"}}").path("__type").asText().replaceFirst(".*#", ""));
         return Observation.of(row, facts);
     }
 
-    private static JsonNode forgotPassword(URI endpoint, String body) {
+    private static JsonNode post(URI endpoint, String operation, String body) {
         HttpResponse<String> answer = SignedHttp.send(HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/x-amz-json-1.1")
-                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.ForgotPassword")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         try {
             return MAPPER.readTree(answer.body());

@@ -68,6 +68,10 @@ class RawInputTest extends UserPoolCase {
         assertEquals("InvalidParameterException", tooLong.path("__type").asText());
         assertEquals("1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have"
                 + " length less than or equal to 128", tooLong.path("message").asText());
+        JsonNode longAuthName = idp("InitiateAuth", "{\"ClientId\":\"" + clientId + "\",\"AuthFlow\":"
+                + "\"USER_SRP_AUTH\",\"AuthParameters\":{\"USERNAME\":\"" + "q".repeat(129) + "\",\"SRP_A\":\"ab\"}}");
+        assertEquals("1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have"
+                + " length less than or equal to 128", longAuthName.path("message").asText());
         assertEquals(false, passwordSignIn(name, password).idToken().isEmpty(), "the user still signs in");
     }
 
