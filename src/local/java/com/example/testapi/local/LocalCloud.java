@@ -116,7 +116,7 @@ public final class LocalCloud implements AutoCloseable {
         SamTemplate template = SamTemplate.load(settings.template());
         LocalAccount account = LocalAccount.forTemplate(settings.region(), template, settings.parameters());
         Ports ports = settings.ports();
-        CredentialsStore credentials = new CredentialsStore();
+        CredentialsStore credentials = new CredentialsStore(clock);
         // The browser pages the template lets call the API may call the local Cognito services too; no others.
         TemplateAccess access = TemplateAccess.of(template, account); // routes and CORS: read once
         RolePolicies policies = RolePolicies.from(template, account); // what each role may call

@@ -25,6 +25,11 @@ final class IdentityPoolErrors {
         return new AwsError("ResourceNotFoundException", "Identity '" + identityId + "' not found.");
     }
 
+    /** More live credentials than the local cloud keeps ({@code iam.CredentialsStore#MAX_LIVE}). */
+    static AwsError tooManyRequests() {
+        return new AwsError("TooManyRequestsException", "Too many requests");
+    }
+
     /** No role to give: none mapped, none by default, or a role whose trust policy does not admit the pool. */
     static AwsError invalidConfiguration() {
         return new AwsError("InvalidIdentityPoolConfigurationException",

@@ -15,8 +15,9 @@ import java.util.function.UnaryOperator;
  * The pool's one kind of short-lived state (SRP exchanges, auth sessions, hosted-UI codes, pending codes, refresh
  * tokens): values kept under a key until their expiry on the pool's clock, at most {@code cap} at a time, so that no
  * caller can grow it without bound. An expired value is gone (never read), swept as new ones come; a full store takes
- * no more ({@link #put} says so and the caller answers as Cognito would) until some expire. {@link #take} reads a
- * value once, for what is good once (a code, a secret block, a session).
+ * no more ({@link #put} says so and the caller answers as Cognito would) until some expire, or, made with
+ * {@link #evictingOldest}, drops its oldest value for the new one, so that no caller can keep others out. {@link #take}
+ * reads a value once, for what is good once (a code, a secret block, a session).
  */
 public final class ShortLived<K, V> {
 
@@ -26,13 +27,24 @@ public final class ShortLived<K, V> {
     private final Clock clock;
     private final Duration lifetime;
     private final int cap;
+    private final boolean evictOldest;
     // Insertion order: with one lifetime, the oldest entry is also the first to expire. Guarded by this.
     private final Map<K, Entry<V>> entries = new LinkedHashMap<>();
 
     public ShortLived(Clock clock, Duration lifetime, int cap) {
+        this(clock, lifetime, cap, false);
+    }
+
+    private ShortLived(Clock clock, Duration lifetime, int cap, boolean evictOldest) {
         this.clock = clock;
         this.lifetime = lifetime;
         this.cap = cap;
+        this.evictOldest = evictOldest;
+    }
+
+    /** A store that, full, drops its oldest value to keep a new one: {@link #put} always keeps it. */
+    public static <K, V> ShortLived<K, V> evictingOldest(Clock clock, Duration lifetime, int cap) {
+        return new ShortLived<>(clock, lifetime, cap, true);
     }
 
     /** Keeps {@code value} for the store's lifetime; false (nothing kept) when the store is full. */
@@ -46,8 +58,11 @@ public final class ShortLived<K, V> {
         sweepOldest(now);
         if (entries.size() >= cap && !entries.containsKey(key)) {
             entries.values().removeIf(entry -> expired(entry, now)); // lifetimes differ: look at every one
-            if (entries.size() >= cap) {
+            if (entries.size() >= cap && !evictOldest) {
                 return false;
+            }
+            if (entries.size() >= cap) {
+                entries.remove(entries.keySet().iterator().next());
             }
         }
         entries.put(key, new Entry<>(value, expires));

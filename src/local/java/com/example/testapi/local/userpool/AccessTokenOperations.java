@@ -1,5 +1,7 @@
 package com.example.testapi.local.userpool;
 
+import java.time.Clock;
+
 import com.example.testapi.local.awsjson.Input;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,12 +20,21 @@ final class AccessTokenOperations {
     private final UserDirectory directory;
     private final UserTokens tokens;
     private final Outbox outbox;
+    private final HourlyQuota passwordChanges;
 
-    AccessTokenOperations(UserPoolSettings settings, UserDirectory directory, UserTokens tokens, Outbox outbox) {
+    /**
+     * The quotas page's per-user quota: "Maximum number of ChangePassword calls per user: 5 attempts per hour". It
+     * keeps ChangePassword from being an unlimited oracle of the current password for whoever holds an access token.
+     */
+    static final int PASSWORD_CHANGES_PER_HOUR = 5;
+
+    AccessTokenOperations(UserPoolSettings settings, UserDirectory directory, UserTokens tokens, Outbox outbox,
+            Clock clock) {
         this.settings = settings;
         this.directory = directory;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.passwordChanges = new HourlyQuota(clock, PASSWORD_CHANGES_PER_HOUR);
     }
 
     ObjectNode getUser(Input input) {
@@ -36,6 +47,7 @@ final class AccessTokenOperations {
 
     ObjectNode changePassword(Input input) {
         String username = tokens.accessTokenUser(input.text("AccessToken"));
+        passwordChanges.spend(username);
         directory.changePassword(username, input.text("PreviousPassword"), input.text("ProposedPassword"));
         return MAPPER.createObjectNode();
     }

@@ -49,8 +49,8 @@ public final class LocalUserPool implements AutoCloseable {
         this.auth = new AuthOperations(model, settings, directory, tokens, clock);
         this.admin = new AdminOperations(settings, directory, tokens);
         this.outbox = new Outbox(clock, log);
-        SelfServiceOperations selfService = new SelfServiceOperations(settings, directory, outbox);
-        AccessTokenOperations signedIn = new AccessTokenOperations(settings, directory, tokens, outbox);
+        SelfServiceOperations selfService = new SelfServiceOperations(settings, directory, outbox, clock);
+        AccessTokenOperations signedIn = new AccessTokenOperations(settings, directory, tokens, outbox, clock);
         // Every operation a Cognito client sends without SigV4 (Amplify v5 and v6's Authenticator among them).
         endpoint.open("InitiateAuth", auth::initiateAuth)
                 .open("RespondToAuthChallenge", auth::respondToAuthChallenge)

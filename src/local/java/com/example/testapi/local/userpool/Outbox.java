@@ -6,8 +6,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,8 @@ import com.example.testapi.local.state.ShortLived;
 
 /**
  * The codes the pool sends (a password reset, an attribute's verification) and their redemption. Nothing is mailed
- * locally: a code is "delivered" to the local cloud's console and kept in {@link #delivered()}, where a test reads it.
+ * locally: a code is "delivered" to the local cloud's console and kept in {@link #delivered()} (the last
+ * {@link #KEPT_DELIVERIES}), where a test reads it.
  * A code is good once, for an hour, and for five wrong tries; at most {@link #MAX_PENDING} wait at a time.
  */
 public final class Outbox {
@@ -40,7 +42,11 @@ public final class Outbox {
     private final Consumer<String> console;
     private final SecureRandom random = new SecureRandom();
     private final ShortLived<String, Pending> pending;
-    private final List<Delivery> delivered = new CopyOnWriteArrayList<>();
+    /** The deliveries a test can read: the latest this many; older ones are only in the console. */
+    static final int KEPT_DELIVERIES = 1_000;
+
+    // Guarded by itself.
+    private final Deque<Delivery> delivered = new ArrayDeque<>();
 
     Outbox(Clock clock, Consumer<String> console) {
         this.clock = clock;
@@ -49,7 +55,9 @@ public final class Outbox {
     }
 
     List<Delivery> delivered() {
-        return List.copyOf(delivered);
+        synchronized (delivered) {
+            return List.copyOf(delivered);
+        }
     }
 
     /** Sends a new code for {@code purpose} to the user's {@code attribute} (email or phone_number). */
@@ -59,7 +67,12 @@ public final class Outbox {
         if (!pending.put(username + "/" + purpose, new Pending(delivery.code(), clock.instant().plus(LIFETIME), 0))) {
             throw CognitoErrors.tooManyRequests();
         }
-        delivered.add(delivery);
+        synchronized (delivered) {
+            delivered.addLast(delivery);
+            if (delivered.size() > KEPT_DELIVERIES) {
+                delivered.removeFirst();
+            }
+        }
         console.accept("code for " + username + " (" + purpose + ", " + delivery.medium() + " to "
                 + delivery.destination() + "): " + delivery.code());
         return delivery;

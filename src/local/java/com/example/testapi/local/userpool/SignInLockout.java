@@ -58,6 +58,7 @@ final class SignInLockout {
     boolean attempt(String username, BooleanSupplier passwordIsRight) {
         synchronized (stripes[Math.floorMod(username.hashCode(), stripes.length)]) {
             refuseWhileLocked(username);
+            admit(username);
             boolean right = passwordIsRight.getAsBoolean();
             if (right) {
                 succeeded(username);
@@ -78,14 +79,22 @@ final class SignInLockout {
         }
     }
 
+    /**
+     * A name the table does not track needs room in it before its password is checked: when every entry is a running
+     * lock, the name is refused whatever its password (fail closed), so a full table never lets an attempt through
+     * uncounted.
+     */
+    private synchronized void admit(String username) {
+        if (current(username) == null) {
+            makeRoom(clock.instant());
+        }
+    }
+
     /** A wrong password: from the fifth on, a lockout of 2^(n-5) s, at most 15 minutes. */
     private synchronized void failed(String username) {
         State state = current(username);
         int failures = (state == null ? 0 : state.failures()) + 1;
         Instant now = clock.instant();
-        if (state == null) {
-            makeRoom(now);
-        }
         Instant lockedUntil = failures < FREE_FAILURES ? null : now.plus(lockout(failures));
         byName.put(username, new State(failures, lockedUntil, now));
     }

@@ -19,8 +19,9 @@ import com.example.testapi.local.state.ShortLived;
  * SECRET_BLOCK, USERNAME, USER_ID_FOR_SRP); {@code RespondToAuthChallenge} then proves the password with
  * PASSWORD_CLAIM_SIGNATURE over the pool, the user, the secret block and TIMESTAMP ({@link CognitoSrp}). The secret
  * block names this server's half of the exchange (b, B, A and the verifier it used), kept for a few minutes and
- * usable once; at most {@link #MAX_PENDING} wait at a time (more: {@code TooManyRequestsException}), so unanswered
- * challenges cannot fill memory ({@link ShortLived}). The proof is judged under the pool's {@link SignInLockout}. The
+ * usable once; at most {@link #MAX_PENDING} wait at a time, so unanswered challenges cannot fill memory: a new one
+ * then drops the oldest ({@link ShortLived#evictingOldest}), so a flood of starts delays nobody else's sign-in by
+ * more than the flood's own turnover, where refusing new ones would lock every user out until the flood expired. The proof is judged under the pool's {@link SignInLockout}. The
  * JSON of both steps is {@link AuthOperations}'s; this class keeps the exchange and the maths.
  */
 final class SrpSignIn {
@@ -56,7 +57,7 @@ final class SrpSignIn {
     }
 
     SrpSignIn(String poolId, Clock clock, StoredPassword.Decoys decoys, SignInLockout lockout, int maxPending) {
-        this.exchanges = new ShortLived<>(clock, LIFETIME, maxPending);
+        this.exchanges = ShortLived.evictingOldest(clock, LIFETIME, maxPending);
         this.poolName = CognitoSrp.poolName(poolId);
         this.decoys = decoys;
         this.lockout = lockout;
@@ -82,9 +83,7 @@ final class SrpSignIn {
         } while (CognitoSrp.u(clientPublic, serverPublic).signum() == 0);
         String secretBlock = Base64.getEncoder().encodeToString(randomBytes(64));
         Exchange exchange = new Exchange(username, clientId, clientPublic, b, serverPublic, secret.verifier());
-        if (!exchanges.put(secretBlock, exchange)) {
-            throw CognitoErrors.tooManyRequests();
-        }
+        exchanges.put(secretBlock, exchange); // full: the oldest unanswered one goes, nobody is kept out
         return new Challenge(username, secret.salt(), serverPublic, secretBlock);
     }
 

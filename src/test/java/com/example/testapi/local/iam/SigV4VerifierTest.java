@@ -30,7 +30,7 @@ class SigV4VerifierTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final SigV4Verifier verifier = new SigV4Verifier(new SigningKeys(new CredentialsStore()), "us-east-1",
+    private final SigV4Verifier verifier = new SigV4Verifier(new SigningKeys(new CredentialsStore(CLOCK)), "us-east-1",
             CLOCK);
 
     private static SigV4Verifier.Request signed(URI uri, Map<String, String> extra) {

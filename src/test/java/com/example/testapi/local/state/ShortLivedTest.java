@@ -76,4 +76,14 @@ class ShortLivedTest {
         assertFalse(store.update("tries", n -> n + 1), "expired at one minute from the put, not from the update");
         assertFalse(store.update("never", n -> n + 1));
     }
+
+    @Test
+    void anEvictingStoreDropsItsOldestForANewValue() {
+        ShortLived<String, String> store = ShortLived.evictingOldest(clock, Duration.ofMinutes(3), 2);
+        assertTrue(store.put("a", "1"));
+        assertTrue(store.put("b", "2"));
+        assertTrue(store.put("c", "3"), "full, and kept all the same");
+        assertEquals(Optional.empty(), store.get("a"));
+        assertEquals(List.of("2", "3"), store.values());
+    }
 }

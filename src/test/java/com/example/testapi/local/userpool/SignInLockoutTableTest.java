@@ -79,13 +79,16 @@ class SignInLockoutTableTest {
         assertFalse(lockout.attempt("cat", () -> false), "cat starts again from none: the fifth failure");
     }
 
+    /** A table full of running locks fails closed: an untracked name is refused before its password is checked. */
     @Test
     void aTableOfRunningLocksRefusesNewNames() {
         SignInLockout lockout = new SignInLockout(clock, 2);
         fail(lockout, "bob", 5);
         fail(lockout, "cat", 5);
-        AwsError full = assertThrows(AwsError.class, () -> lockout.attempt("dan", () -> false));
+        boolean[] checked = {false};
+        AwsError full = assertThrows(AwsError.class, () -> lockout.attempt("dan", () -> checked[0] = true));
         assertEquals("TooManyRequestsException", full.type());
+        assertFalse(checked[0], "refused before its password was checked: the right one is no way in");
         assertEquals(CognitoErrors.PASSWORD_ATTEMPTS_EXCEEDED, refusal(lockout, "bob", true), "no lock was dropped");
         clock.advance(Duration.ofSeconds(1)); // both locks over, but their counts are kept (they would escalate)
         assertEquals("TooManyRequestsException", assertThrows(AwsError.class,

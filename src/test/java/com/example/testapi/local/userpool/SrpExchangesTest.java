@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,25 +14,36 @@ import com.example.testapi.local.awsjson.AwsError;
 import com.example.testapi.support.TestClock;
 
 /**
- * The server's half of SRP guarding itself: a bounded table of unanswered challenges (more wait than it keeps: Cognito's
- * TooManyRequestsException, until the oldest expire), and SRP-6a's rule that the scrambler u must not be zero.
+ * The server's half of SRP guarding itself: a bounded table of unanswered challenges (a new one drops the oldest, so a
+ * flood keeps nobody out), and SRP-6a's rule that the scrambler u must not be zero.
  */
 class SrpExchangesTest {
 
     private static final String POOL = "us-east-1_Example1";
 
     @Test
-    void unansweredChallengesAreBoundedAndExpire() {
+    void unansweredChallengesAreBoundedAndTheOldestMakesRoom() {
         TestClock clock = new TestClock();
-        SrpSignIn srp = new SrpSignIn(POOL, clock, new StoredPassword.Decoys(), new SignInLockout(clock), 3);
+        clock.freeze();
+        StoredPassword.Decoys decoys = new StoredPassword.Decoys();
+        SrpSignIn srp = new SrpSignIn(POOL, clock, decoys, new SignInLockout(clock), 3);
         String srpA = new SrpClient().srpA();
+        List<SrpSignIn.Challenge> flood = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            srp.challenge(null, "nobody-" + i, "client", srpA);
+            flood.add(srp.challenge(null, "nobody-" + i, "client", srpA));
         }
-        AwsError full = assertThrows(AwsError.class, () -> srp.challenge(null, "one-more", "client", srpA));
-        assertEquals("TooManyRequestsException", full.type());
-        clock.advance(Duration.ofMinutes(3)); // the waiting ones expire and make room
-        assertEquals("one-more", srp.challenge(null, "one-more", "client", srpA).username());
+        SrpSignIn.Challenge mine = srp.challenge(null, "one-more", "client", srpA); // never refused
+        assertEquals("one-more", mine.username());
+        AwsError dropped = assertThrows(AwsError.class, () -> srp.verify(new SrpSignIn.Claim(
+                flood.get(0).secretBlock(), "nobody-0", "Sun Dec 6 10:00:00 UTC 2026", "AAAA"), "client", n -> null));
+        assertEquals("Invalid session for the user, session is expired.", dropped.getMessage(), "the oldest went");
+        AwsError wrong = assertThrows(AwsError.class, () -> srp.verify(new SrpSignIn.Claim(mine.secretBlock(),
+                "one-more", "Sun Dec 6 10:00:00 UTC 2026", "AAAA"), "client", n -> null));
+        assertEquals("Incorrect username or password.", wrong.getMessage(), "the newest was kept and judged");
+        clock.advance(Duration.ofMinutes(3)); // and every unanswered one expires
+        assertEquals("Invalid session for the user, session is expired.", assertThrows(AwsError.class,
+                () -> srp.verify(new SrpSignIn.Claim(flood.get(2).secretBlock(), "nobody-2",
+                        "Sun Dec 6 10:00:00 UTC 2026", "AAAA"), "client", n -> null)).getMessage());
     }
 
     @Test
