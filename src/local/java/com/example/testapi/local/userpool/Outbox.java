@@ -1,6 +1,7 @@
 package com.example.testapi.local.userpool;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -10,6 +11,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,6 +46,7 @@ public final class Outbox {
     private final Consumer<String> console;
     private final SecureRandom random = new SecureRandom();
     private final ShortLived<String, Pending> pending;
+    private final Mac decoyKey; // guarded by this: a Mac is not thread-safe
     /** The deliveries a test can read: the latest this many; older ones are only in the console. */
     static final int KEPT_DELIVERIES = 1_000;
 
@@ -52,6 +57,14 @@ public final class Outbox {
         this.clock = clock;
         this.console = console;
         this.pending = new ShortLived<>(clock, KEPT, MAX_PENDING);
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        try {
+            this.decoyKey = Mac.getInstance("HmacSHA256");
+            decoyKey.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
     }
 
     List<Delivery> delivered() {
@@ -119,6 +132,19 @@ public final class Outbox {
 
     static ObjectNode details(Delivery delivery) {
         return details(delivery.medium(), delivery.destination());
+    }
+
+    /**
+     * What a name that is no user hears in place of a delivery (PreventUserExistenceErrors): an email destination
+     * masked as a real one is ({@code a***@e***}: the name's first character, then a letter), the letter derived from
+     * the name with a key made at start, so the same name always hears the same and nothing tells it from a user's.
+     */
+    synchronized ObjectNode simulatedDelivery(String username) {
+        byte[] derived = decoyKey.doFinal(username.getBytes(StandardCharsets.UTF_8));
+        char first = username.charAt(0);
+        char local = Character.isLetterOrDigit(first) && first < 128 ? Character.toLowerCase(first)
+                : (char) ('a' + Math.floorMod(derived[1], 26));
+        return details("EMAIL", local + "***@" + (char) ('a' + Math.floorMod(derived[0], 26)) + "***");
     }
 
     /** a***@e*** for an email, +*******1234 for a phone number, as CodeDeliveryDetails masks them. */

@@ -56,7 +56,7 @@ final class SelfServiceOperations {
             throw CognitoErrors.userNotFoundForClient();
         }
         // PreventUserExistenceErrors: an unknown user gets an answer shaped like a delivery, and nothing is sent.
-        return Outbox.details("EMAIL", Outbox.mask(username + "@" + Integer.toHexString(username.hashCode())));
+        return outbox.simulatedDelivery(username);
     }
 
     ObjectNode confirmForgotPassword(Input input) {
@@ -82,16 +82,28 @@ final class SelfServiceOperations {
 
     /** Nobody signs up here, so no user awaits confirmation: an existing one is confirmed, or an admin's to make. */
     ObjectNode confirmSignUp(Input input) {
-        PoolUser user = signUpUser(input);
+        PoolUser user = confirmedUser(input);
         throw CognitoErrors.notAuthorized("User cannot be confirmed. Current status is " + user.status());
     }
 
+    /**
+     * Nobody awaits confirmation here: a user is already confirmed (InvalidParameterException, as Cognito answers),
+     * and a name that is no user hears of a simulated delivery where the client hides which users exist (the
+     * developer guide, "Managing user existence error responses").
+     */
     ObjectNode resendConfirmationCode(Input input) {
-        signUpUser(input);
+        UserPoolSettings.Client client = settings.client(input.text("ClientId"));
+        String username = input.text("Username");
+        if (directory.find(username).isEmpty()) {
+            if (!client.preventUserExistenceErrors()) {
+                throw CognitoErrors.userNotFoundForClient();
+            }
+            return outbox.simulatedDelivery(username);
+        }
         throw CognitoErrors.invalidParameter("User is already confirmed.");
     }
 
-    private PoolUser signUpUser(Input input) {
+    private PoolUser confirmedUser(Input input) {
         UserPoolSettings.Client client = settings.client(input.text("ClientId"));
         PoolUser user = directory.find(input.text("Username")).orElse(null);
         if (user == null) {

@@ -1,5 +1,9 @@
 package com.example.testapi.local.userpool;
 
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import com.example.testapi.support.TemplateCopy;
+import java.nio.file.Files;
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,10 +59,24 @@ class SignInLockoutTest extends UserPoolCase {
         cloud.clock.freeze();
     }
 
+    /** The template with a hosted-UI domain and a second app client, so that one count can be seen across both. */
     @Override
-    LocalCloud.Settings settings() {
-        return LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
-                .withParameters(Map.of("HostedUiDomainPrefix", "local"));
+    LocalCloud.Settings settings() throws IOException {
+        return LocalCloud.Settings.of(TemplateCopy.withSecondAppClient(Files.createTempDirectory("lockout")),
+                TestCloud.REGION).withParameters(Map.of("HostedUiDomainPrefix", "local"));
+    }
+
+    /** USER_PASSWORD_AUTH through the pool's other app client. */
+    private String otherClientFlow(String username, String password) {
+        String other = cloud.cloud.userPool().settings().clients().keySet().stream()
+                .filter(id -> !id.equals(clientId)).findFirst().orElseThrow();
+        try {
+            sdk.initiateAuth(r -> r.clientId(other).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
+            return "signed in";
+        } catch (NotAuthorizedException e) {
+            return e.awsErrorDetails().errorMessage();
+        }
     }
 
     /** One sign-in attempt in a flow: nothing when it signs in, else the refusal's message. */
@@ -155,6 +173,21 @@ class SignInLockoutTest extends UserPoolCase {
         }
         assertEquals(List.of(WRONG, WRONG, WRONG, WRONG, WRONG, LOCKED), known);
         assertEquals(known, unknown, "a name that is no user is counted the same: the lockout tells nothing");
+    }
+
+    /** The hosted UI's form, the API through one app client and through another all add to one count per name. */
+    @Test
+    void theHostedUiAndEveryAppClientShareOneCount() throws Exception {
+        newUser("shared", "Shared-Str0ng-Passw0rd!");
+        List<Flow> flows = List.of(this::hostedUiFlow, this::passwordFlow, this::otherClientFlow);
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(flows.get(i % 3).attempt("shared", "Wrong-Passw0rd!"));
+        }
+        assertEquals(List.of(WRONG, WRONG, WRONG, WRONG, WRONG, LOCKED), answers);
+        for (Flow flow : flows) {
+            assertEquals(LOCKED, flow.attempt("shared", "Shared-Str0ng-Passw0rd!"), "locked in every flow");
+        }
     }
 
     /**
