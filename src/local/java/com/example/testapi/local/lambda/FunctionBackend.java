@@ -14,7 +14,7 @@ public interface FunctionBackend extends AutoCloseable {
     }
 
     /** No function: for a cloud whose users never reach the API; any call fails with {@code why}. */
-    static FunctionBackend none(String why) {
+    public static FunctionBackend none(String why) {
         return new FunctionBackend() {
             @Override
             public byte[] invoke(byte[] event) throws FunctionFailedException {

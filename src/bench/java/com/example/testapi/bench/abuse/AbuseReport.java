@@ -1,0 +1,97 @@
+package com.example.testapi.bench.abuse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * What an abuse run saw: each kind's answers by status, the heap after a full GC before and after the run, and whether
+ * a real user still signed in. It held when no answer was a 5xx or missing, every kind got only its expected statuses,
+ * and the user signed in.
+ */
+final class AbuseReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final int seconds;
+    private final int clients;
+    private final Map<String, Object> machine;
+    // Guarded by this.
+    private final Map<AbuseRun.Kind, Map<Integer, Long>> answers = new EnumMap<>(AbuseRun.Kind.class);
+    private long heapBefore;
+    private long heapAfter;
+    private boolean userSignsIn;
+
+    AbuseReport(int seconds, int clients, Map<String, Object> machine) {
+        this.seconds = seconds;
+        this.clients = clients;
+        this.machine = machine;
+    }
+
+    synchronized void count(AbuseRun.Kind kind, int status) {
+        answers.computeIfAbsent(kind, k -> new TreeMap<>()).merge(status, 1L, Long::sum);
+    }
+
+    synchronized void finish(long before, long after, boolean signsIn) {
+        this.heapBefore = before;
+        this.heapAfter = after;
+        this.userSignsIn = signsIn;
+    }
+
+    synchronized boolean held() {
+        return userSignsIn && answers.size() == AbuseRun.Kind.values().length && answers.entrySet().stream()
+                .allMatch(e -> e.getKey().expected.containsAll(e.getValue().keySet()));
+    }
+
+    synchronized long requests() {
+        return answers.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+    }
+
+    /** Answers by status, over every kind. */
+    synchronized Map<Integer, Long> byStatus() {
+        Map<Integer, Long> total = new TreeMap<>();
+        answers.values().forEach(m -> m.forEach((status, n) -> total.merge(status, n, Long::sum)));
+        return total;
+    }
+
+    synchronized String text() {
+        StringBuilder text = new StringBuilder("Abuse run of the local cloud: " + clients + " callers, " + seconds
+                + " s, " + requests() + " requests (" + machine.get("cpuModel") + ", " + machine.get("cpus")
+                + " cores)\n");
+        answers.forEach((kind, statuses) -> text.append(String.format("  %-26s %s (expected %s)%n", kind, statuses,
+                kind.expected)));
+        text.append("  answers by status: ").append(byStatus()).append('\n');
+        text.append(String.format("  heap after a full GC: %.1f MiB before, %.1f MiB after (%+.1f MiB)%n",
+                heapBefore / 1048576.0, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1048576.0));
+        text.append("  alice signs in after the run: ").append(userSignsIn ? "yes" : "NO").append('\n');
+        text.append(held() ? "  held: every answer as expected, no 5xx\n" : "  DID NOT HOLD\n");
+        return text.toString();
+    }
+
+    synchronized void write(Path dir) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("command", "./mvnw -Pabuse package -Dabuse.seconds=" + seconds + " -Dabuse.clients=" + clients);
+        json.put("machine", machine);
+        json.put("seconds", seconds);
+        json.put("clients", clients);
+        json.put("requests", requests());
+        Map<String, Object> kinds = new LinkedHashMap<>();
+        answers.forEach((kind, statuses) -> kinds.put(kind.name(), Map.of("answers", statuses, "expected",
+                kind.expected)));
+        json.put("kinds", kinds);
+        json.put("byStatus", byStatus());
+        json.put("heapBeforeBytes", heapBefore);
+        json.put("heapAfterBytes", heapAfter);
+        json.put("userSignsInAfter", userSignsIn);
+        json.put("held", held());
+        Files.writeString(dir.resolve("abuse.json"), MAPPER.writeValueAsString(json));
+        Files.writeString(dir.resolve("abuse.txt"), text());
+    }
+}
