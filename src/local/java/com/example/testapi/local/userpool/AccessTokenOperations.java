@@ -21,6 +21,7 @@ final class AccessTokenOperations {
     private final UserTokens tokens;
     private final Outbox outbox;
     private final HourlyQuota passwordChanges;
+    private final HourlyQuota verificationAttempts;
 
     /**
      * The quotas page's per-user quota: "Maximum number of ChangePassword calls per user: 5 attempts per hour". It
@@ -35,6 +36,9 @@ final class AccessTokenOperations {
         this.tokens = tokens;
         this.outbox = outbox;
         this.passwordChanges = new HourlyQuota(clock, PASSWORD_CHANGES_PER_HOUR);
+        // A new code resets a code's five tries: without a budget over both, send-and-guess cycles would find any
+        // code. The reset code's rule (SelfServiceOperations), applied to a contact's verification code.
+        this.verificationAttempts = new HourlyQuota(clock, SelfServiceOperations.RESET_ATTEMPTS_PER_HOUR);
     }
 
     ObjectNode getUser(Input input) {
@@ -63,6 +67,7 @@ final class AccessTokenOperations {
     ObjectNode getUserAttributeVerificationCode(Input input) {
         String username = tokens.accessTokenUser(input.text("AccessToken"));
         String attribute = contactAttribute(input);
+        verificationAttempts.spend(username);
         String address = directory.require(username).attributes().get(attribute);
         if (address == null) {
             throw CognitoErrors.invalidParameter("User does not have the attribute " + attribute + ".");
@@ -74,6 +79,7 @@ final class AccessTokenOperations {
     ObjectNode verifyUserAttribute(Input input) {
         String username = tokens.accessTokenUser(input.text("AccessToken"));
         String attribute = contactAttribute(input);
+        verificationAttempts.spend(username);
         outbox.redeem(username, "verify " + attribute, input.text("Code"));
         directory.verifyAttribute(username, attribute);
         return MAPPER.createObjectNode();

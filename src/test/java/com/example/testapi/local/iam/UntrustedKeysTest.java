@@ -151,6 +151,22 @@ class UntrustedKeysTest {
         assertEquals("403 " + INVALID, gateway(Signing.of("local", "local", "a-token", TestCloud.REGION)));
     }
 
+    /** The published administrator key acts for no web page: with an Origin it is a key never issued, on both. */
+    @Test
+    void theAdministratorKeyIsRefusedFromAWebPage() {
+        Signing administrator = Signing.of("local", "local", null, TestCloud.REGION);
+        HttpResponse<String> admin = SignedHttp.send(SignedHttp.sign(administrator.withScope(TestCloud.REGION,
+                "cognito-idp"), "POST", cloud.cloud.userPool().endpoint(), Map.of("content-type",
+                        "application/x-amz-json-1.1", "x-amz-target", "AWSCognitoIdentityProviderService.ListUsers",
+                        "origin", "http://localhost:8080"), "{\"UserPoolId\":\"" + pool + "\"}"));
+        assertEquals("UnrecognizedClientException: " + INVALID, json(admin).path("__type").asText() + ": "
+                + json(admin).path("message").asText());
+        HttpResponse<String> api = SignedHttp.send(SignedHttp.sign(administrator, "GET", cloud.api("/test"),
+                Map.of("origin", "http://localhost:8080"), null));
+        assertEquals("403 " + INVALID, api.statusCode() + " " + json(api).path("message").asText());
+        assertEquals("ok", adminApi(AwsBasicCredentials.create("local", "local")), "without an Origin it works");
+    }
+
     @Test
     void theAdministratorReachesTheFunctionAsAnIamUserNotARole() {
         assertEquals("200 ", gateway(Signing.of("local", "local", null, TestCloud.REGION)).substring(0, 4));

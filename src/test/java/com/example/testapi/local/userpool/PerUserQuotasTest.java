@@ -67,6 +67,23 @@ class PerUserQuotasTest extends UserPoolCase {
     }
 
     @Test
+    void aContactsVerificationCodeSharesTheSameBudget() {
+        String name = newUser("verifier", "Verifier-Str0ng-Passw0rd!");
+        String token = passwordSignIn(name, "Verifier-Str0ng-Passw0rd!").accessToken();
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // a send and two wrong codes, four times
+            answers.add(outcome(() -> sdk.getUserAttributeVerificationCode(r -> r.accessToken(token)
+                    .attributeName("email"))));
+            for (String code : List.of("000000", "000001")) {
+                answers.add(outcome(() -> sdk.verifyUserAttribute(r -> r.accessToken(token).attributeName("email")
+                        .code(code))));
+            }
+        }
+        assertTrue(answers.subList(0, 10).stream().noneMatch(LIMIT::equals), answers::toString);
+        assertEquals(List.of(LIMIT, LIMIT), answers.subList(10, 12));
+    }
+
+    @Test
     void changePasswordTakesFiveCallsAnHour() {
         String name = newUser("changer", "Changer-Str0ng-Passw0rd!");
         String token = passwordSignIn(name, "Changer-Str0ng-Passw0rd!").accessToken();
