@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -89,6 +90,18 @@ public final class ShortLived<K, V> {
         }
         entries.put(key, new Entry<>(change.apply(entry.value()), entry.expires()));
         return true;
+    }
+
+    /** Drops the oldest value {@code which} selects; false when none does. */
+    public synchronized boolean removeOldest(Predicate<V> which) {
+        Iterator<Entry<V>> oldest = entries.values().iterator();
+        while (oldest.hasNext()) {
+            if (which.test(oldest.next().value())) {
+                oldest.remove();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every live value, oldest first. */

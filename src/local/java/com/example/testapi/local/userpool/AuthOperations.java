@@ -106,8 +106,7 @@ final class AuthOperations {
     }
 
     private ObjectNode passwordAuth(UserPoolSettings.Client client, String name, String password) {
-        String username = username(name);
-        Input.checked(model, "InitiateAuth", "PasswordType", password, "password");
+        String username = username(name); // the password is not kept: only the body's cap bounds it
         PoolUser user = knownUser(client, username);
         // An unknown user and a wrong password answer alike (PreventUserExistenceErrors), after the same work: one
         // g^x either way (a decoy's verifier costs none of its own).
@@ -168,7 +167,8 @@ final class AuthOperations {
                 || !session.username().equals(responses.getOrDefault("USERNAME", session.username()))) {
             throw CognitoErrors.invalidSession();
         }
-        String newPassword = responses.get("NEW_PASSWORD");
+        String newPassword = Input.checked(model, "RespondToAuthChallenge", "PasswordType",
+                responses.get("NEW_PASSWORD"), "password"); // as every member that sets a password is
         settings.passwordPolicy().check(newPassword); // a refused password leaves the session open for another try
         if (sessions.take(sessionKey).isEmpty()) {
             throw CognitoErrors.invalidSession(); // answered meanwhile by a parallel request

@@ -74,7 +74,7 @@ public final class Outbox {
     }
 
     /** Sends a new code for {@code purpose} to the user's {@code attribute} (email or phone_number). */
-    Delivery send(String username, String purpose, String attribute, String address) {
+    synchronized Delivery send(String username, String purpose, String attribute, String address) {
         Delivery delivery = new Delivery(username, purpose, attribute.equals("email") ? "EMAIL" : "SMS",
                 mask(address), String.format("%06d", random.nextInt(1_000_000)));
         if (!pending.put(username + "/" + purpose, new Pending(delivery.code(), clock.instant().plus(LIFETIME), 0))) {

@@ -113,8 +113,8 @@ final class SignInLockout {
             return;
         }
         byName.values().removeIf(state -> forgotten(state, now));
-        if (byName.size() >= maxNames) {
-            byName.values().removeIf(state -> state.lockedUntil() == null);
+        if (byName.size() >= maxNames) { // then names without a running lock (their count starts again)
+            byName.values().removeIf(state -> state.lockedUntil() == null || !now.isBefore(state.lockedUntil()));
         }
         if (byName.size() >= maxNames) {
             throw CognitoErrors.tooManyRequests();

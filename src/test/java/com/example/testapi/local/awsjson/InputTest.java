@@ -83,6 +83,14 @@ class InputTest {
     }
 
     @Test
+    void oneMemberCanBreakTwoConstraints() {
+        assertEquals("2 validation errors detected: Value at 'username' failed to satisfy constraint: Member must"
+                + " satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+; Value at 'username' failed to"
+                + " satisfy constraint: Member must have length greater than or equal to 1", refused(IDP, "AdminGetUser",
+                        "{\"UserPoolId\":\"us-east-1_abc\",\"Username\":\"\"}").getMessage());
+    }
+
+    @Test
     void everyBrokenConstraintIsListedWithItsPath() {
         AwsError two = refused(IDP, "AdminCreateUser", "{\"UserPoolId\":\"no-underscore\",\"Username\":\"u\","
                 + "\"UserAttributes\":[{\"Name\":\"email\",\"Value\":\"a@b\"},{\"Value\":\"x\"}]}");

@@ -37,12 +37,24 @@ class HourlyQuotaTest {
     }
 
     @Test
-    void aFullTableRefusesANameItDoesNotTrack() {
-        HourlyQuota quota = new HourlyQuota(clock, 3, 2);
+    void aFullTableDropsItsOldestNameUnderTheLimitButNeverOneAtIt() {
+        HourlyQuota quota = new HourlyQuota(clock, 2, 2);
+        quota.spend("ann");
+        quota.spend("ann"); // at its limit
+        quota.spend("bob"); // under it
+        quota.spend("cat"); // full: bob, the oldest under the limit, makes room
+        assertEquals("LimitExceededException", refusal(quota, "ann"), "a name at its limit is kept");
+        quota.spend("cat"); // cat's count was kept: at its limit now
+        assertEquals("LimitExceededException", refusal(quota, "cat"));
+        assertEquals("TooManyRequestsException", refusal(quota, "bob"), "every name at its limit: no room");
+    }
+
+    @Test
+    void aTableOfNamesAtTheirLimitRefusesANewOne() {
+        HourlyQuota quota = new HourlyQuota(clock, 1, 2);
         quota.spend("ann");
         quota.spend("bob");
-        assertEquals("TooManyRequestsException", refusal(quota, "cat"), "no fresh budget for a flood of names");
-        quota.spend("ann"); // tracked names go on
+        assertEquals("TooManyRequestsException", refusal(quota, "cat"));
         clock.advance(Duration.ofHours(1));
         quota.spend("cat");
     }

@@ -75,6 +75,24 @@ class RawInputTest extends UserPoolCase {
         assertEquals(false, passwordSignIn(name, password).idToken().isEmpty(), "the user still signs in");
     }
 
+    /** A new password is held to the model's PasswordType as every member that sets one is: no space in it. */
+    @Test
+    void aNewPasswordWithASpaceIsRefusedAsEveryPasswordMemberIs() {
+        sdk.adminCreateUser(r -> r.userPoolId(poolId).username("spacey").temporaryPassword("Temp-Str0ng-Passw0rd!")
+                .messageAction("SUPPRESS"));
+        String session = sdk.initiateAuth(r -> r.clientId(clientId)
+                .authFlow(software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(java.util.Map.of("USERNAME", "spacey", "PASSWORD", "Temp-Str0ng-Passw0rd!"))).session();
+        software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException refused =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException.class,
+                        () -> sdk.respondToAuthChallenge(r -> r.clientId(clientId).session(session)
+                                .challengeName("NEW_PASSWORD_REQUIRED").challengeResponses(java.util.Map.of(
+                                        "USERNAME", "spacey", "NEW_PASSWORD", "New Str0ng-Passw0rd!"))));
+        assertEquals("1 validation error detected: Value at 'password' failed to satisfy constraint: Member must"
+                + " satisfy regular expression pattern: [\\S]+", refused.awsErrorDetails().errorMessage());
+    }
+
     @Test
     void aLimitThatIsNoNumberIsNotReadAsTheDefault() throws Exception {
         // A signed operation: the caller is judged before the body, so without a signature the answer is that.
