@@ -5,7 +5,10 @@ import java.io.OutputStream;
 
 import com.sun.net.httpserver.HttpExchange;
 
-/** The one way the local services end an exchange: status, then the body, or no body at all when it is empty. */
+/**
+ * The one way the local services end an exchange: status, then the body, or no body at all when it is empty; then
+ * the rest of a refused request body is thrown away where {@link RequestBodies} says so.
+ */
 public final class Replies {
 
     private Replies() {
@@ -17,6 +20,8 @@ public final class Replies {
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
+                out.flush(); // the answer is on its way before anything more of the request is read
+                RequestBodies.discardRest(exchange); // before the close, which would close the request side too
             }
         }
     }

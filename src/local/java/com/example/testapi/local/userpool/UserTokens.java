@@ -1,5 +1,7 @@
 package com.example.testapi.local.userpool;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +31,11 @@ import com.example.testapi.local.state.ShortLived;
 final class UserTokens {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** At most this many sign-ins are kept; more are refused (TooManyRequestsException) until some expire. */
+    /**
+     * At most this many sign-ins are kept. When full, the oldest one not revoked goes (its refresh token stops
+     * working; its access tokens, never revoked, live out their hour): a revoked sign-in is kept, so its tokens stay
+     * refused. Only a table of revoked sign-ins refuses a new one (TooManyRequestsException).
+     */
     static final int MAX_SIGN_INS = 100_000;
     /**
      * A sign-in is kept this long past its refresh token's end: its access and ID tokens (at most a day long) must
@@ -37,12 +43,16 @@ final class UserTokens {
      */
     private static final Duration KEPT_AFTER = Duration.ofDays(1);
 
-    /** One sign-in: who, through which client, when, until when its refresh token works, and what ended it. */
-    private record SignIn(String refreshToken, String username, String sub, String clientId, String originJti,
+    /**
+     * One sign-in, kept under its {@code origin_jti}: who, through which client, when, until when its refresh token
+     * works, and what ended it. Its refresh token is {@code ORIGIN_JTI.SECRET}, so a token leads to its sign-in and
+     * the secret (compared in constant time) proves it.
+     */
+    private record SignIn(String secret, String username, String sub, String clientId, String originJti,
             Instant authTime, Instant expires, boolean revoked, boolean signedOut) {
 
         SignIn ended(boolean everywhere) {
-            return new SignIn(refreshToken, username, sub, clientId, originJti, authTime, expires, true,
+            return new SignIn(secret, username, sub, clientId, originJti, authTime, expires, true,
                     signedOut || everywhere);
         }
     }
@@ -53,8 +63,7 @@ final class UserTokens {
     private final String issuer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final ShortLived<String, SignIn> byRefreshToken;
-    private final ShortLived<String, String> refreshTokenByOrigin;
+    private final ShortLived<String, SignIn> byOrigin;
 
     UserTokens(UserPoolSettings settings, UserDirectory directory, TokenSigner signer, String issuer, Clock clock) {
         this.settings = settings;
@@ -62,21 +71,20 @@ final class UserTokens {
         this.signer = signer;
         this.issuer = issuer;
         this.clock = clock;
-        this.byRefreshToken = new ShortLived<>(clock, KEPT_AFTER, MAX_SIGN_INS);
-        this.refreshTokenByOrigin = new ShortLived<>(clock, KEPT_AFTER, MAX_SIGN_INS);
+        this.byOrigin = new ShortLived<>(clock, KEPT_AFTER, MAX_SIGN_INS);
     }
 
     /** A new sign-in's AuthenticationResult: ID, access and refresh token. */
     ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client) {
         Instant now = clock.instant();
-        String refreshToken = randomToken(256);
-        SignIn signIn = new SignIn(refreshToken, user.username(), user.sub(), client.clientId(),
+        SignIn signIn = new SignIn(randomToken(256), user.username(), user.sub(), client.clientId(),
                 UUID.randomUUID().toString(), now, now.plus(client.refreshTokenValidity()), false, false);
         Instant kept = signIn.expires().plus(KEPT_AFTER);
-        if (!byRefreshToken.put(refreshToken, signIn, kept)) {
+        if (!byOrigin.put(signIn.originJti(), signIn, kept)
+                && !(byOrigin.removeOldest(s -> !s.revoked()) && byOrigin.put(signIn.originJti(), signIn, kept))) {
             throw CognitoErrors.tooManyRequests();
         }
-        refreshTokenByOrigin.put(signIn.originJti(), refreshToken, kept); // as many as the sign-ins: room is there
+        String refreshToken = signIn.originJti() + "." + signIn.secret();
         ObjectNode result = issue(user, client, signIn);
         ((ObjectNode) result.get("AuthenticationResult")).put("RefreshToken", refreshToken);
         return result;
@@ -84,7 +92,7 @@ final class UserTokens {
 
     /** REFRESH_TOKEN_AUTH: new ID and access tokens of the same sign-in, while its refresh token stands. */
     ObjectNode refreshed(UserPoolSettings.Client client, String refreshToken) {
-        SignIn signIn = byRefreshToken.get(refreshToken).orElse(null);
+        SignIn signIn = byRefreshToken(refreshToken);
         if (signIn != null && signIn.revoked()) {
             throw CognitoErrors.notAuthorized("Refresh Token has been revoked");
         }
@@ -110,26 +118,26 @@ final class UserTokens {
         if (signer.verifiedClaims(refreshToken).isPresent()) {
             throw CognitoErrors.unsupportedTokenType();
         }
-        SignIn signIn = byRefreshToken.get(refreshToken).orElse(null);
+        SignIn signIn = byRefreshToken(refreshToken);
         if (signIn == null) {
             return;
         }
         if (!signIn.clientId().equals(client.clientId())) {
             throw CognitoErrors.tokenOfAnotherClient();
         }
-        byRefreshToken.update(refreshToken, s -> s.ended(false));
+        byOrigin.update(signIn.originJti(), s -> s.ended(false));
     }
 
     /** GlobalSignOut: every sign-in of the user with {@code sub} ends. */
     void signOutEverywhere(String sub) {
-        byRefreshToken.values().stream().filter(s -> s.sub().equals(sub))
-                .forEach(s -> byRefreshToken.update(s.refreshToken(), signIn -> signIn.ended(true)));
+        byOrigin.values().stream().filter(s -> s.sub().equals(sub))
+                .forEach(s -> byOrigin.update(s.originJti(), signIn -> signIn.ended(true)));
     }
 
     /** The sign-ins of {@code username} whose refresh token still works (what a test of a sign-out looks at). */
     long activeSignIns(String username) {
         Instant now = clock.instant();
-        return byRefreshToken.values().stream().filter(s -> s.username().equals(username) && !s.revoked()
+        return byOrigin.values().stream().filter(s -> s.username().equals(username) && !s.revoked()
                 && now.isBefore(s.expires())).count();
     }
 
@@ -171,7 +179,15 @@ final class UserTokens {
 
     /** The sign-in a token was issued from, by its {@code origin_jti}, while it is kept. */
     private Optional<SignIn> signIn(JWTClaimsSet claims) {
-        return refreshTokenByOrigin.get(String.valueOf(claims.getClaim("origin_jti"))).flatMap(byRefreshToken::get);
+        return byOrigin.get(String.valueOf(claims.getClaim("origin_jti")));
+    }
+
+    /** The sign-in a refresh token belongs to; null for a token this pool did not hand out. */
+    private SignIn byRefreshToken(String refreshToken) {
+        int dot = refreshToken.indexOf('.');
+        SignIn signIn = dot < 0 ? null : byOrigin.get(refreshToken.substring(0, dot)).orElse(null);
+        return signIn != null && MessageDigest.isEqual(signIn.secret().getBytes(StandardCharsets.US_ASCII),
+                refreshToken.substring(dot + 1).getBytes(StandardCharsets.US_ASCII)) ? signIn : null;
     }
 
     private ObjectNode issue(PoolUser user, UserPoolSettings.Client client, SignIn signIn) {
