@@ -24,9 +24,11 @@ final class AbuseReport {
     private final int clients;
     private final Map<String, Object> machine;
     // Guarded by this.
-    private final Map<AbuseRun.Kind, Map<Integer, Long>> answers = new EnumMap<>(AbuseRun.Kind.class);
+    private final Map<AbuseRun.Kind, Map<String, Long>> answers = new EnumMap<>(AbuseRun.Kind.class);
     private long heapBefore;
     private long heapAfter;
+    private int signInsDuring;
+    private int triedDuring;
     private boolean userSignsIn;
 
     AbuseReport(int seconds, int clients, Map<String, Object> machine) {
@@ -35,18 +37,20 @@ final class AbuseReport {
         this.machine = machine;
     }
 
-    synchronized void count(AbuseRun.Kind kind, int status) {
+    synchronized void count(AbuseRun.Kind kind, String status) {
         answers.computeIfAbsent(kind, k -> new TreeMap<>()).merge(status, 1L, Long::sum);
     }
 
-    synchronized void finish(long before, long after, boolean signsIn) {
+    synchronized void finish(long before, long after, int okDuring, int tried, boolean signsIn) {
         this.heapBefore = before;
         this.heapAfter = after;
+        this.signInsDuring = okDuring;
+        this.triedDuring = tried;
         this.userSignsIn = signsIn;
     }
 
     synchronized boolean held() {
-        return userSignsIn && answers.size() == AbuseRun.Kind.values().length && answers.entrySet().stream()
+        return userSignsIn && signInsDuring == triedDuring && triedDuring > 0 && answers.size() == AbuseRun.Kind.values().length && answers.entrySet().stream()
                 .allMatch(e -> e.getKey().expected.containsAll(e.getValue().keySet()));
     }
 
@@ -55,9 +59,9 @@ final class AbuseReport {
     }
 
     /** Answers by status, over every kind. */
-    synchronized Map<Integer, Long> byStatus() {
-        Map<Integer, Long> total = new TreeMap<>();
-        answers.values().forEach(m -> m.forEach((status, n) -> total.merge(status, n, Long::sum)));
+    synchronized Map<String, Long> byStatus() {
+        Map<String, Long> total = new TreeMap<>();
+        answers.values().forEach(m -> m.forEach((answer, n) -> total.merge(answer.split(" ")[0], n, Long::sum)));
         return total;
     }
 
@@ -67,6 +71,8 @@ final class AbuseReport {
                 + " cores)\n");
         answers.forEach((kind, statuses) -> text.append(String.format("  %-26s %s (expected %s)%n", kind, statuses,
                 kind.expected)));
+        text.append("  alice's sign-ins during the flood: ").append(signInsDuring).append(" of ").append(triedDuring)
+                .append(" answered 200\n");
         text.append("  answers by status: ").append(byStatus()).append('\n');
         text.append(String.format("  heap after a full GC: %.1f MiB before, %.1f MiB after (%+.1f MiB)%n",
                 heapBefore / 1048576.0, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1048576.0));
@@ -89,6 +95,7 @@ final class AbuseReport {
         json.put("byStatus", byStatus());
         json.put("heapBeforeBytes", heapBefore);
         json.put("heapAfterBytes", heapAfter);
+        json.put("userSignInsDuring", Map.of("ok", signInsDuring, "tried", triedDuring));
         json.put("userSignsInAfter", userSignsIn);
         json.put("held", held());
         Files.writeString(dir.resolve("abuse.json"), MAPPER.writeValueAsString(json));

@@ -29,16 +29,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * An abuse run of the local cloud, {@code ./mvnw -Pabuse package}: for {@code -Dabuse.seconds} (180) {@code
  * -Dabuse.clients} (8) unauthenticated callers throw the largest inputs each endpoint takes, and some it does not, at
- * every endpoint that needs no signature: bodies declared over each cap, 128-character names signing in with a
- * password and starting SRP, reset codes sent to 128-character names, 129-character names. It then reports the local
- * cloud's heap after a full GC against the heap before the run, its answers by kind and status, and whether alice
- * still signs in, in target/bench/abuse.json and .txt ({@link AbuseReport}). It exits 1 on any 5xx, an answer of a
- * kind's unexpected status, or a refused sign-in of alice: the bounds hold, or the run says where they broke.
+ * every endpoint that needs no signature: bodies declared over each cap, 128-character names (of letters beyond
+ * Latin-1 too) signing in with a password and starting SRP, wrong passwords again and again for a pool of names until
+ * they lock, reset codes sent to 128-character names, 129-character names. Meanwhile alice signs in four times a
+ * second. It then reports the local cloud's heap after a full GC against the heap before the run, its answers by kind,
+ * status and error type, and alice's sign-ins during and after the flood, in target/bench/abuse.json and .txt
+ * ({@link AbuseReport}). It exits 1 on any 5xx, an answer of a kind's unexpected status or type, or a refused sign-in
+ * of alice: the bounds hold, or the run says where they broke.
  */
 public final class AbuseRun {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** Letters and digits, some outside Latin-1 (two bytes a character in memory, more in UTF-8). */
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789éüжщ中文";
+    /** The names the repeated wrong passwords go to: few enough that each fails again and again and locks. */
+    private static final int REPEATED_NAMES = 2_000;
 
     private AbuseRun() {
     }
@@ -66,10 +71,17 @@ public final class AbuseRun {
                     }
                 });
             }
+            LocalUsers.User alice = users.users().get(0);
+            int[] during = {0, 0}; // alice's sign-ins during the flood: answered 200, tried
+            while (System.nanoTime() < deadline) {
+                during[1]++;
+                during[0] += signsIn(targets, alice.name(), alice.password()) ? 1 : 0;
+                Thread.sleep(250);
+            }
             pool.shutdown();
             pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-            LocalUsers.User alice = users.users().get(0);
-            report.finish(heapBefore, heapAfterFullGc(), signsIn(targets, alice.name(), alice.password()));
+            report.finish(heapBefore, heapAfterFullGc(), during[0], during[1],
+                    signsIn(targets, alice.name(), alice.password()));
             Path dir = Files.createDirectories(Path.of("target", "bench"));
             report.write(dir);
             System.out.println(report.text());
@@ -92,8 +104,8 @@ public final class AbuseRun {
         }
     }
 
-    /** One abusive request of each kind: the status it got (0: no answer at all, a failure too). */
-    static int send(Targets t, Kind kind) {
+    /** One abusive request of each kind: its status and error type ("0" for no answer at all, a failure too). */
+    static String send(Targets t, Kind kind) {
         try {
             return switch (kind) {
                 case GATEWAY_11MB -> declared(t.api(), "/test", 11L * 1024 * 1024, "application/json", null);
@@ -106,6 +118,9 @@ public final class AbuseRun {
                 case PASSWORD_128_CHAR_NAME -> json(t.userPool(), "InitiateAuth", "{\"ClientId\":\"" + t.clientId()
                         + "\",\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"AuthParameters\":{\"USERNAME\":\"" + random(128)
                         + "\",\"PASSWORD\":\"" + random(256) + "\"}}");
+                case PASSWORD_REPEATED_NAME -> json(t.userPool(), "InitiateAuth", "{\"ClientId\":\"" + t.clientId()
+                        + "\",\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"AuthParameters\":{\"USERNAME\":\"repeated-"
+                        + ThreadLocalRandom.current().nextInt(REPEATED_NAMES) + "\",\"PASSWORD\":\"Wrong-Passw0rd!\"}}");
                 case SRP_START_128_CHAR_NAME -> json(t.userPool(), "InitiateAuth", "{\"ClientId\":\"" + t.clientId()
                         + "\",\"AuthFlow\":\"USER_SRP_AUTH\",\"AuthParameters\":{\"USERNAME\":\"" + random(128)
                         + "\",\"SRP_A\":\"" + "ab" + hex(254) + "\"}}");
@@ -115,12 +130,13 @@ public final class AbuseRun {
                         + "\",\"Username\":\"" + random(129) + "\"}");
             };
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return "0";
         }
     }
 
     /** A request that declares {@code length} bytes and sends 16 of them; the status of the answer. */
-    private static int declared(URI base, String path, long length, String type, String target) throws IOException {
+    private static String declared(URI base, String path, long length, String type, String target)
+            throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort() + "\r\nContent-Type: "
@@ -129,12 +145,12 @@ public final class AbuseRun {
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return status(socket.getInputStream());
+            return answer(socket.getInputStream());
         }
     }
 
     /** An AWS JSON call, unsigned, over a raw connection (one per call: nothing is pooled across callers). */
-    private static int json(URI endpoint, String operation, String body) throws IOException {
+    private static String json(URI endpoint, String operation, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
             socket.setSoTimeout(10_000);
@@ -145,24 +161,36 @@ public final class AbuseRun {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
-            return status(socket.getInputStream());
+            return answer(socket.getInputStream());
         }
     }
 
-    private static int status(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-            line.append((char) b);
+    /** "STATUS", or "STATUS TYPE" for an AWS JSON error ({@code x-amzn-ErrorType}). */
+    private static String answer(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
         }
-        String[] parts = line.toString().split(" ");
-        return parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        String[] lines = head.toString().split("\r\n");
+        String[] status = lines[0].split(" ");
+        String type = "";
+        for (String line : lines) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("x-amzn-errortype:")) {
+                type = " " + line.substring(line.indexOf(':') + 1).strip().replace(":", "");
+            }
+        }
+        return (status.length > 1 ? status[1] : "0") + type;
     }
 
     /** Whether {@code name} still signs in with USER_PASSWORD_AUTH after the run: the flood kept nobody out. */
     private static boolean signsIn(Targets t, String name, String password) throws IOException {
-        return json(t.userPool(), "InitiateAuth", MAPPER.createObjectNode().put("ClientId", t.clientId())
+        return "200".equals(json(t.userPool(), "InitiateAuth", MAPPER.createObjectNode().put("ClientId", t.clientId())
                 .put("AuthFlow", "USER_PASSWORD_AUTH").set("AuthParameters", MAPPER.createObjectNode()
-                        .put("USERNAME", name).put("PASSWORD", password)).toString()) == 200;
+                        .put("USERNAME", name).put("PASSWORD", password)).toString()));
     }
 
     private static long heapAfterFullGc() throws InterruptedException {
@@ -190,18 +218,19 @@ public final class AbuseRun {
     }
 
     /**
-     * The kinds of abuse, each with the statuses its answers may have: 413 for a body over a cap, 400 for a refused
-     * sign-in or name, 200 for an SRP challenge or a (simulated) reset delivery, or 400 once the reset quota's table
-     * of names is full and refuses names it does not track.
+     * The kinds of abuse, each with the answers (status and error type) it may get: 413 for a body over a cap, a
+     * refused sign-in (a wrong password, or a running lock), a refused name, 200 for an SRP challenge or a simulated
+     * reset delivery. Never TooManyRequestsException: no table may fill up to the point of shutting callers out.
      */
     enum Kind {
-        GATEWAY_11MB(413), COGNITO_300KIB(413), IDENTITY_300KIB(413), HOSTED_UI_FORM_20KIB(413),
-        PASSWORD_128_CHAR_NAME(400), SRP_START_128_CHAR_NAME(200), RESET_SEND_128_CHAR_NAME(200, 400),
-        NAME_129_CHARS(400);
+        GATEWAY_11MB("413"), COGNITO_300KIB("413 RequestEntityTooLargeException"),
+        IDENTITY_300KIB("413 RequestEntityTooLargeException"), HOSTED_UI_FORM_20KIB("413"),
+        PASSWORD_128_CHAR_NAME("400 NotAuthorizedException"), PASSWORD_REPEATED_NAME("400 NotAuthorizedException"),
+        SRP_START_128_CHAR_NAME("200"), RESET_SEND_128_CHAR_NAME("200"), NAME_129_CHARS("400 InvalidParameterException");
 
-        final List<Integer> expected;
+        final List<String> expected;
 
-        Kind(Integer... expected) {
+        Kind(String... expected) {
             this.expected = List.of(expected);
         }
     }
