@@ -3,6 +3,7 @@ import {
   AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
@@ -88,6 +89,21 @@ export class UserAdmin {
     if (group && !from.includes(group)) {
       await this.client.send(new AdminAddUserToGroupCommand({ UserPoolId: this.poolId, Username: username, GroupName: group }));
     }
+  }
+
+  /** The groups `username` is in, read now (not from the page on screen, which another administrator may have outrun). */
+  async groupsOf(username) {
+    const groups = [];
+    let token;
+    do {
+      // eslint-disable-next-line no-await-in-loop
+      const answer = await this.client.send(new AdminListGroupsForUserCommand({
+        UserPoolId: this.poolId, Username: username, NextToken: token,
+      }));
+      (answer.Groups ?? []).forEach((group) => groups.push(group.GroupName));
+      token = answer.NextToken;
+    } while (token);
+    return groups;
   }
 
   /** The usernames of Admins' enabled members, read now (not from the page on screen). */

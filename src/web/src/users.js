@@ -91,7 +91,9 @@ export class UsersScreen {
   /** Throws {@link Refused} when the screen will not do `action` to `user` (guards.js), before any change. */
   async guard(action, user, toGroup) {
     const admins = ['move', 'disable'].includes(action) ? await this.admin.enabledAdmins() : [];
-    const why = refusal(action, user, this.session.username, admins, toGroup);
+    // A move is judged on the groups the user is in now: added to Admins elsewhere, they are an administrator.
+    const current = action === 'move' ? { ...user, groups: await this.admin.groupsOf(user.username) } : user;
+    const why = refusal(action, current, this.session.username, admins, toGroup);
     if (why) {
       throw new Refused(why);
     }
@@ -163,7 +165,8 @@ export class UsersScreen {
     actions.append(label, select,
       button(`Move ${name}`, () => {
         const group = select.value || null;
-        this.act(`move ${name}`, () => this.admin.move(name, user.groups, group),
+        // Out of the groups the user is in now, not those read when the screen loaded.
+        this.act(`move ${name}`, async () => this.admin.move(name, await this.admin.groupsOf(name), group),
           `${name} is now in ${group ?? 'no group'}. ${TAKES_EFFECT}`, ['move', user, group]);
       }),
       button(`${user.enabled ? 'Disable' : 'Enable'} ${name}`, () => this.act(

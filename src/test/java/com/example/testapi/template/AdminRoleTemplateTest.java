@@ -26,7 +26,8 @@ class AdminRoleTemplateTest {
 
     /** What the Users screen calls, and nothing else (no DeleteUser, no pool or client settings). */
     static final Set<String> SCREEN_ACTIONS = Set.of("cognito-idp:ListUsers", "cognito-idp:ListGroups",
-            "cognito-idp:ListUsersInGroup", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword",
+            "cognito-idp:ListUsersInGroup", "cognito-idp:AdminListGroupsForUser", "cognito-idp:AdminCreateUser",
+            "cognito-idp:AdminSetUserPassword",
             "cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup", "cognito-idp:AdminDisableUser",
             "cognito-idp:AdminEnableUser", "cognito-idp:AdminUserGlobalSignOut");
 

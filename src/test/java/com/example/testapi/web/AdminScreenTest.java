@@ -19,10 +19,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 import com.example.testapi.local.LocalUsers;
+import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.TemplateCopy;
 import com.example.testapi.support.TestCloud;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 
 /**
  * The Users screen in Chromium, as an administrator and the user they manage use it, in two browsers side by side:
@@ -32,8 +36,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * is named for the user in it. Around it, the screen's own refusals: ada, the only administrator, cannot take
  * herself out of Admins or disable herself (the last enabled administrator), nor reset her own password or sign
  * herself out everywhere; with dave in Admins she still cannot demote or disable herself, and once dave is disabled
- * she is the last enabled administrator again. None of these refusals reaches Cognito. A move takes the user out of
- * the old group before adding the new one. Credentials live 20 s and ID tokens 5 minutes here, so every call renews
+ * she is the last enabled administrator again. None of these refusals changes anything in Cognito (the screen only
+ * reads the groups and administrators first). A move takes the user out of
+ * the old group before adding the new one, the groups read again just before: carol, added to Admins elsewhere after
+ * the screen loaded, leaves Admins too. Credentials live 20 s and ID tokens 5 minutes here, so every call renews
  * both.
  */
 @QuarkusTest
@@ -134,7 +140,9 @@ class AdminScreenTest {
         ada.button("Sign out ada everywhere").click();
         ada.waitForText("users-status", "You cannot sign yourself out everywhere here");
         ada.screenshot("admin-refused-last-admin-and-self");
-        assertEquals(List.of(), adminCallsSince(beforeRefusals), "the screen refused before calling Cognito");
+        assertEquals(List.of(), adminCallsSince(beforeRefusals).stream()
+                .filter(call -> !call.equals("AdminListGroupsForUser")).toList(),
+                "the screen refused before any change: it only read the user's groups");
 
         ada.type("New user", "carol");
         ada.type("Temporary password", "Carol-Temp-Passw0rd!");
@@ -161,7 +169,10 @@ class AdminScreenTest {
         int beforeMove = logSize();
         ada.button("Move carol").click();
         ada.waitForText("users-status", "carol is now in FullAccess. It applies when their session renews");
-        assertEquals(List.of("AdminRemoveUserFromGroup", "AdminAddUserToGroup"), adminCallsSince(beforeMove),
+        List<String> moveCalls = adminCallsSince(beforeMove);
+        assertEquals("AdminListGroupsForUser", moveCalls.get(0), "carol's groups read again first: " + moveCalls);
+        assertEquals(List.of("AdminRemoveUserFromGroup", "AdminAddUserToGroup"), moveCalls.stream()
+                .filter(call -> !call.equals("AdminListGroupsForUser")).toList(),
                 "out of the old group first, then into the new one");
         ada.wait.withMessage(() -> "carol's row: " + rowOf("carol")).until(d -> rowOf("carol")
                 .equals("carol | CONFIRMED | FullAccess"));
@@ -202,6 +213,21 @@ class AdminScreenTest {
         ada.button("Move ada").click();
         ada.waitForText("users-status", "ada is the last enabled administrator");
         ada.screenshot("admin-refused-last-enabled-admin");
+
+        // Made an administrator elsewhere (the AWS CLI, another screen) after ada's screen loaded: her move of carol
+        // reads carol's groups again, so carol leaves Admins too, though the row on screen never showed it.
+        String pool = cloud.cloud.outputs().get("UserPoolId");
+        try (CognitoIdentityProviderClient elsewhere = CognitoSdk.userPool(cloud.cloud)) {
+            elsewhere.adminAddUserToGroup(r -> r.userPoolId(pool).username("carol").groupName("Admins"));
+            assertEquals("carol | CONFIRMED · disabled | FullAccess", rowOf("carol"), "the screen has not seen it");
+            new Select(ada.field("Group of carol")).selectByVisibleText("ReadOnlyAccess");
+            ada.button("Move carol").click();
+            ada.waitForText("users-status", "carol is now in ReadOnlyAccess");
+            assertEquals(List.of("ReadOnlyAccess"), elsewhere.adminListGroupsForUser(r -> r.userPoolId(pool)
+                    .username("carol")).groups().stream().map(GroupType::groupName).toList(),
+                    "out of Admins as well as FullAccess");
+        }
+        ada.screenshot("admin-moved-carol-out-of-admins-added-elsewhere");
     }
 
     @Test

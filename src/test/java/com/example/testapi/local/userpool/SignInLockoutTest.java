@@ -1,19 +1,17 @@
 package com.example.testapi.local.userpool;
 
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
-import com.example.testapi.support.TemplateCopy;
-import java.nio.file.Files;
-import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,11 +30,13 @@ import org.junit.jupiter.api.Test;
 
 import com.example.testapi.local.LocalCloud;
 import com.example.testapi.support.SignedHttp;
+import com.example.testapi.support.TemplateCopy;
 import com.example.testapi.support.TestCloud;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 
 /**
