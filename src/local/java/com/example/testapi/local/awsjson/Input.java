@@ -89,9 +89,4 @@ public final class Input {
         }
         return List.copyOf(list);
     }
-
-    /** The members as sent (the structures a map member holds, e.g. {@code Logins}). */
-    public JsonNode member(String name) {
-        return json.path(name);
-    }
 }

@@ -39,7 +39,6 @@ public final class LocalIdentityPool implements AutoCloseable {
     private final IdentityPoolSettings settings;
     private final LoginVerifier logins;
     private final CredentialsStore store;
-    private final Clock clock;
     private final Duration credentialsLifetime;
     private final ServiceModel model = ServiceModel.load(ServiceModel.COGNITO_IDENTITY);
     private final AwsJsonEndpoint endpoint;
@@ -57,7 +56,6 @@ public final class LocalIdentityPool implements AutoCloseable {
         this.settings = settings;
         this.logins = new LoginVerifier(settings, userPool, clock);
         this.store = store;
-        this.clock = clock;
         this.credentialsLifetime = credentialsLifetime;
         this.endpoint = new AwsJsonEndpoint(model, port, browserOrigins, log)
                 .open("GetId", this::getId)
