@@ -76,6 +76,12 @@ public final class Input {
         return Collections.unmodifiableMap(map);
     }
 
+    /** A structure member (e.g. SoftwareTokenMfaSettings) read as an input of its own; empty when absent. */
+    public java.util.Optional<Input> structure(String member) {
+        return json.get(member) instanceof ObjectNode object ? java.util.Optional.of(new Input(object))
+                : java.util.Optional.empty();
+    }
+
     /** A list of structures (e.g. UserAttributes), each read as an input of its own; empty when absent. */
     public List<Input> list(String member) {
         List<Input> list = new ArrayList<>();

@@ -46,6 +46,7 @@ final class AccessTokenOperations {
         ObjectNode answer = MAPPER.createObjectNode().put("Username", user.username());
         ArrayNode attributes = answer.putArray("UserAttributes");
         user.attributes().forEach((name, value) -> attributes.addObject().put("Name", name).put("Value", value));
+        SoftwareTokenMfa.describe(user, answer);
         return answer;
     }
 

@@ -101,7 +101,10 @@ final class AdminOperations {
 
     ObjectNode getUser(Input input) {
         requirePool(input);
-        return describe(directory.require(input.text("Username")), "UserAttributes");
+        PoolUser user = directory.require(input.text("Username"));
+        ObjectNode answer = describe(user, "UserAttributes");
+        SoftwareTokenMfa.describe(user, answer);
+        return answer;
     }
 
     ObjectNode listUsers(Input input) {

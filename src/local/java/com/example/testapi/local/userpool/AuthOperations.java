@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Sign-in as Cognito's {@code InitiateAuth} and {@code RespondToAuthChallenge} do it for an app client without a
  * secret: {@code USER_SRP_AUTH} (Amplify's default, {@link SrpSignIn}), {@code USER_PASSWORD_AUTH},
- * {@code REFRESH_TOKEN_AUTH}, and the {@code NEW_PASSWORD_REQUIRED} challenge of a temporary password after either.
- * Tokens come from {@link UserTokens}.
+ * {@code REFRESH_TOKEN_AUTH}, and the {@code NEW_PASSWORD_REQUIRED} challenge of a temporary password after either,
+ * then the second factor's challenges ({@link SoftwareTokenMfa}). Tokens come from {@link UserTokens}.
  */
 final class AuthOperations {
 
@@ -34,6 +34,7 @@ final class AuthOperations {
     private final StoredPassword.Decoys decoys;
     private final SignInLockout lockout;
     private final ShortLived<String, Grant> sessions;
+    private final SoftwareTokenMfa mfa;
 
     AuthOperations(ServiceModel model, UserPoolSettings settings, UserDirectory directory, UserTokens tokens,
             Clock clock) {
@@ -45,6 +46,12 @@ final class AuthOperations {
         this.lockout = new SignInLockout(clock);
         this.srp = new SrpSignIn(settings.poolId(), clock, decoys, lockout);
         this.sessions = new ShortLived<>(clock, SESSION_LIFETIME, MAX_SESSIONS);
+        this.mfa = new SoftwareTokenMfa(settings, directory, tokens, clock, SESSION_LIFETIME, MAX_SESSIONS);
+    }
+
+    /** The second factor's operations (TOTP set-up and preferences), which share this sign-in's sessions' rules. */
+    SoftwareTokenMfa mfa() {
+        return mfa;
     }
 
     ObjectNode initiateAuth(Input input) {
@@ -86,8 +93,10 @@ final class AuthOperations {
                     responses.getOrDefault("TIMESTAMP", ""), responses.getOrDefault("PASSWORD_CLAIM_SIGNATURE", "")),
                     client.clientId(), name -> directory.find(name).orElse(null)), client);
             case "NEW_PASSWORD_REQUIRED" -> newPassword(client, input.text("Session", ""), responses);
-            default -> throw CognitoErrors.invalidParameter(
-                    "Only PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED are answered locally.");
+            case "SOFTWARE_TOKEN_MFA" -> mfa.answerCode(client, input.text("Session", ""), responses);
+            case "MFA_SETUP" -> mfa.answerSetup(client, input.text("Session", ""), responses);
+            default -> throw CognitoErrors.invalidParameter("Only PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, "
+                    + "SOFTWARE_TOKEN_MFA and MFA_SETUP are answered locally.");
         };
     }
 
@@ -158,7 +167,7 @@ final class AuthOperations {
                     .put("requiredAttributes", "[]").put("userAttributes", "{}");
             return challenge;
         }
-        return tokens.signedIn(user, client);
+        return mfa.afterPassword(user, client);
     }
 
     private ObjectNode newPassword(UserPoolSettings.Client client, String sessionKey, Map<String, String> responses) {
@@ -173,7 +182,7 @@ final class AuthOperations {
         if (sessions.take(sessionKey).isEmpty()) {
             throw CognitoErrors.invalidSession(); // answered meanwhile by a parallel request
         }
-        return tokens.signedIn(directory.setPassword(session.username(), newPassword, PoolUser.Status.CONFIRMED),
+        return mfa.afterPassword(directory.setPassword(session.username(), newPassword, PoolUser.Status.CONFIRMED),
                 client);
     }
 

@@ -91,4 +91,24 @@ final class CognitoErrors {
     static AwsError tokenOfAnotherClient() {
         return new AwsError("UnauthorizedException", "The token was not issued to this client.");
     }
+
+    /** A wrong TOTP code at sign-in (SOFTWARE_TOKEN_MFA). */
+    static AwsError wrongMfaCode() {
+        return new AwsError("CodeMismatchException", "Invalid code received for user");
+    }
+
+    /** A wrong code in VerifySoftwareToken: the authenticator is not set up. */
+    static AwsError softwareTokenNotVerified() {
+        return new AwsError("EnableSoftwareTokenMFAException", "Code mismatch");
+    }
+
+    static AwsError softwareTokenUsed() {
+        return new AwsError("ExpiredCodeException", "Your software token has already been used once.");
+    }
+
+    /** The developer guide's words for a pool whose EnabledMfas lacks SOFTWARE_TOKEN_MFA. */
+    static AwsError softwareTokenMfaNotOffered() {
+        return new AwsError("SoftwareTokenMFANotFoundException",
+                "Software Token MFA has not been enabled by the userPool");
+    }
 }

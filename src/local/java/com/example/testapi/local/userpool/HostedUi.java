@@ -177,9 +177,9 @@ final class HostedUi implements AutoCloseable {
             return;
         }
         if (answer.has("ChallengeName")) {
-            page(exchange, 200, loginForm(request, "This account still has its temporary password: sign in once with "
-                    + "the app's own form to choose a new one (the local hosted UI has no password-change page).",
-                    username));
+            // Not played here yet: a password-change page, and the TOTP code page (docs/local-cloud.md).
+            page(exchange, 200, loginForm(request, "This account needs a step the local hosted UI does not offer ("
+                    + answer.path("ChallengeName").asText() + "): sign in with the app's own form.", username));
             return;
         }
         AuthorizationCode code = new AuthorizationCode();

@@ -92,6 +92,11 @@ final class UserDirectory {
         return change(username, user -> user.withAttribute(attribute + "_verified", "true", clock.instant()));
     }
 
+    /** The user's TOTP authenticator, changed by {@code change} (an association, its verification, a preference). */
+    PoolUser setSoftwareToken(String username, UnaryOperator<PoolUser.SoftwareToken> change) {
+        return change(username, user -> user.withSoftwareToken(change.apply(user.token()), clock.instant()));
+    }
+
     synchronized void delete(String username) {
         require(username);
         users.remove(username);

@@ -22,7 +22,7 @@ import com.example.testapi.local.template.SamTemplate;
  */
 public record UserPoolSettings(String region, String poolId, PasswordPolicy passwordPolicy,
         Map<String, Client> clients, Map<String, Group> groups, String hostedUiDomain, boolean adminCreateUserOnly,
-        List<String> recoveryMechanisms) {
+        List<String> recoveryMechanisms, String mfaConfiguration, boolean softwareTokenMfa) {
 
     /** An app client as Cognito applies it. */
     public record Client(String clientId, Set<String> explicitAuthFlows, boolean preventUserExistenceErrors,
@@ -63,6 +63,11 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
     /** Whether the pool has a hosted-UI domain (a UserPoolDomain resource whose condition holds). */
     public boolean hasHostedUi() {
         return hostedUiDomain != null;
+    }
+
+    /** MfaConfiguration ON: every user must have a second factor (MFA_SETUP until they do). */
+    boolean mfaRequired() {
+        return "ON".equals(mfaConfiguration);
     }
 
     /** A group: a lower precedence wins; {@code precedence} null means none (loses to any set precedence). */
@@ -116,7 +121,10 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
         return new UserPoolSettings(account.region(), poolId, PasswordPolicy.from(pool), Map.copyOf(clients),
                 Map.copyOf(groups), domain, Boolean.parseBoolean(String.valueOf(
                         map(pool, "AdminCreateUserConfig").get("AllowAdminCreateUserOnly"))),
-                recovery.isEmpty() ? List.of("verified_phone_number", "verified_email") : recovery);
+                recovery.isEmpty() ? List.of("verified_phone_number", "verified_email") : recovery,
+                // MfaConfiguration's default is OFF (AWS::Cognito::UserPool); EnabledMfas lists the factors offered.
+                String.valueOf(account.resolve(pool.getOrDefault("MfaConfiguration", "OFF"))),
+                list(pool.get("EnabledMfas")).stream().map(String::valueOf).anyMatch("SOFTWARE_TOKEN_MFA"::equals));
     }
 
     /** {@code cognito-idp.REGION.amazonaws.com/POOL_ID}: the key of identity pools' Logins maps. */
