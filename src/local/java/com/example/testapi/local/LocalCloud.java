@@ -62,31 +62,40 @@ public final class LocalCloud implements AutoCloseable {
      * the gateway's own refusals carry CORS headers (false by default: see {@link LocalFrontDoor}).
      */
     public record Settings(Path template, Map<String, String> parameters, String region, Ports ports,
-            Duration credentialsLifetime, Path webApp, boolean refusalCors) {
+            Duration credentialsLifetime, Path webApp, boolean refusalCors, boolean packagedTriggers) {
 
         public static Settings of(Path template, String region) {
             return new Settings(template, Map.of(), region, Ports.ANY, LocalIdentityPool.CREDENTIALS_LIFETIME, null,
-                    false);
+                    false, false);
         }
 
         public Settings withParameters(Map<String, String> values) {
-            return new Settings(template, values, region, ports, credentialsLifetime, webApp, refusalCors);
+            return new Settings(template, values, region, ports, credentialsLifetime, webApp, refusalCors,
+                    packagedTriggers);
         }
 
         public Settings withPorts(Ports values) {
-            return new Settings(template, parameters, region, values, credentialsLifetime, webApp, refusalCors);
+            return new Settings(template, parameters, region, values, credentialsLifetime, webApp, refusalCors,
+                    packagedTriggers);
         }
 
         public Settings withCredentialsLifetime(Duration value) {
-            return new Settings(template, parameters, region, ports, value, webApp, refusalCors);
+            return new Settings(template, parameters, region, ports, value, webApp, refusalCors, packagedTriggers);
         }
 
         public Settings withWebApp(Path builtApp) {
-            return new Settings(template, parameters, region, ports, credentialsLifetime, builtApp, refusalCors);
+            return new Settings(template, parameters, region, ports, credentialsLifetime, builtApp, refusalCors,
+                    packagedTriggers);
         }
 
         public Settings withRefusalCors(boolean value) {
-            return new Settings(template, parameters, region, ports, credentialsLifetime, webApp, value);
+            return new Settings(template, parameters, region, ports, credentialsLifetime, webApp, value,
+                    packagedTriggers);
+        }
+
+        /** true: the user pool's triggers run from their zips (built by package); false: from the class path. */
+        public Settings withPackagedTriggers(boolean value) {
+            return new Settings(template, parameters, region, ports, credentialsLifetime, webApp, refusalCors, value);
         }
     }
 
@@ -98,10 +107,13 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalIdentityPool identityPool;
     private final LocalFrontDoor gateway;
     private final CredentialsStore credentials;
+    private final LocalTriggers triggers;
     private WebAppServer webApp;
 
     private LocalCloud(SamTemplate template, LocalAccount account, LocalUserPool userPool,
-            LocalIdentityPool identityPool, LocalFrontDoor gateway, CredentialsStore credentials) {
+            LocalIdentityPool identityPool, LocalFrontDoor gateway, CredentialsStore credentials,
+            LocalTriggers triggers) {
+        this.triggers = triggers;
         this.template = template;
         this.account = account;
         this.userPool = userPool;
@@ -132,7 +144,17 @@ public final class LocalCloud implements AutoCloseable {
         userPool.adminCallers(new AdminApiCallers(keys, policies, account, clock));
         LocalFrontDoor gateway = LocalFrontDoor.create(access, policies, keys, backend, ports.gateway(),
                 settings.refusalCors(), clock, line -> log.accept("[gateway] " + line));
-        LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);
+        LocalTriggers triggers;
+        try {
+            triggers = LocalTriggers.start(template, account, settings.template().toAbsolutePath().getParent(),
+                    userPool, credentials, settings.packagedTriggers());
+        } catch (IOException | RuntimeException e) {
+            gateway.close();
+            identityPool.close();
+            userPool.close();
+            throw e;
+        }
+        LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials, triggers);
         if (settings.webApp() != null) {
             Map<String, String> outputs = cloud.outputs();
             List<String> connectTo = java.util.stream.Stream.of("ApiUrl", "CognitoIdpEndpoint",
@@ -140,7 +162,12 @@ public final class LocalCloud implements AutoCloseable {
                     .toList();
             cloud.webApp = new WebAppServer(settings.webApp(), cloud.webConfig(), ports.webApp(), connectTo);
         }
-        users.users().forEach(user -> userPool.createUser(user.name(), user.password(), user.groups(), user.email()));
+        users.users().forEach(user -> {
+            userPool.createUser(user.name(), user.password(), user.groups(), user.email());
+            if (user.totpSecret() != null) {
+                userPool.setUpTotp(user.name(), user.totpSecret());
+            }
+        });
         return cloud;
     }
 
@@ -232,6 +259,12 @@ public final class LocalCloud implements AutoCloseable {
         gateway.close();
         identityPool.close();
         userPool.close();
+        triggers.close();
+    }
+
+    /** What runs the user pool's trigger (for the banner); null without one. */
+    public String triggerDescription() {
+        return triggers.describe();
     }
 
     public static void main(String[] args) throws Exception {
@@ -254,7 +287,9 @@ public final class LocalCloud implements AutoCloseable {
                 .forEach(n -> parameters.put(n.substring("local.parameter.".length()), System.getProperty(n)));
         Settings settings = Settings.of(templateFile, region).withPorts(ports).withParameters(parameters)
                 .withWebApp(Files.isDirectory(webApp) ? webApp : null)
-                .withRefusalCors(Boolean.parseBoolean(System.getProperty("local.gateway-refusal-cors", "false")));
+                .withRefusalCors(Boolean.parseBoolean(System.getProperty("local.gateway-refusal-cors", "false")))
+                // With the packaged function, the packaged trigger too; with quarkus:dev, both from classes.
+                .withPackagedTriggers(backendChoice.equals("zip"));
         LocalCloud cloud = start(settings, backend, users, Clock.systemUTC(), System.out::println);
         Path stackFile = Path.of("target", "local", "stack.json");
         cloud.writeDescribeStacks(stackFile);

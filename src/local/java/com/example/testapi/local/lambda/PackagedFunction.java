@@ -84,8 +84,10 @@ public final class PackagedFunction implements FunctionBackend {
     private final LocalRuntimeApi runtimeApi;
     private final Process process;
     private final Instant launchedAt;
+    private final String code;
 
-    private PackagedFunction(LocalRuntimeApi runtimeApi, Process process, Instant launchedAt) {
+    private PackagedFunction(LocalRuntimeApi runtimeApi, Process process, Instant launchedAt, String code) {
+        this.code = code;
         this.runtimeApi = runtimeApi;
         this.process = process;
         this.launchedAt = launchedAt;
@@ -126,7 +128,8 @@ public final class PackagedFunction implements FunctionBackend {
         }
         Instant launchedAt = Instant.now();
         Process process = builder.start();
-        return new PackagedFunction(api, process, launchedAt);
+        return new PackagedFunction(api, process, launchedAt,
+                launch.functionZip() == null ? launch.handler() : launch.functionZip().toString());
     }
 
     /** The Runtime API this instance polls: the benchmark submits to it directly to time the first response. */
@@ -168,7 +171,7 @@ public final class PackagedFunction implements FunctionBackend {
 
     @Override
     public String describe() {
-        return "target/function.zip on the AWS runtime interface client (pid " + process.pid() + ")";
+        return code + " on the AWS runtime interface client (pid " + process.pid() + ")";
     }
 
     /** Resident memory of the function process in MiB, from /proc (Linux). */

@@ -25,6 +25,9 @@ public final class ShortLived<K, V> {
     private record Entry<V>(V value, Instant expires) {
     }
 
+    /** Live entries a sweep looks past before it stops. */
+    private static final int LIVE_SKIPPED = 4;
+
     private final Clock clock;
     private final Duration lifetime;
     private final int cap;
@@ -121,11 +124,20 @@ public final class ShortLived<K, V> {
         return entries.size();
     }
 
-    /** Drops expired entries from the oldest on, stopping at the first live one: constant work per put. */
+    /**
+     * Drops expired entries from the oldest on, stopping at the {@value #LIVE_SKIPPED}th live one: bounded work per
+     * put. A few long-lived values among short-lived ones (the trigger's credentials among users') do not keep the
+     * expired ones behind them from being swept.
+     */
     private void sweepOldest(Instant now) {
         Iterator<Entry<V>> oldest = entries.values().iterator();
-        while (oldest.hasNext() && expired(oldest.next(), now)) {
-            oldest.remove();
+        int live = 0;
+        while (oldest.hasNext() && live < LIVE_SKIPPED) {
+            if (expired(oldest.next(), now)) {
+                oldest.remove();
+            } else {
+                live++;
+            }
         }
     }
 

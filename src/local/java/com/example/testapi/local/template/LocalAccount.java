@@ -105,6 +105,14 @@ public record LocalAccount(String region, String accountId, String stackName, St
                         + UUID.nameUUIDFromBytes((base.stackName + "/" + logicalId).getBytes(StandardCharsets.UTF_8)));
                 case "AWS::Serverless::HttpApi" -> names.put(logicalId, logicalId.equals(base.apiLogicalId)
                         ? base.apiId : stable(logicalId).substring(0, 10));
+                case "AWS::Serverless::Function" -> {
+                    // SAM's generated alias (AutoPublishAlias: live) is what !Ref F.Alias names, e.g. for a trigger.
+                    String name = base.stackName + "-" + logicalId + "-LOCAL";
+                    names.put(logicalId, name);
+                    names.put(logicalId + ".Arn", "arn:aws:lambda:" + region + ":" + base.accountId + ":function:"
+                            + name);
+                    names.put(logicalId + ".Alias", names.get(logicalId + ".Arn") + ":live");
+                }
                 default -> names.put(logicalId, base.stackName + "-" + logicalId + "-LOCAL");
             }
         });

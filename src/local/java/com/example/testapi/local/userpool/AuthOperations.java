@@ -73,7 +73,8 @@ final class AuthOperations {
             }
             case "USER_PASSWORD_AUTH" -> {
                 requireFlow(client, flow);
-                yield passwordAuth(client, parameters.get("USERNAME"), parameters.get("PASSWORD"));
+                yield passwordAuth(client, parameters.get("USERNAME"), parameters.get("PASSWORD"),
+                        UserTokens.AUTHENTICATION);
             }
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> {
                 requireFlow(client, "REFRESH_TOKEN_AUTH");
@@ -91,7 +92,7 @@ final class AuthOperations {
             case "PASSWORD_VERIFIER" -> signedIn(srp.verify(new SrpSignIn.Claim(
                     responses.getOrDefault("PASSWORD_CLAIM_SECRET_BLOCK", ""), responses.getOrDefault("USERNAME", ""),
                     responses.getOrDefault("TIMESTAMP", ""), responses.getOrDefault("PASSWORD_CLAIM_SIGNATURE", "")),
-                    client.clientId(), name -> directory.find(name).orElse(null)), client);
+                    client.clientId(), name -> directory.find(name).orElse(null)), client, UserTokens.AUTHENTICATION);
             case "NEW_PASSWORD_REQUIRED" -> newPassword(client, input.text("Session", ""), responses);
             case "SOFTWARE_TOKEN_MFA" -> mfa.answerCode(client, input.text("Session", ""), responses);
             case "MFA_SETUP" -> mfa.answerSetup(client, input.text("Session", ""), responses);
@@ -111,10 +112,10 @@ final class AuthOperations {
 
     /** USER_PASSWORD_AUTH for the hosted UI's form: what InitiateAuth answers (tokens, or the challenge). */
     ObjectNode passwordSignIn(String clientId, String username, String password) {
-        return passwordAuth(settings.client(clientId), username, password);
+        return passwordAuth(settings.client(clientId), username, password, UserTokens.HOSTED_AUTH);
     }
 
-    private ObjectNode passwordAuth(UserPoolSettings.Client client, String name, String password) {
+    private ObjectNode passwordAuth(UserPoolSettings.Client client, String name, String password, String source) {
         String username = username(name); // the password is not kept: only the body's cap bounds it
         PoolUser user = knownUser(client, username);
         // An unknown user and a wrong password answer alike (PreventUserExistenceErrors), after the same work: one
@@ -125,7 +126,7 @@ final class AuthOperations {
         if (!right) {
             throw CognitoErrors.wrongCredentials();
         }
-        return signedIn(user, client);
+        return signedIn(user, client, source);
     }
 
     /**
@@ -152,7 +153,7 @@ final class AuthOperations {
      * Tokens, or first the NEW_PASSWORD_REQUIRED challenge for a temporary password. A disabled user is refused after
      * the password check, with the words Cognito is reported to use (evidence C: docs/fidelity-ledger.md).
      */
-    private ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client) {
+    private ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client, String source) {
         if (!user.enabled()) {
             throw CognitoErrors.notAuthorized(CognitoErrors.USER_DISABLED);
         }
@@ -167,7 +168,7 @@ final class AuthOperations {
                     .put("requiredAttributes", "[]").put("userAttributes", "{}");
             return challenge;
         }
-        return mfa.afterPassword(user, client);
+        return mfa.afterPassword(user, client, source);
     }
 
     private ObjectNode newPassword(UserPoolSettings.Client client, String sessionKey, Map<String, String> responses) {
@@ -183,7 +184,7 @@ final class AuthOperations {
             throw CognitoErrors.invalidSession(); // answered meanwhile by a parallel request
         }
         return mfa.afterPassword(directory.setPassword(session.username(), newPassword, PoolUser.Status.CONFIRMED),
-                client);
+                client, UserTokens.NEW_PASSWORD);
     }
 
     private static void requireFlow(UserPoolSettings.Client client, String flow) {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import com.example.testapi.local.awsjson.AwsJsonEndpoint;
 import com.example.testapi.local.awsjson.Input;
 import com.example.testapi.local.awsjson.ServiceModel;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -93,6 +94,11 @@ public final class LocalUserPool implements AutoCloseable {
         endpoint.callers(check);
     }
 
+    /** Starts sending every token through the template's pre-token-generation trigger (run by the local cloud). */
+    public void preTokenGeneration(TokenTrigger trigger) {
+        tokens.preTokenGeneration(trigger);
+    }
+
     /** The hosted UI's base URL (the domain's, locally), when the template gives the pool a domain. */
     public Optional<URI> hostedUi() {
         return Optional.ofNullable(hostedUi).map(HostedUi::uri);
@@ -131,16 +137,25 @@ public final class LocalUserPool implements AutoCloseable {
                 user.deepCopy().put("GroupName", group))));
     }
 
+    /** Gives {@code username} a TOTP authenticator with {@code secret}, set up and on (the local users file). */
+    public void setUpTotp(String username, String secret) {
+        auth.mfa().setUp(username, secret);
+    }
+
     /**
      * The ID token of {@code username}, signed in with USER_PASSWORD_AUTH through the first app client, exactly as
-     * InitiateAuth answers it (for the banner's ready-made credentials).
+     * InitiateAuth answers it (for the banner's ready-made credentials). A TOTP challenge is passed as if the user's
+     * app had answered it: this in-process helper stands for the user, who holds the secret.
      */
     public String signIn(String username, String password) {
-        ObjectNode input = MAPPER.createObjectNode().put("AuthFlow", "USER_PASSWORD_AUTH")
-                .put("ClientId", settings.clients().keySet().iterator().next());
+        String clientId = settings.clients().keySet().iterator().next();
+        ObjectNode input = MAPPER.createObjectNode().put("AuthFlow", "USER_PASSWORD_AUTH").put("ClientId", clientId);
         input.putObject("AuthParameters").put("USERNAME", username).put("PASSWORD", password);
-        return auth.initiateAuth(Input.check(model, "InitiateAuth", input)).path("AuthenticationResult")
-                .path("IdToken").asText();
+        JsonNode answer = auth.initiateAuth(Input.check(model, "InitiateAuth", input));
+        if (SoftwareTokenMfa.SOFTWARE_TOKEN_MFA.equals(answer.path("ChallengeName").asText())) {
+            answer = auth.mfa().completeWithoutCode(settings.client(clientId), answer.path("Session").asText());
+        }
+        return answer.path("AuthenticationResult").path("IdToken").asText();
     }
 
     /** The pool's signing key, for the tests of what a verifier does with a token only this key could sign. */

@@ -49,7 +49,7 @@ final class SoftwareTokenMfa {
     }
 
     /** What a right password leads to: the TOTP challenge, MFA_SETUP, or tokens. */
-    ObjectNode afterPassword(PoolUser user, UserPoolSettings.Client client) {
+    ObjectNode afterPassword(PoolUser user, UserPoolSettings.Client client, String source) {
         if (user.token().enabled() && user.token().secret() != null) {
             return challenge(SOFTWARE_TOKEN_MFA, new Pending(user.username(), client.clientId(), Stage.CODE));
         }
@@ -58,7 +58,7 @@ final class SoftwareTokenMfa {
             ((ObjectNode) setup.get("ChallengeParameters")).put("MFAS_CAN_SETUP", "[\"SOFTWARE_TOKEN_MFA\"]");
             return setup;
         }
-        return tokens.signedIn(user, client);
+        return tokens.signedIn(user, client, source);
     }
 
     /**
@@ -73,14 +73,30 @@ final class SoftwareTokenMfa {
         if (sessions.take(sessionKey).isEmpty()) {
             throw CognitoErrors.invalidSession(); // answered meanwhile by a parallel request
         }
-        return tokens.signedIn(directory.require(user.username()), client);
+        return tokens.signedIn(directory.require(user.username()), client, UserTokens.AUTHENTICATION);
     }
 
     /** The MFA_SETUP answer, after VerifySoftwareToken accepted a code on this session: tokens. */
     ObjectNode answerSetup(UserPoolSettings.Client client, String sessionKey, Map<String, String> responses) {
         pending(sessionKey, client, responses, Stage.SETUP_VERIFIED);
         Pending pending = sessions.take(sessionKey).orElseThrow(CognitoErrors::invalidSession);
-        return tokens.signedIn(directory.require(pending.username()), client);
+        return tokens.signedIn(directory.require(pending.username()), client, UserTokens.AUTHENTICATION);
+    }
+
+    /** A user of the local users file with their authenticator already set up: verified, on and preferred. */
+    void setUp(String username, String secret) {
+        directory.setSoftwareToken(username, token -> new PoolUser.SoftwareToken(null, secret, true, true));
+    }
+
+    /**
+     * Completes a SOFTWARE_TOKEN_MFA challenge without a code: only for {@link LocalUserPool#signIn}, the local
+     * cloud's own in-process sign-in (the banner's ready-made credentials, tests of what follows a sign-in); the API
+     * cannot reach it.
+     */
+    ObjectNode completeWithoutCode(UserPoolSettings.Client client, String sessionKey) {
+        Pending pending = sessions.take(sessionKey).filter(p -> p.stage() == Stage.CODE)
+                .orElseThrow(CognitoErrors::invalidSession);
+        return tokens.signedIn(directory.require(pending.username()), client, UserTokens.AUTHENTICATION);
     }
 
     /** AssociateSoftwareToken: a new secret for the user of the access token, or of an MFA_SETUP session. */

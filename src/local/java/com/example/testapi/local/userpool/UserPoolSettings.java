@@ -22,7 +22,8 @@ import com.example.testapi.local.template.SamTemplate;
  */
 public record UserPoolSettings(String region, String poolId, PasswordPolicy passwordPolicy,
         Map<String, Client> clients, Map<String, Group> groups, String hostedUiDomain, boolean adminCreateUserOnly,
-        List<String> recoveryMechanisms, String mfaConfiguration, boolean softwareTokenMfa) {
+        List<String> recoveryMechanisms, String mfaConfiguration, boolean softwareTokenMfa,
+        String preTokenGenerationFunction) {
 
     /** An app client as Cognito applies it. */
     public record Client(String clientId, Set<String> explicitAuthFlows, boolean preventUserExistenceErrors,
@@ -124,7 +125,43 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
                 recovery.isEmpty() ? List.of("verified_phone_number", "verified_email") : recovery,
                 // MfaConfiguration's default is OFF (AWS::Cognito::UserPool); EnabledMfas lists the factors offered.
                 String.valueOf(account.resolve(pool.getOrDefault("MfaConfiguration", "OFF"))),
-                list(pool.get("EnabledMfas")).stream().map(String::valueOf).anyMatch("SOFTWARE_TOKEN_MFA"::equals));
+                list(pool.get("EnabledMfas")).stream().map(String::valueOf).anyMatch("SOFTWARE_TOKEN_MFA"::equals),
+                preTokenGenerationFunction(map(pool, "LambdaConfig")));
+    }
+
+    /**
+     * The logical id of the function LambdaConfig names as the pre-token-generation trigger (V1_0), or null. Any
+     * other trigger, or another event version, is refused here, when the local cloud starts: a trigger it cannot run
+     * is never skipped.
+     */
+    static String preTokenGenerationFunction(Map<String, Object> lambdaConfig) {
+        String function = null;
+        for (Map.Entry<String, Object> trigger : lambdaConfig.entrySet()) {
+            if (!trigger.getKey().equals("PreTokenGenerationConfig")) {
+                throw new IllegalArgumentException("template.yaml's user pool names a " + trigger.getKey()
+                        + " trigger: the local cloud runs only PreTokenGenerationConfig (V1_0) triggers");
+            }
+            Map<String, Object> config = SamTemplate.object(trigger.getValue());
+            if (!"V1_0".equals(String.valueOf(config.get("LambdaVersion")))) {
+                throw new IllegalArgumentException("the local cloud runs pre-token-generation events V1_0 only, not "
+                        + config.get("LambdaVersion"));
+            }
+            function = functionOf(config.get("LambdaArn"));
+        }
+        return function;
+    }
+
+    /** The function a LambdaArn refers to: {@code !Ref F.Alias}, {@code !Ref F} or {@code !GetAtt F.Arn}. */
+    private static String functionOf(Object arn) {
+        Map<String, Object> reference = SamTemplate.object(arn);
+        if (reference.get("Ref") instanceof String ref) {
+            return ref.endsWith(".Alias") ? ref.substring(0, ref.length() - ".Alias".length()) : ref;
+        }
+        if (reference.get("Fn::GetAtt") instanceof List<?> att && att.size() == 2 && "Arn".equals(att.get(1))) {
+            return String.valueOf(att.get(0));
+        }
+        throw new IllegalArgumentException("the local cloud finds a trigger's function by !Ref F.Alias, !Ref F or "
+                + "!GetAtt F.Arn, not " + arn);
     }
 
     /** {@code cognito-idp.REGION.amazonaws.com/POOL_ID}: the key of identity pools' Logins maps. */

@@ -64,6 +64,14 @@ final class UserTokens {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ShortLived<String, SignIn> byOrigin;
+    /** The template's pre-token-generation trigger, once the local cloud has started it (null: none yet). */
+    private volatile PreTokenGeneration preTokenGeneration;
+
+    /** Where a sign-in's tokens come from: the trigger's {@code triggerSource}. */
+    static final String AUTHENTICATION = "TokenGeneration_Authentication";
+    static final String HOSTED_AUTH = "TokenGeneration_HostedAuth";
+    static final String NEW_PASSWORD = "TokenGeneration_NewPasswordChallenge";
+    static final String REFRESH = "TokenGeneration_RefreshTokens";
 
     UserTokens(UserPoolSettings settings, UserDirectory directory, TokenSigner signer, String issuer, Clock clock) {
         this.settings = settings;
@@ -74,8 +82,13 @@ final class UserTokens {
         this.byOrigin = new ShortLived<>(clock, KEPT_AFTER, MAX_SIGN_INS);
     }
 
-    /** A new sign-in's AuthenticationResult: ID, access and refresh token. */
-    ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client) {
+    /** The trigger the template names, started by the local cloud: from now on every token goes through it. */
+    void preTokenGeneration(TokenTrigger trigger) {
+        this.preTokenGeneration = new PreTokenGeneration(settings, trigger);
+    }
+
+    /** A new sign-in's AuthenticationResult: ID, access and refresh token, from {@code source}. */
+    ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client, String source) {
         Instant now = clock.instant();
         SignIn signIn = new SignIn(randomToken(256), user.username(), user.sub(), client.clientId(),
                 UUID.randomUUID().toString(), now, now.plus(client.refreshTokenValidity()), false, false);
@@ -85,7 +98,7 @@ final class UserTokens {
             throw CognitoErrors.tooManyRequests();
         }
         String refreshToken = signIn.originJti() + "." + signIn.secret();
-        ObjectNode result = issue(user, client, signIn);
+        ObjectNode result = issue(user, client, signIn, source);
         ((ObjectNode) result.get("AuthenticationResult")).put("RefreshToken", refreshToken);
         return result;
     }
@@ -107,7 +120,7 @@ final class UserTokens {
         if (!user.enabled()) {
             throw CognitoErrors.notAuthorized(CognitoErrors.USER_DISABLED);
         }
-        return issue(user, client, signIn);
+        return issue(user, client, signIn, REFRESH);
     }
 
     /**
@@ -190,19 +203,23 @@ final class UserTokens {
                 refreshToken.substring(dot + 1).getBytes(StandardCharsets.US_ASCII)) ? signIn : null;
     }
 
-    private ObjectNode issue(PoolUser user, UserPoolSettings.Client client, SignIn signIn) {
+    private ObjectNode issue(PoolUser user, UserPoolSettings.Client client, SignIn signIn, String source) {
         Instant now = clock.instant();
         String eventId = UUID.randomUUID().toString();
         List<String> groups = List.copyOf(user.groups());
-        JWTClaimsSet.Builder id = common(user, groups, now, signIn, eventId).audience(client.clientId())
+        PreTokenGeneration.IdTokenClaims idClaims = idTokenClaims(user, client, groups, source);
+        JWTClaimsSet.Builder id = common(user, idClaims.groups(), now, signIn, eventId).audience(client.clientId())
                 .claim("token_use", "id").claim("cognito:username", user.username())
                 .expirationTime(Date.from(now.plus(client.idTokenValidity())));
-        List<String> roles = groups.stream().map(settings.groups()::get).filter(Objects::nonNull)
-                .map(UserPoolSettings.Group::roleArn).filter(Objects::nonNull).distinct().toList();
-        if (!roles.isEmpty()) {
-            id.claim("cognito:roles", roles);
+        if (!idClaims.roles().isEmpty()) {
+            id.claim("cognito:roles", idClaims.roles());
         }
-        preferredRole(groups).ifPresent(role -> id.claim("cognito:preferred_role", role));
+        if (idClaims.preferredRole() != null) {
+            id.claim("cognito:preferred_role", idClaims.preferredRole());
+        }
+        idClaims.added().fields().forEachRemaining(claim -> id.claim(claim.getKey(), claim.getValue().asText()));
+        idClaims.suppressed().forEach(claim -> id.claim(claim, null));
+        // V1_0 customizes the ID token only: the access token keeps the user's groups.
         JWTClaimsSet access = common(user, groups, now, signIn, eventId).claim("client_id", client.clientId())
                 .claim("token_use", "access").claim("scope", "aws.cognito.signin.user.admin")
                 .claim("username", user.username()).expirationTime(Date.from(now.plus(client.accessTokenValidity())))
@@ -217,6 +234,28 @@ final class UserTokens {
                 .put("IdToken", signer.sign(id.build()));
         result.putObject("ChallengeParameters");
         return result;
+    }
+
+    /**
+     * The ID token's groups, roles and preferred role as Cognito derives them, then as the trigger leaves them. A
+     * template that names a trigger the local cloud has not started gets no tokens (never tokens without it).
+     */
+    private PreTokenGeneration.IdTokenClaims idTokenClaims(PoolUser user, UserPoolSettings.Client client,
+            List<String> groups, String source) {
+        List<String> roles = groups.stream().map(settings.groups()::get).filter(Objects::nonNull)
+                .map(UserPoolSettings.Group::roleArn).filter(Objects::nonNull).distinct().toList();
+        PreTokenGeneration.IdTokenClaims proposed = new PreTokenGeneration.IdTokenClaims(groups, roles,
+                preferredRole(groups).orElse(null), MAPPER.createObjectNode(), List.of());
+        PreTokenGeneration trigger = preTokenGeneration;
+        if (settings.preTokenGenerationFunction() == null) {
+            return proposed;
+        }
+        if (trigger == null) {
+            throw new com.example.testapi.local.awsjson.AwsError("UserLambdaValidationException",
+                    "PreTokenGeneration failed with error the trigger " + settings.preTokenGenerationFunction()
+                            + " is not running.");
+        }
+        return trigger.apply(source, user, client.clientId(), proposed);
     }
 
     private JWTClaimsSet.Builder common(PoolUser user, List<String> groups, Instant now, SignIn signIn,

@@ -33,6 +33,18 @@ class ShortLivedTest {
     }
 
     @Test
+    void aLongLivedValueDoesNotKeepExpiredOnesBehindItFromBeingSwept() {
+        ShortLived<String, String> store = new ShortLived<>(clock, Duration.ZERO, 100);
+        store.put("lambda", "12 h", clock.instant().plus(Duration.ofHours(12)));
+        for (int i = 0; i < 10; i++) {
+            store.put("user" + i, "1 h", clock.instant().plus(Duration.ofHours(1)));
+        }
+        clock.advance(Duration.ofHours(1));
+        store.put("late", "1 h", clock.instant().plus(Duration.ofHours(1)));
+        assertEquals(2, store.size(), "the expired ones behind the 12-hour value are gone");
+    }
+
+    @Test
     void takeReadsAValueOnce() {
         ShortLived<String, String> store = new ShortLived<>(clock, Duration.ofMinutes(3), 10);
         store.put("code", "grant");

@@ -1,0 +1,100 @@
+package com.example.testapi.trigger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The rule: administrator rights only with a second factor. With MfaConfiguration OPTIONAL, Cognito asks every user
+ * whose TOTP is enabled for a code at each sign-in, so "TOTP enabled" means "this sign-in passed TOTP". A member of
+ * {@link #GATED_GROUP} without it keeps their other groups, and the token's groups, roles and preferred role are
+ * those of the other groups alone (Cognito's rule: the lowest precedence wins, a tie of different roles leaves
+ * none), which is what the identity pool's token-based mapping reads. Their ID token also says why, in the
+ * {@value #WITHHELD_CLAIM} claim, so the app can send them to set TOTP up. Everyone else's tokens are left as they
+ * are, without a call to Cognito.
+ *
+ * <p>{@code groupOverrideDetails} replaces the whole group configuration, so all three parts are always sent.
+ */
+public final class AdminsNeedTotp {
+
+    public static final String GATED_GROUP = "Admins";
+    public static final String WITHHELD_CLAIM = "admin_withheld";
+    public static final String TOTP_NOT_ENABLED = "totp_not_enabled";
+
+    /** What the rule reads about a user: whether TOTP is on, and their groups with precedence and role. */
+    public interface Users {
+
+        boolean totpEnabled(String userPoolId, String username);
+
+        List<Group> groups(String userPoolId, String username);
+    }
+
+    /** A group as AdminListGroupsForUser describes it ({@code precedence} and {@code roleArn} may be null). */
+    public record Group(String name, Integer precedence, String roleArn) {
+    }
+
+    private final Users users;
+
+    public AdminsNeedTotp(Users users) {
+        this.users = users;
+    }
+
+    /** The event with its {@code response} filled in when rights are withheld, else as it came. */
+    public ObjectNode apply(ObjectNode event) {
+        JsonNode groups = event.path("request").path("groupConfiguration").path("groupsToOverride");
+        if (!contains(groups, GATED_GROUP)) {
+            return event;
+        }
+        String pool = event.path("userPoolId").asText();
+        String username = event.path("userName").asText();
+        if (users.totpEnabled(pool, username)) {
+            return event;
+        }
+        List<Group> kept = users.groups(pool, username).stream().filter(g -> !g.name().equals(GATED_GROUP))
+                .toList();
+        ObjectNode details = event.putObject("response").putObject("claimsOverrideDetails");
+        ObjectNode override = details.putObject("groupOverrideDetails");
+        ArrayNode names = override.putArray("groupsToOverride");
+        kept.forEach(g -> names.add(g.name()));
+        ArrayNode roles = override.putArray("iamRolesToOverride");
+        kept.stream().map(Group::roleArn).filter(Objects::nonNull).distinct().forEach(roles::add);
+        String preferred = preferredRole(kept);
+        if (preferred == null) {
+            override.putNull("preferredRole");
+        } else {
+            override.put("preferredRole", preferred);
+        }
+        details.putObject("claimsToAddOrOverride").put(WITHHELD_CLAIM, TOTP_NOT_ENABLED);
+        return event;
+    }
+
+    /**
+     * Cognito's {@code cognito:preferred_role}: the role of the group with the lowest precedence; none when groups
+     * sharing it name different roles (AWS::Cognito::UserPoolGroup, Precedence).
+     */
+    static String preferredRole(List<Group> groups) {
+        List<Group> withRole = new ArrayList<>(groups.stream().filter(g -> g.roleArn() != null).toList());
+        if (withRole.isEmpty()) {
+            return null;
+        }
+        withRole.sort(Comparator.comparing(Group::precedence, Comparator.nullsLast(Comparator.naturalOrder())));
+        Integer lowest = withRole.get(0).precedence();
+        long roles = withRole.stream().filter(g -> Objects.equals(g.precedence(), lowest)).map(Group::roleArn)
+                .distinct().count();
+        return roles == 1 ? withRole.get(0).roleArn() : null;
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        for (JsonNode element : array) {
+            if (value.equals(element.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,71 @@
+package com.example.testapi.trigger;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
+
+/**
+ * What the rule reads, from the user pool's admin API: {@code AdminGetUser} (the user's MFA settings) and
+ * {@code AdminListGroupsForUser} (their groups' precedence and role), with the function role's credentials. Cognito
+ * waits 5 seconds for a trigger, so each call has a short timeout and one retry; a failure fails the sign-in
+ * (closed), never grants the rights.
+ */
+final class CognitoUsers implements AdminsNeedTotp.Users {
+
+    private final CognitoIdentityProviderClient cognito;
+
+    private CognitoUsers(CognitoIdentityProviderClient cognito) {
+        this.cognito = cognito;
+    }
+
+    /**
+     * A client configured as Lambda configures a function: AWS_REGION and the role's keys from the environment; an
+     * endpoint in AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER (what the local cloud sets) replaces the regional one.
+     */
+    static CognitoUsers from(Map<String, String> environment) {
+        String key = environment.get("AWS_ACCESS_KEY_ID");
+        if (key == null || environment.get("AWS_REGION") == null) {
+            throw new IllegalStateException("AWS_REGION and the function's credentials must be in the environment");
+        }
+        CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
+                .region(Region.of(environment.get("AWS_REGION")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(key,
+                        environment.get("AWS_SECRET_ACCESS_KEY"), environment.get("AWS_SESSION_TOKEN"))))
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(1))
+                        .socketTimeout(Duration.ofSeconds(2)))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(Duration.ofMillis(4500))
+                        .retryStrategy(b -> b.maxAttempts(2)).build());
+        String endpoint = environment.get("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER");
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return new CognitoUsers(builder.build());
+    }
+
+    @Override
+    public boolean totpEnabled(String userPoolId, String username) {
+        return cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(username)).userMFASettingList()
+                .contains("SOFTWARE_TOKEN_MFA");
+    }
+
+    @Override
+    public List<AdminsNeedTotp.Group> groups(String userPoolId, String username) {
+        return cognito.adminListGroupsForUserPaginator(r -> r.userPoolId(userPoolId).username(username)).groups()
+                .stream().map(CognitoUsers::group).toList();
+    }
+
+    private static AdminsNeedTotp.Group group(GroupType group) {
+        return new AdminsNeedTotp.Group(group.groupName(), group.precedence(), group.roleArn());
+    }
+}
