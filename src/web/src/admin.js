@@ -3,8 +3,10 @@ import {
   AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
+  AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
@@ -38,13 +40,33 @@ export class UserAdmin {
       this.client.send(new ListUsersCommand({ UserPoolId: this.poolId, Limit: PAGE_SIZE, PaginationToken: token })),
       this.memberships(),
     ]);
-    const users = (answer.Users ?? []).map((user) => ({
+    const listed = answer.Users ?? [];
+    // ListUsers does not say who has TOTP on: AdminGetUser does, one call per user of the page.
+    const totp = await Promise.all(listed.map((user) => this.totpOn(user.Username)));
+    const users = listed.map((user, i) => ({
       username: user.Username,
       status: user.UserStatus,
       enabled: user.Enabled !== false,
       groups: memberships.get(user.Username) ?? [],
+      totp: totp[i],
     }));
     return { users, next: answer.PaginationToken ?? null };
+  }
+
+  /** Whether `username` has TOTP on (AdminGetUser's UserMFASettingList). */
+  async totpOn(username) {
+    const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.poolId, Username: username }));
+    return (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+  }
+
+  /**
+   * Turns `username`'s TOTP off: their next sign-in takes the password alone, and, for an administrator, carries no
+   * administrator rights until they set TOTP up again (the set-up screen asks them).
+   */
+  resetTotp(username) {
+    return this.client.send(new AdminSetUserMFAPreferenceCommand({
+      UserPoolId: this.poolId, Username: username, SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
+    }));
   }
 
   /** Username → groups, from each group's member list (three calls, whatever the number of users). */

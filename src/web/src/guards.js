@@ -11,7 +11,7 @@ export class Refused extends Error {
 }
 
 /**
- * Why `action` ('move', 'disable', 'reset', 'sign-out') on `user` ({username, groups, enabled}) must not go ahead,
+ * Why `action` ('move', 'disable', 'reset', 'sign-out', 'reset-totp') on `user` ({username, groups, enabled}) must not go ahead,
  * or null. `me` is the signed-in administrator's username, `enabledAdmins` the usernames of the enabled members of
  * Admins now, `toGroup` a move's target group (null: no group).
  */
@@ -34,6 +34,10 @@ export function refusal(action, user, me, enabledAdmins, toGroup = null) {
     }
     if (action === 'reset') {
       return 'You cannot reset your own password here: it would end your sign-in. Another administrator can.';
+    }
+    if (action === 'reset-totp') {
+      return 'You cannot reset your own two-factor sign-in here: it would withhold your administrator rights. '
+        + 'Another administrator can.';
     }
     if (action === 'sign-out') {
       return 'You cannot sign yourself out everywhere here: use Sign out for this tab, or ask another administrator.';

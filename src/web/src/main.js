@@ -6,6 +6,7 @@ import { explain, explainHostedSignIn, explainSignIn, shown } from './explain.js
 import { HostedUi } from './hostedui.js';
 import { renderItem } from './items.js';
 import { groupOfRole } from './roles.js';
+import { SecondFactorScreens } from './secondfactor.js';
 import { Session } from './session.js';
 import { UsersScreen } from './users.js';
 import { $, busy, notice, show, status } from './view.js';
@@ -18,6 +19,7 @@ let api;
 let calls;
 let hostedUi = null;
 let usersScreen = null;
+let secondFactor = null;
 let nextToken = null;
 let pendingPost = null; // { message, key }: a retried click re-sends the same Idempotency-Key
 let lastAction = null;
@@ -31,6 +33,7 @@ function describeUser(apiRole) {
 function showSignIn(message) {
   session?.clear();
   usersScreen?.hide();
+  secondFactor?.hide();
   nextToken = null;
   pendingPost = null;
   $('items').replaceChildren();
@@ -52,7 +55,29 @@ async function showWorkspace() {
   show('workspace', true);
   show('who', true);
   describeUser(null);
-  await listItems(false);
+  await Promise.all([listItems(false), secondFactor.showState()]);
+}
+
+/** A sign-in's next step (session.js): another form, the second factor's screens, or the workspace. */
+async function proceed(step) {
+  show('sign-in', false);
+  switch (step) {
+    case 'new-password':
+      show('new-password', true);
+      $('new-password-1').focus();
+      return;
+    case 'mfa-code':
+      secondFactor.askCode();
+      return;
+    case 'mfa-setup':
+      await secondFactor.setUp('challenge');
+      return;
+    case 'totp-setup':
+      await secondFactor.setUp('admin');
+      return;
+    default:
+      await showWorkspace();
+  }
 }
 
 function refused(answer, method) {
@@ -126,14 +151,7 @@ async function onSignIn(event) {
   busy(button, true);
   notice('');
   try {
-    const outcome = await session.signIn($('username').value.trim(), $('password').value);
-    if (outcome === 'new-password') {
-      show('sign-in', false);
-      show('new-password', true);
-      $('new-password-1').focus();
-      return;
-    }
-    await showWorkspace();
+    await proceed(await session.signIn($('username').value.trim(), $('password').value));
   } catch (error) {
     notice(explainSignIn(error));
   } finally {
@@ -151,10 +169,11 @@ async function onNewPassword(event) {
   const button = $('new-password').querySelector('button');
   busy(button, true);
   try {
-    await session.setNewPassword(first);
+    const next = await session.setNewPassword(first);
     $('new-password-1').value = '';
     $('new-password-2').value = '';
-    await showWorkspace();
+    show('new-password', false);
+    await proceed(next);
   } catch (error) {
     notice(explainSignIn(error));
   } finally {
@@ -170,6 +189,7 @@ async function start() {
     hostedUi = HostedUi.offered(config) ? new HostedUi(config) : null;
     calls = new Calls(session, api, () => showSignIn(SESSION_ENDED));
     usersScreen = new UsersScreen(config, session, () => showSignIn(SESSION_ENDED));
+    secondFactor = new SecondFactorScreens(session, proceed, showSignIn);
   } catch (error) {
     notice(`This app is not configured: ${error.message}`);
     show('sign-in', false);
@@ -202,8 +222,7 @@ async function start() {
 async function finishHostedSignIn(url) {
   notice('Signing in…');
   try {
-    await session.signInWithTokens(await hostedUi.finish(url));
-    await showWorkspace();
+    await proceed(await session.signInWithTokens(await hostedUi.finish(url)));
   } catch (error) {
     showSignIn(explainHostedSignIn(error));
   }

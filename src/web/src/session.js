@@ -1,8 +1,10 @@
 import {
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   CognitoIdentityClient,
@@ -10,6 +12,14 @@ import {
   GetIdCommand,
 } from '@aws-sdk/client-cognito-identity';
 import { userPoolProvider } from './config.js';
+import { enrolment } from './totp.js';
+
+/** What a sign-in step leads to: the next screen. */
+const NEXT_STEP = {
+  NEW_PASSWORD_REQUIRED: 'new-password', // a temporary password must be replaced first
+  SOFTWARE_TOKEN_MFA: 'mfa-code', // TOTP is on: a code from the user's app
+  MFA_SETUP: 'mfa-setup', // the pool requires MFA (MfaConfiguration ON) and the user has none yet
+};
 
 // Renew credentials (and the ID token) this long before they expire, so no call goes out with stale ones.
 const EARLY_MS = 5 * 60 * 1000;
@@ -48,6 +58,7 @@ export class Session {
     this.username = null;
     this.viaHostedUi = false;
     this.idToken = null;
+    this.accessToken = null;
     this.idTokenExpires = 0;
     this.refreshToken = null;
     this.identityId = null;
@@ -60,7 +71,10 @@ export class Session {
     return userPoolProvider(this.config);
   }
 
-  /** Signs in; returns 'signed-in' or 'new-password' (a temporary password must be replaced first). */
+  /**
+   * Signs in. Returns the next step: 'signed-in', 'totp-setup' (an administrator without TOTP: their tokens carry no
+   * administrator rights until they set it up), or a challenge's ('new-password', 'mfa-code', 'mfa-setup').
+   */
   async signIn(username, password) {
     const answer = await this.userPool.send(new InitiateAuthCommand({
       ClientId: this.config.userPoolClientId,
@@ -68,40 +82,101 @@ export class Session {
       AuthParameters: { USERNAME: username, PASSWORD: password },
     }));
     this.username = username;
-    if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
-      this.challenge = answer.Session;
-      return 'new-password';
-    }
-    await this.accept(answer.AuthenticationResult);
-    return 'signed-in';
+    return this.step(answer);
   }
 
   async setNewPassword(newPassword) {
-    const answer = await this.userPool.send(new RespondToAuthChallengeCommand({
-      ClientId: this.config.userPoolClientId,
-      ChallengeName: 'NEW_PASSWORD_REQUIRED',
-      Session: this.challenge,
-      ChallengeResponses: { USERNAME: this.username, NEW_PASSWORD: newPassword },
-    }));
-    this.challenge = null;
-    await this.accept(answer.AuthenticationResult);
+    return this.respond('NEW_PASSWORD_REQUIRED', { NEW_PASSWORD: newPassword });
   }
 
-  /** Takes the tokens a hosted-UI sign-in ended with (named as InitiateAuth names them). */
+  /** The SOFTWARE_TOKEN_MFA challenge's answer: the code the user's app shows now. */
+  async answerCode(code) {
+    return this.respond('SOFTWARE_TOKEN_MFA', { SOFTWARE_TOKEN_MFA_CODE: code });
+  }
+
+  /** MFA_SETUP: a secret for the user's app, on the challenge's session (no token exists yet). */
+  async beginSetupChallenge() {
+    const answer = await this.userPool.send(new AssociateSoftwareTokenCommand({ Session: this.challenge }));
+    this.challenge = answer.Session;
+    return enrolment(answer.SecretCode, this.username);
+  }
+
+  /** MFA_SETUP: a code of the new secret verifies it (turning TOTP on), then the challenge is answered. */
+  async confirmSetupChallenge(code) {
+    const verified = await this.userPool.send(new VerifySoftwareTokenCommand({
+      Session: this.challenge, UserCode: code, FriendlyDeviceName: 'Authenticator app',
+    }));
+    this.challenge = verified.Session;
+    return this.respond('MFA_SETUP', {});
+  }
+
+  /** Goes on without administrator rights (their other group's role, if any): the set-up screen's "Not now". */
+  async continueWithoutAdmin() {
+    await this.exchange();
+    return 'signed-in';
+  }
+
+  async respond(name, responses) {
+    const answer = await this.userPool.send(new RespondToAuthChallengeCommand({
+      ClientId: this.config.userPoolClientId,
+      ChallengeName: name,
+      Session: this.challenge,
+      ChallengeResponses: { USERNAME: this.username, ...responses },
+    }));
+    return this.step(answer);
+  }
+
+  /** The next step of a sign-in answer: another challenge (its session kept), or the tokens. */
+  async step(answer) {
+    if (answer.ChallengeName) {
+      const next = NEXT_STEP[answer.ChallengeName];
+      if (!next) {
+        throw new Error(`This app cannot answer the ${answer.ChallengeName} challenge.`);
+      }
+      this.challenge = answer.Session;
+      return next;
+    }
+    this.challenge = null;
+    return this.accept(answer.AuthenticationResult);
+  }
+
+  /** Takes the tokens a hosted-UI sign-in ended with (named as InitiateAuth names them); returns the next step. */
   async signInWithTokens(tokens) {
     this.idToken = tokens.IdToken;
     this.username = this.claims['cognito:username'];
     this.viaHostedUi = true;
-    await this.accept(tokens);
+    return this.accept(tokens);
   }
 
+  /**
+   * Keeps the tokens; then, unless the stack withheld administrator rights for want of TOTP ('totp-setup': the app
+   * asks for the set-up first), the identity pool's credentials ('signed-in').
+   */
   async accept(tokens) {
     this.idToken = tokens.IdToken;
+    this.accessToken = tokens.AccessToken ?? this.accessToken;
     this.idTokenExpires = this.claims.exp * 1000;
     if (tokens.RefreshToken) {
       this.refreshToken = tokens.RefreshToken;
     }
+    if (this.adminWithheld) {
+      return 'totp-setup';
+    }
     await this.exchange();
+    return 'signed-in';
+  }
+
+  /** Whether the stack left Admins out of this ID token because the user's TOTP is off (docs/mfa.md). */
+  get adminWithheld() {
+    return this.claims.admin_withheld === 'totp_not_enabled';
+  }
+
+  /** The user's groups as the access token says (the trigger changes only the ID token's). */
+  get memberships() {
+    if (!this.accessToken) {
+      return [];
+    }
+    return decodeClaims(this.accessToken)['cognito:groups'] ?? [];
   }
 
   /**
@@ -126,12 +201,7 @@ export class Session {
 
   /** What the ID token says about the user (read for display only; the services verify it). */
   get claims() {
-    if (!this.idToken) {
-      return {};
-    }
-    const payload = this.idToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(payload), (c) => c.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes));
+    return this.idToken ? decodeClaims(this.idToken) : {};
   }
 
   get groups() {
@@ -180,6 +250,7 @@ export class Session {
         throw ended(error);
       }
       this.idToken = answer.AuthenticationResult.IdToken;
+      this.accessToken = answer.AuthenticationResult.AccessToken ?? this.accessToken;
       this.idTokenExpires = this.claims.exp * 1000;
     }
     try {
@@ -211,4 +282,11 @@ export class Session {
       expiration: new Date(c.Expiration),
     };
   }
+}
+
+/** A JWT's claims (read for display and the screens' choices only; the services verify the tokens). */
+function decodeClaims(token) {
+  const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+  const bytes = Uint8Array.from(atob(payload), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
 }

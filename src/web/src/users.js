@@ -138,7 +138,7 @@ export class UsersScreen {
   row(user) {
     const tr = document.createElement('tr');
     const cells = [user.username, `${user.status}${user.enabled ? '' : ' · disabled'}`,
-      user.groups.length ? user.groups.join(', ') : 'no group'].map((text) => {
+      user.groups.length ? user.groups.join(', ') : 'no group', user.totp ? 'TOTP on' : 'off'].map((text) => {
       const td = document.createElement('td');
       td.textContent = text;
       return td;
@@ -177,6 +177,10 @@ export class UsersScreen {
       button(`Sign out ${name} everywhere`, () => this.act(`sign ${name} out everywhere`,
         () => this.admin.signOutEverywhere(name), `${name} is signed out everywhere: their session ends at its next `
           + 'renewal. Credentials already issued work until they expire (at most an hour).', ['sign-out', user])),
+      ...(user.totp ? [button(`Reset ${name}'s TOTP`, () => this.act(`reset ${name}'s TOTP`,
+        () => this.admin.resetTotp(name), `${name}'s two-factor sign-in is off: their next sign-in takes the password `
+          + `alone${user.groups.includes('Admins') ? ', without administrator rights until they set it up again' : ''}`
+          + '. Sessions already signed in keep going until they renew.', ['reset-totp', user]))] : []),
       button(`Reset ${name}'s password`, () => {
         const password = temporaryPassword();
         this.act(`reset ${name}'s password`, () => this.admin.resetPassword(name, password),

@@ -16,7 +16,30 @@ import org.apache.commons.codec.binary.Base32;
  */
 public final class TotpCodes {
 
+    /** The last step each secret's code was handed out for by {@link #unused}. */
+    private static final java.util.Map<String, Long> LAST_STEP = new java.util.HashMap<>();
+
     private TotpCodes() {
+    }
+
+    /**
+     * The current code of {@code secret}, waiting for the next 30-second step when this JVM already handed out this
+     * step's (Cognito takes a code once): for tests that sign the same user in more than once on the real clock.
+     */
+    public static synchronized String unused(String secret) {
+        long step = java.time.Instant.now().getEpochSecond() / 30;
+        Long last = LAST_STEP.get(secret);
+        if (last != null && step <= last) {
+            try {
+                Thread.sleep((last + 1) * 30_000 - System.currentTimeMillis() + 200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            step = java.time.Instant.now().getEpochSecond() / 30;
+        }
+        LAST_STEP.put(secret, step);
+        return at(secret, java.time.Instant.ofEpochSecond(step * 30));
     }
 
     /** The code an authenticator app shows at {@code time} for {@code base32Secret}. */

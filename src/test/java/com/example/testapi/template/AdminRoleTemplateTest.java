@@ -29,7 +29,8 @@ class AdminRoleTemplateTest {
             "cognito-idp:ListUsersInGroup", "cognito-idp:AdminListGroupsForUser", "cognito-idp:AdminCreateUser",
             "cognito-idp:AdminSetUserPassword",
             "cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup", "cognito-idp:AdminDisableUser",
-            "cognito-idp:AdminEnableUser", "cognito-idp:AdminUserGlobalSignOut");
+            "cognito-idp:AdminEnableUser", "cognito-idp:AdminUserGlobalSignOut", "cognito-idp:AdminGetUser",
+            "cognito-idp:AdminSetUserMFAPreference");
 
     private final SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
 

@@ -60,7 +60,7 @@ class AdminsNeedTotpTest {
     private static JsonNode handle(Directory directory, JsonNode event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new AdminMfaGate(new AdminsNeedTotp(directory)).handleRequest(
-                new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), out, null);
+                new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), out);
         return MAPPER.readTree(out.toByteArray());
     }
 

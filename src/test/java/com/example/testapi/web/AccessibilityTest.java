@@ -49,7 +49,11 @@ class AccessibilityTest {
 
     /** {@code browser}, signed in as {@code user}, once the app shows their role. */
     private Browser signedIn(Browser browser, String user, String password, String role) {
-        browser.signIn(app, user, password);
+        if (user.equals("ada")) {
+            browser.signIn(app, user, password, AppCloud.ADA_TOTP_SECRET);
+        } else {
+            browser.signIn(app, user, password);
+        }
         browser.waitForText("who-text", "role " + role);
         return browser;
     }

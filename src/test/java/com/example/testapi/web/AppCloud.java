@@ -22,6 +22,10 @@ import io.restassured.RestAssured;
  */
 final class AppCloud {
 
+    /** ada's authenticator secret, from the local users file (her TOTP is set up there). */
+    static final String ADA_TOTP_SECRET = LocalUsers.load(Path.of(LocalUsers.DEFAULT_FILE)).users().stream()
+            .filter(user -> user.name().equals("ada")).findFirst().orElseThrow().totpSecret();
+
     private AppCloud() {
     }
 

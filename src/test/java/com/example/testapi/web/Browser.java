@@ -94,6 +94,17 @@ final class Browser implements AutoCloseable {
         button("Sign in").click();
     }
 
+    /**
+     * Opens {@code app}, signs in, and answers the app's code prompt with a code of {@code totpSecret} computed by
+     * the test (an authenticator app of its own).
+     */
+    void signIn(java.net.URI app, String user, String password, String totpSecret) {
+        signIn(app, user, password);
+        waitForVisible("Code");
+        type("Code", com.example.testapi.support.TotpCodes.unused(totpSecret));
+        button("Verify code").click();
+    }
+
     void waitForUrl(String prefix) {
         wait.withMessage(() -> "the address starts with " + prefix + ", it is " + driver.getCurrentUrl())
                 .until(d -> d.getCurrentUrl().startsWith(prefix));

@@ -2,37 +2,45 @@ package com.example.testapi.local.lambda;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Map;
-
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
  * A stream handler of the class path run in this JVM, for a local cloud whose zips are not built yet (the unit
- * tests, {@code quarkus:dev}): the handler named in template.yaml ({@code CLASS::handleRequest}), made with the
- * environment Lambda would give it (its {@code (Map<String, String>)} constructor), fed the same event bytes the
- * packaged run gets. It is given no Context: a handler run this way must not read one.
+ * tests, {@code quarkus:dev}): the handler named in template.yaml ({@code CLASS::method}, a method taking the event
+ * and answer streams, as Lambda's Java runtime finds it), on an instance made with the environment Lambda would
+ * give it (its {@code (Map<String, String>)} constructor), fed the same event bytes the packaged run gets.
  */
 public final class InProcessHandler implements FunctionBackend {
 
     private final String handler;
-    private final RequestStreamHandler instance;
+    private final Object instance;
+    private final Method method;
 
-    private InProcessHandler(String handler, RequestStreamHandler instance) {
+    private InProcessHandler(String handler, Object instance, Method method) {
         this.handler = handler;
         this.instance = instance;
+        this.method = method;
     }
 
     public static InProcessHandler load(String handler, Map<String, String> environment) {
-        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        int separator = handler.indexOf("::");
+        if (separator < 0) {
+            throw new IllegalArgumentException("cannot run " + handler + " in-process: name it CLASS::method");
+        }
         try {
-            Object made = Class.forName(className).getConstructor(Map.class).newInstance(environment);
-            if (!(made instanceof RequestStreamHandler streamHandler)) {
-                throw new IllegalArgumentException(className + " is not a RequestStreamHandler");
-            }
-            return new InProcessHandler(handler, streamHandler);
+            Class<?> type = Class.forName(handler.substring(0, separator));
+            Method method = type.getMethod(handler.substring(separator + 2), InputStream.class, OutputStream.class);
+            return new InProcessHandler(handler, type.getConstructor(Map.class).newInstance(environment), method);
+        } catch (InvocationTargetException e) {
+            // The handler's own constructor failed: what Lambda reports as an init error.
+            throw new IllegalStateException(handler + " failed to start: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("cannot run " + handler + " in-process: it needs a public constructor "
-                    + "taking the environment (Map<String, String>) on the class path", e);
+                    + "taking the environment (Map<String, String>) and a method (InputStream, OutputStream)", e);
         }
     }
 
@@ -40,10 +48,13 @@ public final class InProcessHandler implements FunctionBackend {
     public byte[] invoke(byte[] event) throws FunctionFailedException {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
-            instance.handleRequest(new ByteArrayInputStream(event), answer, null);
-        } catch (Exception | LinkageError failed) {
+            method.invoke(instance, new ByteArrayInputStream(event), answer);
+        } catch (InvocationTargetException e) {
             // What Lambda reports of an unhandled exception: its type and message.
+            Throwable failed = e.getCause();
             throw new FunctionFailedException(failed.getClass().getSimpleName() + ": " + failed.getMessage());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
         return answer.toByteArray();
     }

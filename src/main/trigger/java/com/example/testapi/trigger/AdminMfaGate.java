@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,8 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * enabled gets tokens without {@code Admins} and its role ({@link AdminsNeedTotp}). The event is read and answered
  * as JSON, unchanged but for {@code response}, so whatever Cognito sends comes back as it expects. Lambda builds it
  * once per environment (the SDK client is made here, in the init phase SnapStart snapshots).
+ *
+ * <p>A plain class whose {@link #handleRequest} Lambda's Java runtime finds by name (template.yaml's
+ * {@code AdminMfaGate::handleRequest}, a stream method without Context): it needs no Lambda library, and Quarkus's
+ * Lambda extension, which takes any RequestStreamHandler on its class path for its own, leaves it alone.
  */
-public final class AdminMfaGate implements RequestStreamHandler {
+public final class AdminMfaGate {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -36,8 +38,7 @@ public final class AdminMfaGate implements RequestStreamHandler {
         this.rule = rule;
     }
 
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    public void handleRequest(InputStream input, OutputStream output) throws IOException {
         ObjectNode event = (ObjectNode) MAPPER.readTree(input);
         MAPPER.writeValue(output, rule.apply(event));
     }

@@ -1,0 +1,173 @@
+package com.example.testapi.web;
+
+import static com.example.testapi.web.Accessibility.assertAccessible;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+
+import com.example.testapi.local.LocalUsers;
+import com.example.testapi.support.TestCloud;
+import com.example.testapi.support.TotpCodes;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The second factor in Chromium, as people meet it. grace, new in Admins without TOTP, gets the set-up screen
+ * before any Users screen: its QR code (read back from a screenshot, as a phone's camera would) holds the otpauth
+ * URI of the secret the page shows as text; a wrong code is refused, the right one (computed by the test from the
+ * shown secret) turns TOTP on and ends her sessions; she signs in again, a wrong code is refused, and the right one
+ * gives her the Users screen. There she sees everyone's MFA state, cannot turn her own TOTP off or reset it, and
+ * ada resets it for her, after which grace's next sign-in asks for the set-up again. bob (ReadOnlyAccess) turns TOTP
+ * on for himself and off again. Every screen passes axe-core; screenshots under target/screenshots.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecondFactorScreensTest {
+
+    private static final String GRACE_PASSWORD = "Grace-Str0ng-Passw0rd!";
+
+    private TestCloud cloud;
+    private URI app;
+
+    @BeforeEach
+    void start() throws Exception {
+        if (cloud == null) {
+            cloud = AppCloud.start(AppCloud.settings(Path.of("target", "web")),
+                    LocalUsers.load(Path.of(LocalUsers.DEFAULT_FILE)));
+            app = cloud.cloud.webAppUri();
+            cloud.cloud.userPool().createUser("grace", GRACE_PASSWORD, List.of("Admins"), "grace@example.com");
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    @Test
+    void anAdministratorSetsUpTotpBeforeTheUsersScreen() throws Exception {
+        try (Browser grace = new Browser(); Browser ada = new Browser()) {
+            String secret = setUp(grace, "grace", GRACE_PASSWORD, "You are an administrator.");
+            grace.screenshot("mfa-set-up-screen");
+            grace.type("Code from your app", wrong(TotpCodes.at(secret, java.time.Instant.now())));
+            grace.button("Confirm and turn on").click();
+            grace.waitForText("notice", "That code is not right.");
+            grace.type("Code from your app", TotpCodes.unused(secret));
+            grace.button("Confirm and turn on").click();
+            grace.waitForText("notice", "Two-factor sign-in is on, and your other sessions have ended.");
+            grace.screenshot("mfa-set-up-done-sign-in-again");
+
+            grace.signIn(app, "grace", GRACE_PASSWORD);
+            grace.waitForVisible("Code");
+            assertAccessible(grace, "the code prompt");
+            grace.screenshot("mfa-code-prompt");
+            grace.type("Code", wrong(TotpCodes.at(secret, java.time.Instant.now())));
+            grace.button("Verify code").click();
+            grace.waitForText("notice", "That code is not right.");
+            grace.type("Code", TotpCodes.unused(secret));
+            grace.button("Verify code").click();
+            grace.waitForText("who-text", "role local-TestApiAdmin");
+            grace.waitForText("users-status", " shown.");
+            assertEquals("TOTP on", cell(grace, "grace", 3));
+            assertEquals("TOTP on", cell(grace, "ada", 3));
+            assertEquals("off", cell(grace, "alice", 3));
+            grace.waitForText("totp-state", "Two-factor sign-in is on");
+            assertFalse(grace.driver.findElement(By.id("totp-off")).isEnabled(), "an administrator keeps it on");
+            assertTrue(grace.text("totp-off-why").contains("Administrators keep it on while they are in Admins"));
+            grace.button("Reset grace's TOTP").click();
+            grace.waitForText("users-status", "You cannot reset your own two-factor sign-in here");
+            assertAccessible(grace, "the Users screen with MFA");
+            grace.screenshot("mfa-users-screen");
+
+            ada.signIn(app, "ada", "Ada-Str0ng-Passw0rd!", AppCloud.ADA_TOTP_SECRET);
+            ada.waitForText("users-status", " shown.");
+            ada.button("Reset grace's TOTP").click();
+            ada.waitForText("users-status", "grace's two-factor sign-in is off");
+            ada.wait.until(d -> cell(ada, "grace", 3).equals("off"));
+            ada.screenshot("mfa-admin-reset-grace");
+
+            setUp(grace, "grace", GRACE_PASSWORD, "You are an administrator.");
+        }
+    }
+
+    @Test
+    void anyUserTurnsTotpOnAndOffForThemselves() throws Exception {
+        try (Browser bob = new Browser()) {
+            bob.signIn(app, "bob", "Bob-Str0ng-Passw0rd!");
+            bob.waitForText("totp-state", "Two-factor sign-in is off.");
+            bob.button("Turn on two-factor sign-in").click();
+            bob.waitForVisible("Code from your app");
+            String secret = shownSecret(bob);
+            bob.type("Code from your app", TotpCodes.unused(secret));
+            bob.button("Confirm and turn on").click();
+            bob.waitForText("notice", "Two-factor sign-in is on");
+            bob.signIn(app, "bob", "Bob-Str0ng-Passw0rd!", secret);
+            bob.waitForText("who-text", "role local-TestApiReadAccess");
+            bob.waitForText("totp-state", "Two-factor sign-in is on");
+            bob.button("Turn off two-factor sign-in").click();
+            bob.waitForText("totp-state", "Two-factor sign-in is off.");
+            bob.screenshot("mfa-bob-turned-it-off");
+            bob.button("Sign out").click();
+            bob.signIn(app, "bob", "Bob-Str0ng-Passw0rd!");
+            bob.waitForText("who-text", "role local-TestApiReadAccess"); // no code asked
+        }
+    }
+
+    /**
+     * Signs in and waits for the set-up screen; checks what it shows (the reason, the QR code a camera reads as the
+     * otpauth URI of the secret shown as text) and that it is accessible; returns the secret.
+     */
+    private String setUp(Browser browser, String user, String password, String why) throws Exception {
+        browser.signIn(app, user, password);
+        browser.waitForVisible("Code from your app");
+        browser.waitForText("totp-why", why);
+        assertFalse(browser.driver.findElement(By.id("users")).isDisplayed(), "no Users screen before the set-up");
+        String secret = shownSecret(browser);
+        assertTrue(secret.matches("[A-Z2-7]{52}"), secret);
+        String uri = "otpauth://totp/Test%20API%3A" + user + "?secret=" + secret + "&issuer=Test%20API";
+        assertEquals(uri, browser.driver.findElement(By.id("totp-uri")).getAttribute("href"));
+        BufferedImage qr = ImageIO.read(new ByteArrayInputStream(browser.driver.findElement(By.id("totp-qr"))
+                .getScreenshotAs(OutputType.BYTES)));
+        assertEquals(uri, new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(qr)))).getText(), "what a phone's camera reads");
+        assertAccessible(browser, "the TOTP set-up screen");
+        return secret;
+    }
+
+    private static String shownSecret(Browser browser) {
+        return browser.text("totp-secret").trim();
+    }
+
+    /** The text of column {@code index} in {@code user}'s row of the Users screen. */
+    private static String cell(Browser browser, String user, int index) {
+        return browser.driver.findElements(By.cssSelector("#users-rows tr")).stream()
+                .map(row -> row.findElements(By.cssSelector("td")))
+                .filter(cells -> cells.get(0).getText().equals(user)).map(cells -> cells.get(index).getText())
+                .findFirst().orElse("(no row for " + user + ")");
+    }
+
+    private static String wrong(String code) {
+        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    }
+}
