@@ -1,5 +1,6 @@
-// A page as Amplify v6's documentation builds one: signIn with the default flow (SRP), fetchAuthSession for the
-// identity pool's credentials, signOut, signUp, resetPassword; the call signed with the JS SDK v3's SigV4 signer. Only the endpoints come
+// A page as Amplify v6's documentation builds one: signIn with the default flow (SRP) and its next steps (a new
+// password, TOTP set-up, a TOTP code: each answered with confirmSignIn), fetchAuthSession for the identity pool's
+// credentials, signOut, signUp, resetPassword; the call signed with the JS SDK v3's SigV4 signer. Only the endpoints come
 // from config.json (absent: AWS's own).
 import { Amplify } from 'aws-amplify';
 import {
@@ -16,7 +17,7 @@ let config;
 
 function show(view) {
   for (const id of ['sign-in-form', 'new-password-form', 'signed-in', 'sign-up-form', 'reset-form',
-    'confirm-reset-form']) $(id).hidden = id !== view;
+    'confirm-reset-form', 'totp-setup-form', 'totp-code-form']) $(id).hidden = id !== view;
   $('status').hidden = true;
 }
 
@@ -39,6 +40,15 @@ async function afterSignInStep({ isSignedIn, nextStep }) {
   if (nextStep.signInStep === 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') {
     $('auth-error').textContent = '';
     return show('new-password-form');
+  }
+  if (nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP') {
+    $('auth-error').textContent = '';
+    $('totp-setup-uri').textContent = nextStep.totpSetupDetails.getSetupUri('Amplify v6 page').href;
+    return show('totp-setup-form');
+  }
+  if (nextStep.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE') {
+    $('auth-error').textContent = '';
+    return show('totp-code-form');
   }
   throw new Error('Unsupported sign-in step: ' + nextStep.signInStep);
 }
@@ -100,6 +110,14 @@ async function start() {
       await afterSignInStep(await confirmSignIn({ challengeResponse: $('new-password').value }));
     } catch (e) { fail(e); }
   });
+  for (const [form, input] of [['totp-setup-form', 'totp-setup-code'], ['totp-code-form', 'totp-code']]) {
+    $(form).addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      try {
+        await afterSignInStep(await confirmSignIn({ challengeResponse: $(input).value }));
+      } catch (e) { fail(e); }
+    });
+  }
   $('show-sign-up').addEventListener('click', () => show('sign-up-form'));
   $('sign-up-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();

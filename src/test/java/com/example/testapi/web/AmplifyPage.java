@@ -25,7 +25,13 @@ final class AmplifyPage implements AutoCloseable {
 
     /** Call from a test method (Quarkus sets the mock event server's port for those, not for @BeforeAll). */
     AmplifyPage(String version) throws Exception {
-        cloud = AppCloud.start(AppCloud.settings(Path.of("target", "amplify", version)), TestCloud.USERS);
+        this(version, Map.of());
+    }
+
+    /** The page against a cloud of the template with {@code parameters} (e.g. MfaConfiguration ON). */
+    AmplifyPage(String version, Map<String, String> parameters) throws Exception {
+        cloud = AppCloud.start(AppCloud.settings(Path.of("template.yaml"), Path.of("target", "amplify", version),
+                port -> parameters), TestCloud.USERS);
         uri = cloud.cloud.webAppUri();
         browser = new Browser();
     }

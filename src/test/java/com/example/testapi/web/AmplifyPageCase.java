@@ -25,10 +25,15 @@ abstract class AmplifyPageCase {
     /** "v5" or "v6": which of target/amplify's pages. */
     abstract String version();
 
+    /** The template parameters of the class's cloud (none: as deployed by default). */
+    java.util.Map<String, String> parameters() {
+        return java.util.Map.of();
+    }
+
     @BeforeEach
     void openThePage() throws Exception {
         if (page == null) {
-            page = new AmplifyPage(version());
+            page = new AmplifyPage(version(), parameters());
             browser = page.browser;
         }
         browser.driver.get(page.uri.toString());

@@ -105,6 +105,21 @@ final class Browser implements AutoCloseable {
         button("Verify code").click();
     }
 
+    /** The text of the QR code {@code element} shows, read from a screenshot of it as a phone's camera would. */
+    static String qrCode(WebElement element) {
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                    element.getScreenshotAs(OutputType.BYTES)));
+            return new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(
+                            new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)))).getText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (com.google.zxing.NotFoundException e) {
+            throw new AssertionError("no QR code in the element's screenshot", e);
+        }
+    }
+
     void waitForUrl(String prefix) {
         wait.withMessage(() -> "the address starts with " + prefix + ", it is " + driver.getCurrentUrl())
                 .until(d -> d.getCurrentUrl().startsWith(prefix));

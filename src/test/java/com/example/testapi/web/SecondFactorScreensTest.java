@@ -5,28 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 
 import com.example.testapi.local.LocalUsers;
 import com.example.testapi.support.TestCloud;
 import com.example.testapi.support.TotpCodes;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -147,10 +138,7 @@ class SecondFactorScreensTest {
         assertTrue(secret.matches("[A-Z2-7]{52}"), secret);
         String uri = "otpauth://totp/Test%20API%3A" + user + "?secret=" + secret + "&issuer=Test%20API";
         assertEquals(uri, browser.driver.findElement(By.id("totp-uri")).getAttribute("href"));
-        BufferedImage qr = ImageIO.read(new ByteArrayInputStream(browser.driver.findElement(By.id("totp-qr"))
-                .getScreenshotAs(OutputType.BYTES)));
-        assertEquals(uri, new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(qr)))).getText(), "what a phone's camera reads");
+        assertEquals(uri, Browser.qrCode(browser.driver.findElement(By.id("totp-qr"))), "what a phone's camera reads");
         assertAccessible(browser, "the TOTP set-up screen");
         return secret;
     }
