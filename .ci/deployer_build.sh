@@ -37,9 +37,11 @@ done
   || { tail -40 "$work/build.log"; echo "the deployer's build failed"; exit 1; }
 
 [ -s "$work/clone/target/function.zip" ] || { echo "no target/function.zip"; exit 1; }
+[ -s "$work/clone/target/token-trigger.zip" ] || { echo "no target/token-trigger.zip (the user pool's trigger)"; exit 1; }
 for fixture in src/test/amplify/v5 src/test/amplify/v6 src/test/axe; do
   [ ! -e "$work/clone/$fixture/node_modules" ] || { echo "$fixture was installed"; exit 1; }
 done
 [ ! -e "$work/clone/target/amplify" ] || { echo "the Amplify pages were built"; exit 1; }
 if grep -q "Tests run:" "$work/build.log"; then echo "tests ran in the deployer's build"; exit 1; fi
-echo "deployer's build ok: target/function.zip $(stat -c %s "$work/clone/target/function.zip") bytes, no test fixture"
+echo "deployer's build ok: target/function.zip $(stat -c %s "$work/clone/target/function.zip") bytes," \
+  "target/token-trigger.zip $(stat -c %s "$work/clone/target/token-trigger.zip") bytes, no test fixture"

@@ -54,7 +54,29 @@ def check(path, parameters):
     if routes == 0:
         problems.append("no HTTP API routes found in the transformed template")
     problems += function_problems(output["Resources"])
+    problems += trigger_problems(output["Resources"])
     return routes, problems
+
+
+def trigger_problems(resources):
+    """The user pool's trigger is a published version's alias (SnapStart applies to versions) that Cognito may call."""
+    problems = []
+    pools = [r for r in resources.values() if r["Type"] == "AWS::Cognito::UserPool"]
+    for pool in pools:
+        config = pool["Properties"].get("LambdaConfig", {}).get("PreTokenGenerationConfig")
+        if not config:
+            problems.append("the user pool has no pre-token-generation trigger")
+            continue
+        arn = config.get("LambdaArn", {})
+        alias = resources.get(arn.get("Ref", "") if isinstance(arn, dict) else "", {})
+        if alias.get("Type") != "AWS::Lambda::Alias":
+            problems.append(f"the trigger's LambdaArn is not a Ref to the function's alias ({arn})")
+        allowed = [r for r in resources.values() if r["Type"] == "AWS::Lambda::Permission"
+                   and r["Properties"].get("Principal") == "cognito-idp.amazonaws.com"
+                   and r["Properties"].get("FunctionName") == arn]
+        if not allowed:
+            problems.append("no AWS::Lambda::Permission lets cognito-idp.amazonaws.com invoke the trigger's alias")
+    return problems
 
 
 def function_problems(resources):
@@ -75,8 +97,13 @@ def function_problems(resources):
         if not (isinstance(group, dict) and resources.get(group.get("Ref"), {}).get("Type") == "AWS::Logs::LogGroup"):
             problems.append(f"{name}: LoggingConfig.LogGroup is not a Ref to a log group of the stack ({group})")
         role = resources[properties["Role"]["Fn::GetAtt"][0]]["Properties"]
-        if not any("AWSXrayWriteOnlyAccess" in str(arn) for arn in role.get("ManagedPolicyArns", [])):
-            problems.append(f"{name}: its role may not send traces (AWSXrayWriteOnlyAccess)")
+        # SAM's generated roles get the managed policy; a role written out (the token trigger's, which the local
+        # cloud evaluates) says it inline.
+        inline = [statement for policy in role.get("Policies", [])
+                  for statement in policy["PolicyDocument"]["Statement"]]
+        if not (any("AWSXrayWriteOnlyAccess" in str(arn) for arn in role.get("ManagedPolicyArns", []))
+                or any("xray:PutTraceSegments" in statement.get("Action", []) for statement in inline)):
+            problems.append(f"{name}: its role may not send traces (AWSXrayWriteOnlyAccess or xray:PutTraceSegments)")
     if functions < 2:
         problems.append(f"expected both functions, found {functions}")
     return problems
@@ -97,7 +124,7 @@ def main():
             print(f"FAIL [{name}] {problem}")
         failed |= bool(problems)
         if not problems:
-            print(f"ok [{name}]: {routes} routes, all AWS_IAM, CORS configured; functions traced, JSON logs into their own log groups")
+            print(f"ok [{name}]: {routes} routes, all AWS_IAM, CORS configured; functions traced, JSON logs into their own log groups; the token trigger an alias Cognito may invoke")
     sys.exit(1 if failed else 0)
 
 
