@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.nimbusds.jwt.JWTParser;
 
@@ -18,10 +19,12 @@ import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundExc
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 
 /**
  * A user's group-role credentials, the way the identity pool hands them out: sign in to the user pool
- * (USER_PASSWORD_AUTH), exchange the ID token for an identity id (GetId) and temporary credentials
+ * (USER_PASSWORD_AUTH, and a TOTP code when the user's TOTP is on), exchange the ID token for an identity id (GetId) and temporary credentials
  * (GetCredentialsForIdentity) of the role of the user's group. Renewed 5 minutes before they expire, with the refresh
  * token when the ID token has expired too. Thread-safe.
  */
@@ -50,12 +53,32 @@ public final class CognitoCredentials implements CallerCredentials {
 
     /** Signs in; throws the SDK's NotAuthorizedException for a wrong password. */
     public synchronized CognitoCredentials signIn(String username, String password) {
-        AuthenticationResultType result = userPool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
+        return signIn(username, password, null);
+    }
+
+    /**
+     * Signs in, answering the TOTP challenge of a user whose TOTP is on with {@code totpCode}'s code (asked for only
+     * then; null: such a user cannot sign in here). Throws the SDK's NotAuthorizedException for a wrong password and
+     * CodeMismatchException for a wrong code.
+     */
+    public synchronized CognitoCredentials signIn(String username, String password, Supplier<String> totpCode) {
+        InitiateAuthResponse answer = userPool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult();
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
+        AuthenticationResultType result = answer.authenticationResult();
+        if (answer.challengeName() == ChallengeNameType.SOFTWARE_TOKEN_MFA) {
+            if (totpCode == null) {
+                throw new IllegalStateException("TOTP is on for " + username + ": a code from the authenticator app "
+                        + "is needed (TESTAPI_TOTP_CODE)");
+            }
+            result = userPool.respondToAuthChallenge(r -> r.clientId(stack.userPoolClientId())
+                    .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(answer.session())
+                    .challengeResponses(Map.of("USERNAME", username, "SOFTWARE_TOKEN_MFA_CODE", totpCode.get())))
+                    .authenticationResult();
+        }
         if (result == null) {
-            throw new IllegalStateException("sign-in needs a challenge answered (e.g. a new password): "
-                    + "set a permanent password with admin-set-user-password --permanent");
+            throw new IllegalStateException("sign-in needs a challenge answered (" + answer.challengeNameAsString()
+                    + "): e.g. set a permanent password with admin-set-user-password --permanent");
         }
         accept(result);
         refreshToken = result.refreshToken();

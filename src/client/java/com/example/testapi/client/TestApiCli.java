@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 /**
  * Try the API from a terminal as a Cognito user:
  * {@code TESTAPI_PASSWORD=… java -jar iam-test-api-client.jar --outputs outputs.json --user alice get|post MESSAGE}.
- * The password comes from the environment only, never from the command line (it would show in the process list).
+ * The password comes from the environment only, never from the command line (it would show in the process list); so
+ * does a TOTP code ({@code TESTAPI_TOTP_CODE}) for a user whose TOTP is on.
  */
 public final class TestApiCli {
 
@@ -41,8 +42,10 @@ public final class TestApiCli {
         StackOutputs stack = StackOutputs.fromDescribeStacks(outputs);
         try (CognitoIdentityProviderClient userPool = CognitoClients.userPool(stack);
                 CognitoIdentityClient identityPool = CognitoClients.identityPool(stack)) {
+            // A user whose TOTP is on (every administrator) gives the code their app shows in TESTAPI_TOTP_CODE.
+            String code = System.getenv("TESTAPI_TOTP_CODE");
             CognitoCredentials credentials = new CognitoCredentials(stack, userPool, identityPool, Clock.systemUTC())
-                    .signIn(user, password);
+                    .signIn(user, password, code == null ? null : () -> code);
             TestApiClient client = new TestApiClient(stack.apiUrl(), stack.region(), credentials);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             int exit = 0;
@@ -77,7 +80,7 @@ public final class TestApiCli {
     }
 
     private static <T> T usage(String problem) {
-        System.err.println(problem + "\nusage: TESTAPI_PASSWORD=… java -jar iam-test-api-client.jar "
+        System.err.println(problem + "\nusage: TESTAPI_PASSWORD=… [TESTAPI_TOTP_CODE=…] java -jar iam-test-api-client.jar "
                 + "[--outputs outputs.json] [--user NAME] get | post MESSAGE");
         System.exit(64);
         return null;

@@ -33,6 +33,8 @@ final class Banner {
                 .append(outputs.containsKey("HostedUiUrl") ? "\n  hosted UI            " + outputs.get("HostedUiUrl")
                         + "  (the pool's domain: /oauth2/authorize, /oauth2/token, /logout)" : "")
                 .append("\n  function             ").append(backend.describe())
+                .append(cloud.triggerDescription() == null ? ""
+                        : "\n  token trigger        " + cloud.triggerDescription())
                 .append(cloud.webAppUri() == null ? "\n  browser app          not built (./mvnw package builds it)"
                         : "\n  browser app          " + cloud.webAppUri()
                                 + "  (sign in as alice or bob; ada, an administrator, also gets the Users screen)")
@@ -48,6 +50,11 @@ final class Banner {
         for (LocalUsers.User user : users.users()) {
             out.append("\n\n  ").append(user.name()).append(" ").append(user.groups()).append(", password ")
                     .append(user.password());
+            if (user.totpSecret() != null) {
+                // Her sign-in asks for a code: this URI (or the secret) in an authenticator app gives it.
+                out.append(", TOTP on: otpauth://totp/Local%20Test%20API:").append(user.name()).append("?secret=")
+                        .append(user.totpSecret()).append("&issuer=Local%20Test%20API");
+            }
             try {
                 IssuedCredentials credentials = cloud.identityPool().credentialsFor(
                         cloud.userPool().settings().providerName(), cloud.userPool().signIn(user.name(), user.password()));

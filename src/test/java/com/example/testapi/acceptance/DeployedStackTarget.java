@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import com.example.testapi.acceptance.fidelity.ProbeTarget;
 import com.example.testapi.acceptance.fidelity.SavedKeys;
+import com.example.testapi.support.TotpCodes;
 import com.example.testapi.client.CallerCredentials;
 import com.example.testapi.client.CognitoClients;
 import com.example.testapi.client.CognitoCredentials;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 /**
@@ -143,11 +145,28 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
 
     private TestApiClient signedInMemberOf(String group) {
         String[] user = newUser(group);
+        // An administrator's rights come with TOTP only (docs/mfa.md): theirs is set up first, then the sign-in
+        // answers the code prompt with the next step's code (the set-up spent this one).
+        String secret = group.equals("Admins") ? setUpTotp(user[0], user[1]) : null;
         CognitoCredentials signedIn = new CognitoCredentials(stack, userPool, identityPool, Clock.systemUTC())
-                .signIn(user[0], user[1]);
+                .signIn(user[0], user[1], secret == null ? null
+                        : () -> TotpCodes.at(secret, java.time.Instant.now().plusSeconds(30)));
         signedIn.current(); // fail here, with the Cognito error, if the identity pool refuses the user
         credentials.put(group, signedIn);
         return new TestApiClient(stack.apiUrl(), stack.region(), signedIn);
+    }
+
+    /** The user's TOTP set up and on, with their own access token, as the app does it: the secret. */
+    private String setUpTotp(String username, String password) {
+        String access = userPool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", username,
+                        "PASSWORD", password))).authenticationResult().accessToken();
+        String secret = userPool.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
+        userPool.verifySoftwareToken(r -> r.accessToken(access).userCode(TotpCodes.at(secret,
+                java.time.Instant.now())));
+        userPool.setUserMFAPreference(r -> r.accessToken(access)
+                .softwareTokenMfaSettings(t -> t.enabled(true).preferredMfa(true)));
+        return secret;
     }
 
     List<String> createdUsers() {

@@ -95,8 +95,10 @@ final class HostedUi implements AutoCloseable {
                         authorization(exchange.getRequestURI());
                         redirect(exchange, URI.create("/login?" + exchange.getRequestURI().getRawQuery()));
                     }
-                    case "GET /login" -> page(exchange, 200, loginForm(authorization(exchange.getRequestURI()), null, ""));
+                    case "GET /login" -> page(exchange, 200,
+                            HostedUiPages.loginForm(authorization(exchange.getRequestURI()), null, ""));
                     case "POST /login" -> login(exchange);
+                    case "POST /login/mfa" -> totpLogin(exchange);
                     case "POST /oauth2/token" -> token(exchange);
                     case "OPTIONS /oauth2/token" -> send(exchange, 204, null, new byte[0]);
                     case "GET /logout" -> logout(exchange);
@@ -104,11 +106,11 @@ final class HostedUi implements AutoCloseable {
                 }
             } catch (Unredirectable e) {
                 page(exchange, 400, "<h1>An error was encountered with the requested page.</h1><p>"
-                        + escape(e.getMessage()) + "</p>");
+                        + HostedUiPages.escape(e.getMessage()) + "</p>");
             } catch (ParseException e) {
                 if (e.getRedirectionURI() == null) {
                     page(exchange, 400, "<h1>An error was encountered with the requested page.</h1><p>"
-                            + escape(e.getMessage()) + "</p>");
+                            + HostedUiPages.escape(e.getMessage()) + "</p>");
                     return;
                 }
                 redirect(exchange, new AuthorizationErrorResponse(e.getRedirectionURI(), e.getErrorObject(),
@@ -173,19 +175,54 @@ final class HostedUi implements AutoCloseable {
                     MultivaluedMapUtils.getFirstValue(form, "password"));
         } catch (AwsError refused) {
             // Cognito's own words: a wrong password (or unknown user), a lockout, a disabled user.
-            page(exchange, 200, loginForm(request, refused.getMessage(), username));
+            page(exchange, 200, HostedUiPages.loginForm(request, refused.getMessage(), username));
+            return;
+        }
+        if (SoftwareTokenMfa.SOFTWARE_TOKEN_MFA.equals(answer.path("ChallengeName").asText())) {
+            page(exchange, 200, HostedUiPages.codeForm(exchange.getRequestURI().getRawQuery(),
+                    answer.path("Session").asText(), username, null));
             return;
         }
         if (answer.has("ChallengeName")) {
-            // Not played here yet: a password-change page, and the TOTP code page (docs/local-cloud.md).
-            page(exchange, 200, loginForm(request, "This account needs a step the local hosted UI does not offer ("
-                    + answer.path("ChallengeName").asText() + "): sign in with the app's own form.", username));
+            // Not played here yet: a password-change page and the TOTP set-up (docs/local-cloud.md).
+            page(exchange, 200, HostedUiPages.loginForm(request, "This account needs a step the local hosted UI does "
+                    + "not offer (" + answer.path("ChallengeName").asText() + "): sign in with the app's own form.",
+                    username));
             return;
         }
+        issueCode(exchange, request, answer, username);
+    }
+
+    /** The TOTP code page's answer: on the right code, the authorization code; else the page again, with why. */
+    private void totpLogin(HttpExchange exchange) throws IOException, Unredirectable, ParseException, TooLarge {
+        AuthorizationRequest request = authorization(exchange.getRequestURI());
+        Map<String, List<String>> form = form(exchange);
+        String username = MultivaluedMapUtils.getFirstValue(form, "username");
+        String session = MultivaluedMapUtils.getFirstValue(form, "session");
+        JsonNode answer;
+        try {
+            answer = auth.mfa().answerCode(settings.client(request.getClientID().getValue()), session == null ? ""
+                    : session, Map.of("USERNAME", username == null ? "" : username, "SOFTWARE_TOKEN_MFA_CODE",
+                            String.valueOf(MultivaluedMapUtils.getFirstValue(form, "code"))), UserTokens.HOSTED_AUTH);
+        } catch (AwsError refused) {
+            // An ended session starts the sign-in again; a wrong or used code is said on the code page.
+            page(exchange, 200, CognitoErrors.INVALID_SESSION.equals(refused.getMessage())
+                    ? HostedUiPages.loginForm(request, refused.getMessage(), username)
+                    : HostedUiPages.codeForm(exchange.getRequestURI().getRawQuery(), session, username,
+                            refused.getMessage()));
+            return;
+        }
+        issueCode(exchange, request, answer, username);
+    }
+
+    /** A single-use code for the tokens of a completed sign-in, sent to the client's callback URL. */
+    private void issueCode(HttpExchange exchange, AuthorizationRequest request, JsonNode answer, String username)
+            throws IOException {
         AuthorizationCode code = new AuthorizationCode();
         if (!codes.put(code.getValue(), new Grant(request.getClientID().getValue(), request.getRedirectionURI(),
                 request.getCodeChallenge(), answer.path("AuthenticationResult")))) {
-            page(exchange, 200, loginForm(request, CognitoErrors.tooManyRequests().getMessage(), username));
+            page(exchange, 200, HostedUiPages.loginForm(request, CognitoErrors.tooManyRequests().getMessage(),
+                    username));
             return;
         }
         redirect(exchange, new AuthorizationSuccessResponse(request.getRedirectionURI(), code, null,
@@ -245,31 +282,8 @@ final class HostedUi implements AutoCloseable {
         return id == null ? null : settings.clients().get(id);
     }
 
-    /** The sign-in form; after a refusal it keeps the username, as the hosted UI does. */
-    private static String loginForm(AuthorizationRequest request, String error, String username) {
-        return "<h1>Sign in with your username and password</h1>"
-                + (error == null ? "" : "<p id=\"loginErrorMessage\" role=\"alert\">" + escape(error) + "</p>")
-                + "<form method=\"post\"><label for=\"signInFormUsername\">Username</label>"
-                + "<input id=\"signInFormUsername\" name=\"username\" autocomplete=\"username\" required value=\""
-                + escape(username == null ? "" : username) + "\">"
-                + "<label for=\"signInFormPassword\">Password</label>"
-                + "<input id=\"signInFormPassword\" name=\"password\" type=\"password\" "
-                + "autocomplete=\"current-password\" required>"
-                + "<button type=\"submit\" name=\"signInSubmitButton\">Sign in</button></form>"
-                + "<p>Client " + escape(request.getClientID().getValue()) + "</p>";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
     private void page(HttpExchange exchange, int status, String body) throws IOException {
-        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signin</title><style>"
-                + "body{font-family:sans-serif;max-width:24rem;margin:3rem auto;color:#223}h1{font-size:1.3rem}"
-                + "label,input,button{display:block;width:100%;box-sizing:border-box;margin:.3rem 0}"
-                + "input,button{padding:.5rem}#loginErrorMessage{color:#a11}</style></head><body>"
-                + "<p><small>Local hosted UI, standing in for Cognito's</small></p>" + body + "</body></html>";
-        send(exchange, status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+        send(exchange, status, "text/html; charset=utf-8", HostedUiPages.html(body));
     }
 
     private void redirect(HttpExchange exchange, URI location) throws IOException {

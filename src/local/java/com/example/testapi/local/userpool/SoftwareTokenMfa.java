@@ -66,6 +66,12 @@ final class SoftwareTokenMfa {
      * (within its three minutes and the lockout). Amplify v5 sends the code as {@code SMS_MFA_CODE} too.
      */
     ObjectNode answerCode(UserPoolSettings.Client client, String sessionKey, Map<String, String> responses) {
+        return answerCode(client, sessionKey, responses, UserTokens.AUTHENTICATION);
+    }
+
+    /** The same, for a sign-in whose tokens come from {@code source} (the hosted UI's code page). */
+    ObjectNode answerCode(UserPoolSettings.Client client, String sessionKey, Map<String, String> responses,
+            String source) {
         Pending pending = pending(sessionKey, client, responses, Stage.CODE);
         String code = responses.getOrDefault("SOFTWARE_TOKEN_MFA_CODE", responses.get("SMS_MFA_CODE"));
         PoolUser user = directory.require(pending.username());
@@ -73,7 +79,7 @@ final class SoftwareTokenMfa {
         if (sessions.take(sessionKey).isEmpty()) {
             throw CognitoErrors.invalidSession(); // answered meanwhile by a parallel request
         }
-        return tokens.signedIn(directory.require(user.username()), client, UserTokens.AUTHENTICATION);
+        return tokens.signedIn(directory.require(user.username()), client, source);
     }
 
     /** The MFA_SETUP answer, after VerifySoftwareToken accepted a code on this session: tokens. */

@@ -24,6 +24,7 @@ import com.example.testapi.local.LocalCloud;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.TestCloud;
+import com.example.testapi.support.TotpCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -147,6 +148,36 @@ class HostedUiTest {
         String other = MultivaluedMapUtils.getFirstValue(signIn(verifier, "bob", "Bob-Str0ng-Passw0rd!"), "code");
         HttpResponse<String> wrongRedirect = token(other, "http://localhost:8080/elsewhere", verifier);
         assertEquals("invalid_grant", MAPPER.readTree(wrongRedirect.body()).get("error").asText());
+    }
+
+    /**
+     * ada's TOTP is on: after her password the code page comes (the session in a hidden field), a wrong code shows
+     * it again with Cognito's words, and the right one (computed by the test) gives the code whose tokens carry
+     * Admins: the trigger ran with the hosted UI's source.
+     */
+    @Test
+    void aUserWithTotpAnswersTheCodePageThenGetsTheCode() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String login = "/login?" + authorizeQuery(CALLBACK, "openid", verifier);
+        HttpResponse<String> codePage = post(login, Map.of("username", "ada", "password", "Ada-Str0ng-Passw0rd!"));
+        assertEquals(200, codePage.statusCode());
+        assertTrue(codePage.body().contains("Enter the code from your authenticator app"), codePage::body);
+        String action = codePage.body().replaceAll("(?s).*action=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        String session = codePage.body().replaceAll("(?s).*name=\"session\" value=\"([^\"]+)\".*", "$1");
+        String secret = TestCloud.USERS.users().stream().filter(u -> u.name().equals("ada")).findFirst()
+                .orElseThrow().totpSecret();
+        String right = TotpCodes.at(secret, java.time.Instant.now());
+        HttpResponse<String> wrong = post(action, Map.of("username", "ada", "session", session, "code",
+                String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000)));
+        assertTrue(wrong.body().contains("Invalid code received for user"), wrong::body);
+        assertTrue(wrong.headers().firstValue("location").isEmpty(), "no code");
+        HttpResponse<String> signedIn = post(action, Map.of("username", "ada", "session", session, "code", right));
+        assertEquals(302, signedIn.statusCode(), signedIn::body);
+        String code = MultivaluedMapUtils.getFirstValue(URLUtils.parseParameters(URI.create(signedIn.headers()
+                .firstValue("location").orElseThrow()).getRawQuery()), "code");
+        JsonNode tokens = MAPPER.readTree(token(code, CALLBACK, verifier).body());
+        assertEquals(List.of("Admins"), cloud.cloud.userPool().verifiedClaims(tokens.get("id_token").asText())
+                .orElseThrow().getStringListClaim("cognito:groups"));
     }
 
     @Test
