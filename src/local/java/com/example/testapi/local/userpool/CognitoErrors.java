@@ -12,6 +12,9 @@ final class CognitoErrors {
     static final String WRONG_CREDENTIALS = "Incorrect username or password.";
     static final String USER_DISABLED = "User is disabled.";
     static final String PASSWORD_ATTEMPTS_EXCEEDED = "Password attempts exceeded";
+    static final String WRONG_MFA_CODE = "Invalid code or auth state for the user.";
+    static final String SOFTWARE_TOKEN_NOT_VERIFIED = "Code mismatch and fail enable Software Token MFA";
+    static final String SOFTWARE_TOKEN_USED = "Your software token has already been used once.";
     static final String INVALID_SESSION = "Invalid session for the user, session is expired.";
 
     private CognitoErrors() {
@@ -92,18 +95,18 @@ final class CognitoErrors {
         return new AwsError("UnauthorizedException", "The token was not issued to this client.");
     }
 
-    /** A wrong TOTP code at sign-in (SOFTWARE_TOKEN_MFA). */
+    /** A wrong MFA code at sign-in, in the words public reports show (evidence C: docs/fidelity-ledger.md). */
     static AwsError wrongMfaCode() {
-        return new AwsError("CodeMismatchException", "Invalid code received for user");
+        return new AwsError("CodeMismatchException", WRONG_MFA_CODE);
     }
 
-    /** A wrong code in VerifySoftwareToken: the authenticator is not set up. */
+    /** A wrong code in VerifySoftwareToken: the authenticator is not set up (evidence C, as above). */
     static AwsError softwareTokenNotVerified() {
-        return new AwsError("EnableSoftwareTokenMFAException", "Code mismatch");
+        return new AwsError("EnableSoftwareTokenMFAException", SOFTWARE_TOKEN_NOT_VERIFIED);
     }
 
     static AwsError softwareTokenUsed() {
-        return new AwsError("ExpiredCodeException", "Your software token has already been used once.");
+        return new AwsError("ExpiredCodeException", SOFTWARE_TOKEN_USED);
     }
 
     /** The developer guide's words for a pool whose EnabledMfas lacks SOFTWARE_TOKEN_MFA. */

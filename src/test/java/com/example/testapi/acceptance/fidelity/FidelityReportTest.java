@@ -67,6 +67,11 @@ class FidelityReportTest {
         expected.put("userpool.reset-code-tries", FidelityReport.Verdict.AGREES);
         expected.put("userpool.admin-unknown-key", FidelityReport.Verdict.AGREES);
         expected.put("userpool.input-validation", FidelityReport.Verdict.NOT_OBSERVED);
+        expected.put("userpool.totp-wrong-code", FidelityReport.Verdict.AGREES);
+        expected.put("userpool.totp-verify-wrong-code", FidelityReport.Verdict.AGREES);
+        expected.put("userpool.totp-code-reused", FidelityReport.Verdict.NOT_OBSERVED);
+        expected.put("userpool.totp-drift", FidelityReport.Verdict.NOT_OBSERVED);
+        expected.put("userpool.totp-wrong-code-lockout", FidelityReport.Verdict.NOT_OBSERVED);
         assertEquals(expected, verdicts);
     }
 
@@ -80,7 +85,7 @@ class FidelityReportTest {
                 + " → {\"Message\":\"The security token included in the request is expired\"}\n"), text);
         assertTrue(text.contains("    also seen, errorType: MissingAuthenticationTokenException\n"), text);
         assertTrue(text.contains("NOT_OBSERVED  hostedui.pkce-plain (D: none found)"), text);
-        assertTrue(text.endsWith("9 agree, 3 differ, 3 not observed\n"), text);
+        assertTrue(text.endsWith("11 agree, 3 differ, 6 not observed\n"), text);
     }
 
     @Test

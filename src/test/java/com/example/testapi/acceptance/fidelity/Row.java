@@ -70,7 +70,23 @@ public enum Row {
                             + " must not be null",
                     "tooLong", "1 validation error detected: Value at 'username' failed to satisfy constraint: Member"
                             + " must have length less than or equal to 128",
-                    "number", "SerializationException", "longAuthUsername", "InvalidParameterException"));
+                    "number", "SerializationException", "longAuthUsername", "InvalidParameterException")),
+    TOTP_WRONG_CODE("userpool.totp-wrong-code", 'C', "https://github.com/aws-amplify/amplify-js/issues/11069",
+            "The SOFTWARE_TOKEN_MFA challenge answered with a wrong code", Map.of(
+                    "error", "CodeMismatchException", "message", "Invalid code or auth state for the user.")),
+    TOTP_VERIFY_WRONG_CODE("userpool.totp-verify-wrong-code", 'C',
+            "https://github.com/aws-samples/aws-amplify-auth-starters/issues/15",
+            "VerifySoftwareToken (access token) with a wrong code", Map.of("error", "EnableSoftwareTokenMFAException",
+                    "message", "Code mismatch and fail enable Software Token MFA")),
+    TOTP_CODE_REUSED("userpool.totp-code-reused", 'D', "none found",
+            "The code that answered one sign-in's challenge, sent again for the next sign-in", Map.of(
+                    "error", "ExpiredCodeException", "message", "Your software token has already been used once.")),
+    TOTP_DRIFT("userpool.totp-drift", 'D', "none found",
+            "The challenge answered with the code of the previous 30-second step (a phone clock 30 s behind)",
+            Map.of("previousStep", "accepted")),
+    TOTP_WRONG_CODE_LOCKOUT("userpool.totp-wrong-code-lockout", 'D', "none found",
+            "Five sign-ins with the right password and a wrong code, then one with the right password and code",
+            Map.of("error", "NotAuthorizedException", "message", "Password attempts exceeded"));
 
     public final String id;
     public final char evidence;

@@ -134,7 +134,7 @@ final class SignInProbes {
     }
 
     /** The error a call ends in: its code and message, or "(none)" when it succeeded. */
-    private static Map<String, String> errorOf(Runnable call) {
+    static Map<String, String> errorOf(Runnable call) {
         Map<String, String> error = new LinkedHashMap<>();
         try {
             call.run();

@@ -169,7 +169,7 @@ class HostedUiTest {
         String right = TotpCodes.at(secret, java.time.Instant.now());
         HttpResponse<String> wrong = post(action, Map.of("username", "ada", "session", session, "code",
                 String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000)));
-        assertTrue(wrong.body().contains("Invalid code received for user"), wrong::body);
+        assertTrue(wrong.body().contains(CognitoErrors.WRONG_MFA_CODE), wrong::body);
         assertTrue(wrong.headers().firstValue("location").isEmpty(), "no code");
         HttpResponse<String> signedIn = post(action, Map.of("username", "ada", "session", session, "code", right));
         assertEquals(302, signedIn.statusCode(), signedIn::body);

@@ -44,7 +44,7 @@ class MfaSetupChallengeTest extends UserPoolCase {
 
         AssociateSoftwareTokenResponse associated = sdk.associateSoftwareToken(r -> r.session(setup.session()));
         String secret = associated.secretCode();
-        assertRefused(EnableSoftwareTokenMfaException.class, "Code mismatch",
+        assertRefused(EnableSoftwareTokenMfaException.class, CognitoErrors.SOFTWARE_TOKEN_NOT_VERIFIED,
                 () -> sdk.verifySoftwareToken(r -> r.session(associated.session()).userCode("000000".equals(
                         TotpCodes.at(secret, cloud.clock.instant())) ? "111111" : "000000")));
         VerifySoftwareTokenResponse verified = sdk.verifySoftwareToken(r -> r.session(associated.session())

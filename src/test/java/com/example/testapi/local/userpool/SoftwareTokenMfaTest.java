@@ -65,10 +65,10 @@ class SoftwareTokenMfaTest extends UserPoolCase {
         assertEquals("SOFTWARE_TOKEN_MFA", me.preferredMfaSetting());
 
         InitiateAuthResponse challenge = passwordChallenge(user);
-        assertRefused(CodeMismatchException.class, "Invalid code received for user",
+        assertRefused(CodeMismatchException.class, CognitoErrors.WRONG_MFA_CODE,
                 () -> answer(challenge.session(), user, wrong(TotpCodes.at(secret, now()))));
         // Step +1 was spent by the sign-in above: it is refused as used, on the same (still open) session.
-        assertRefused(ExpiredCodeException.class, "Your software token has already been used once.",
+        assertRefused(ExpiredCodeException.class, CognitoErrors.SOFTWARE_TOKEN_USED,
                 () -> answer(challenge.session(), user, TotpCodes.at(secret, now().plusSeconds(30))));
         cloud.clock.advance(Duration.ofSeconds(60));
         assertNotNull(answer(challenge.session(), user, TotpCodes.at(secret, now())).authenticationResult()
@@ -96,7 +96,7 @@ class SoftwareTokenMfaTest extends UserPoolCase {
         String right = TotpCodes.at(secret, now().plusSeconds(30));
         for (int i = 0; i < SignInLockout.FREE_FAILURES; i++) {
             InitiateAuthResponse fresh = passwordChallenge(user); // a right password does not reset the count
-            assertRefused(CodeMismatchException.class, "Invalid code received for user",
+            assertRefused(CodeMismatchException.class, CognitoErrors.WRONG_MFA_CODE,
                     () -> answer(fresh.session(), user, wrong(right)));
         }
         assertRefused(NotAuthorizedException.class, CognitoErrors.PASSWORD_ATTEMPTS_EXCEEDED,
@@ -110,7 +110,7 @@ class SoftwareTokenMfaTest extends UserPoolCase {
         String access = passwordSignIn(user, PASSWORD).accessToken();
         String secret = sdk.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
         assertTrue(secret.matches("[A-Z2-7]{52}"), secret);
-        assertRefused(EnableSoftwareTokenMfaException.class, "Code mismatch",
+        assertRefused(EnableSoftwareTokenMfaException.class, CognitoErrors.SOFTWARE_TOKEN_NOT_VERIFIED,
                 () -> sdk.verifySoftwareToken(r -> r.accessToken(access).userCode(wrong(TotpCodes.at(secret, now())))));
         assertRefused(InvalidParameterException.class, "User has not verified software token mfa",
                 () -> sdk.setUserMFAPreference(r -> r.accessToken(access)
