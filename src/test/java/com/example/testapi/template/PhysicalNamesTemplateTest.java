@@ -32,7 +32,8 @@ class PhysicalNamesTemplateTest {
 
     /**
      * Name fields that are no physical name of their own: inside one of this stack's resources (a Cognito group in
-     * this pool, an inline policy of this stack's role), a metric or dimension, or a value read from elsewhere.
+     * this pool, an inline policy of this stack's role), a metric or dimension, or a value read from elsewhere (a
+     * permission's FunctionName names this stack's function).
      */
     private static final Set<String> NOT_PHYSICAL = Set.of("AWS::Cognito::UserPoolGroup/GroupName",
             "AWS::IAM::Policy/PolicyName", "AWS::IAM::Role/Policies/PolicyName",
@@ -43,7 +44,8 @@ class PhysicalNamesTemplateTest {
             "AWS::DynamoDB::Table/TimeToLiveSpecification/AttributeName",
             "AWS::Cognito::UserPool/AccountRecoverySetting/RecoveryMechanisms/Name",
             "AWS::Cognito::IdentityPool/CognitoIdentityProviders/ProviderName",
-            "AWS::SNS::Topic/DisplayName", "AWS::CloudFront::Distribution/DistributionConfig/Origins/DomainName");
+            "AWS::SNS::Topic/DisplayName", "AWS::CloudFront::Distribution/DistributionConfig/Origins/DomainName",
+            "AWS::Lambda::Permission/FunctionName");
 
     /** Subtrees that hold patterns and policies, not properties: their keys name fields of events and requests. */
     private static final Set<String> NOT_PROPERTIES = Set.of("EventPattern", "PolicyDocument", "AssumeRolePolicyDocument");

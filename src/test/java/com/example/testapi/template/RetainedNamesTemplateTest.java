@@ -78,8 +78,8 @@ class RetainedNamesTemplateTest {
                 retained.add(id);
             }
         });
-        assertEquals(List.of("GetTestFunctionLogs", "PostTestFunctionLogs", "ItemsTable", "UserPool", "IdentityPool",
-                "ApiAccessLogs"), retained);
+        assertEquals(List.of("GetTestFunctionLogs", "PostTestFunctionLogs", "ItemsTable", "UserPool",
+                "TokenTriggerLogs", "IdentityPool", "ApiAccessLogs"), retained);
     }
 
     /** The walk fails on what it guards against: a fixed log group name, and a retained type nobody classified. */
