@@ -58,6 +58,21 @@ abstract class AmplifyPageCase {
         }
     }
 
+    /** Fills the page's sign-in form and submits it (what follows is for the caller to wait for). */
+    void submitCredentials(String user, String password) {
+        browser.type("Username", user);
+        browser.type("Password", password);
+        browser.button("Sign in").click();
+    }
+
+    /** {@code user}'s MFA settings as the admin API reports them (AdminGetUser's UserMFASettingList). */
+    List<String> mfaOf(String user) {
+        try (var sdk = com.example.testapi.support.CognitoSdk.userPool(page.cloud.cloud)) {
+            return sdk.adminGetUser(r -> r.userPoolId(page.cloud.cloud.outputs().get("UserPoolId")).username(user))
+                    .userMFASettingList();
+        }
+    }
+
     /**
      * The page said "Not allowed!!" because API Gateway refused the POST (IAM: 403), not for another failure. The
      * gateway's log says so; the page's error may not (a refusal without CORS headers reads as a network error).

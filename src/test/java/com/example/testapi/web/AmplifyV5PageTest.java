@@ -26,9 +26,7 @@ class AmplifyV5PageTest extends AmplifyPageCase {
     }
 
     private void signIn(String user, String password) {
-        browser.type("Username", user);
-        browser.type("Password", password);
-        browser.button("Sign in").click();
+        submitCredentials(user, password);
         browser.wait.withMessage(user + " is signed in (the page shows its API buttons)")
                 .until(d -> !d.findElements(By.xpath("//button[.='Call GET API endpoint']")).isEmpty());
     }

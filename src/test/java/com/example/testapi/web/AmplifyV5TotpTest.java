@@ -33,12 +33,6 @@ class AmplifyV5TotpTest extends AmplifyPageCase {
         return Map.of("MfaConfiguration", "ON");
     }
 
-    private void submitCredentials(String user, String password) {
-        browser.type("Username", user);
-        browser.type("Password", password);
-        browser.button("Sign in").click();
-    }
-
     /** The Authenticator's code field (labelled "Code *"), then its Confirm button. */
     private void confirmCode(String code) {
         browser.wait.withMessage("the Authenticator's code field").until(d -> !d.findElements(
@@ -82,12 +76,5 @@ class AmplifyV5TotpTest extends AmplifyPageCase {
                 browser.text("api-response"));
         browser.button("Sign out").click();
         browser.waitForVisible("Username");
-    }
-
-    private List<String> mfaOf(String user) {
-        try (var sdk = com.example.testapi.support.CognitoSdk.userPool(page.cloud.cloud)) {
-            return sdk.adminGetUser(r -> r.userPoolId(page.cloud.cloud.outputs().get("UserPoolId")).username(user))
-                    .userMFASettingList();
-        }
     }
 }

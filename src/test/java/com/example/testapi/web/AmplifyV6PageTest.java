@@ -27,9 +27,7 @@ class AmplifyV6PageTest extends AmplifyPageCase {
     }
 
     private void signIn(String user, String password) {
-        browser.type("Username", user);
-        browser.type("Password", password);
-        browser.button("Sign in").click();
+        submitCredentials(user, password);
         browser.waitForText("signed-in-user", user);
     }
 

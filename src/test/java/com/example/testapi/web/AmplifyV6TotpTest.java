@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.TotpCodes;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,12 +29,6 @@ class AmplifyV6TotpTest extends AmplifyPageCase {
     @Override
     Map<String, String> parameters() {
         return Map.of("MfaConfiguration", "ON");
-    }
-
-    private void submitCredentials(String user, String password) {
-        browser.type("Username", user);
-        browser.type("Password", password);
-        browser.button("Sign in").click();
     }
 
     private void signedIn(String user) {
@@ -81,12 +74,5 @@ class AmplifyV6TotpTest extends AmplifyPageCase {
         signedIn("ada");
         browser.button("Sign out").click();
         browser.waitForVisible("Username");
-    }
-
-    private List<String> mfaOf(String user) {
-        try (var sdk = CognitoSdk.userPool(page.cloud.cloud)) {
-            return sdk.adminGetUser(r -> r.userPoolId(page.cloud.cloud.outputs().get("UserPoolId")).username(user))
-                    .userMFASettingList();
-        }
     }
 }
