@@ -182,6 +182,11 @@ public final class AwsJsonEndpoint implements AutoCloseable {
                     () -> parse(body));
         }
         ObjectNode result = operation.call(Input.check(model, name, parse(body)));
+        List<String> problems = OutputCheck.problems(model, name, result);
+        if (!problems.isEmpty()) {
+            // The local cloud's own bug: never sent as if AWS had answered it.
+            throw new IllegalStateException(name + "'s answer breaks the service model: " + problems);
+        }
         log.accept(targetPrefix + "." + name + " -> 200");
         return result;
     }

@@ -69,6 +69,12 @@ public final class ServiceModel {
         return shape(input.asText());
     }
 
+    /** The output structure of {@code operation}; null for one that answers nothing ({@code {}}). */
+    JsonNode outputShape(String operation) {
+        JsonNode output = operations.path(operation).path("output").path("shape");
+        return output.isMissingNode() ? null : shape(output.asText());
+    }
+
     /**
      * The error a request that breaks a constraint gets: the operation's {@code InvalidParameterException} where it
      * lists one (both Cognito services do, for every operation), else the protocol's {@code ValidationException}.
