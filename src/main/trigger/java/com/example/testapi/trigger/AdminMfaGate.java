@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * once per environment (the SDK client is made here, in the init phase SnapStart snapshots).
  *
  * <p>A plain class whose {@link #handleRequest} Lambda's Java runtime finds by name (template.yaml's
- * {@code AdminMfaGate::handleRequest}, a stream method without Context): it needs no Lambda library, and Quarkus's
- * Lambda extension, which takes any RequestStreamHandler on its class path for its own, leaves it alone.
+ * {@code AdminMfaGate::handleRequest}, a stream method without Context): it implements no Lambda interface, so
+ * Quarkus's Lambda extension, which takes any RequestStreamHandler on its class path for its own, leaves it alone.
  */
 public final class AdminMfaGate {
 
