@@ -58,10 +58,10 @@ public final class TriggerTimes {
             cloud.userPool().createUser("admin-no-totp", "Admin-Str0ng-Passw0rd!", List.of("Admins", "FullAccess"),
                     null);
             String pool = cloud.userPool().settings().poolId();
-            Map<String, byte[]> events = Map.of(
-                    "outsideAdmins", event(pool, "reader", List.of("ReadOnlyAccess")),
-                    "adminWithTotp", event(pool, "admin-totp", List.of("Admins")),
-                    "adminWithoutTotp", event(pool, "admin-no-totp", List.of("Admins", "FullAccess")));
+            Map<String, byte[]> events = new LinkedHashMap<>();
+            events.put("outsideAdmins", event(pool, "reader", List.of("ReadOnlyAccess")));
+            events.put("adminWithTotp", event(pool, "admin-totp", List.of("Admins")));
+            events.put("adminWithoutTotp", event(pool, "admin-no-totp", List.of("Admins", "FullAccess")));
             String role = cloud.account().resolve(Map.of("Fn::GetAtt", List.of("TokenTriggerRole", "Arn")));
             List<Double> inits = new ArrayList<>();
             List<Double> firsts = new ArrayList<>();
