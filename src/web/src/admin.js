@@ -53,10 +53,17 @@ export class UserAdmin {
     return { users, next: answer.PaginationToken ?? null };
   }
 
-  /** Whether `username` has TOTP on (AdminGetUser's UserMFASettingList). */
+  /** Whether `username` has TOTP on (AdminGetUser's UserMFASettingList); null when it cannot be read now. */
   async totpOn(username) {
-    const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.poolId, Username: username }));
-    return (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+    try {
+      const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.poolId, Username: username }));
+      return (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+    } catch (error) {
+      if (error.name === 'UserNotFoundException') {
+        return null; // deleted since the page was listed: the row says so rather than failing the page
+      }
+      throw error;
+    }
   }
 
   /**

@@ -40,7 +40,8 @@ export class HostedUi {
     url.searchParams.set('client_id', this.client.client_id);
     url.searchParams.set('response_type', 'code');
     url.searchParams.set('redirect_uri', this.redirectUri);
-    url.searchParams.set('scope', 'openid');
+    // The user's own operations too (GetUser, the TOTP set-up, GlobalSignOut), as after the app's own sign-in.
+    url.searchParams.set('scope', 'openid aws.cognito.signin.user.admin');
     url.searchParams.set('state', state);
     url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(verifier));
     url.searchParams.set('code_challenge_method', 'S256');
@@ -53,7 +54,7 @@ export class HostedUi {
       && (url.searchParams.has('code') || url.searchParams.has('error'));
   }
 
-  /** The tokens for the code in `url`: { IdToken, RefreshToken } as InitiateAuth names them. */
+  /** The tokens for the code in `url`: { IdToken, AccessToken, RefreshToken } as InitiateAuth names them. */
   async finish(url) {
     const pending = JSON.parse(sessionStorage.getItem(PENDING));
     sessionStorage.removeItem(PENDING);
@@ -64,7 +65,7 @@ export class HostedUi {
     const response = await oauth.authorizationCodeGrantRequest(this.server, this.client, oauth.None(), parameters,
       this.redirectUri, pending.verifier, this.options);
     const tokens = await oauth.processAuthorizationCodeResponse(this.server, this.client, response);
-    return { IdToken: tokens.id_token, RefreshToken: tokens.refresh_token };
+    return { IdToken: tokens.id_token, AccessToken: tokens.access_token, RefreshToken: tokens.refresh_token };
   }
 
   /**

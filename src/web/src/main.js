@@ -189,7 +189,7 @@ async function start() {
     hostedUi = HostedUi.offered(config) ? new HostedUi(config) : null;
     calls = new Calls(session, api, () => showSignIn(SESSION_ENDED));
     usersScreen = new UsersScreen(config, session, () => showSignIn(SESSION_ENDED));
-    secondFactor = new SecondFactorScreens(session, proceed, showSignIn);
+    secondFactor = new SecondFactorScreens(session, proceed, showSignIn, afterTotpSetUp);
   } catch (error) {
     notice(`This app is not configured: ${error.message}`);
     show('sign-in', false);
@@ -226,6 +226,20 @@ async function finishHostedSignIn(url) {
   } catch (error) {
     showSignIn(explainHostedSignIn(error));
   }
+}
+
+/**
+ * After a TOTP set-up every sign-in of the user has ended (GlobalSignOut); a hosted-UI sign-in's own session, a
+ * cookie of the hosted UI's that GlobalSignOut leaves, ends through its /logout, so that it cannot hand out new
+ * tokens without the code.
+ */
+function afterTotpSetUp(message) {
+  if (session.viaHostedUi) {
+    session.clear();
+    hostedUi.signOut(); // comes back here, to the sign-in form
+    return;
+  }
+  showSignIn(message);
 }
 
 async function signOut() {

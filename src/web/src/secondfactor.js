@@ -17,12 +17,16 @@ export const SIGN_IN_AGAIN = 'Two-factor sign-in is on, and your other sessions 
  * ends (GlobalSignOut) and they sign in again, with a code: the administrator's rights come from that sign-in.
  */
 export class SecondFactorScreens {
-  /** `proceed(step)` continues a sign-in at its next step; `signInAgain(message)` shows the sign-in form. */
-  constructor(session, proceed, signInAgain) {
+  /**
+   * `proceed(step)` continues a sign-in at its next step; `signInAgain(message)` shows the sign-in form;
+   * `afterSetUp(message)` ends what is left of the session once TOTP is on (the hosted UI's own too).
+   */
+  constructor(session, proceed, signInAgain, afterSetUp) {
     this.session = session;
     this.totp = new Totp(session);
     this.proceed = proceed;
     this.signInAgain = signInAgain;
+    this.afterSetUp = afterSetUp;
     this.mode = null; // 'admin' | 'challenge' | 'own'
     $('mfa-code').addEventListener('submit', (event) => this.onCode(event));
     $('totp-setup').addEventListener('submit', (event) => this.onConfirm(event));
@@ -52,7 +56,8 @@ export class SecondFactorScreens {
       $('totp-secret').textContent = enrolment.secret;
       $('totp-uri').href = enrolment.uri;
       $('totp-setup-code').value = '';
-      show('totp-later', mode !== 'challenge');
+      // "Not now" only where something is left without administrator rights: another group's role.
+      show('totp-later', mode === 'own' || (mode === 'admin' && this.session.memberships.some((g) => g !== 'Admins')));
       ['sign-in', 'workspace', 'users', 'security'].forEach((id) => show(id, false));
       show('totp-setup', true);
       $('totp-setup-code').focus();
@@ -83,7 +88,7 @@ export class SecondFactorScreens {
       await this.totp.confirm(code);
       await this.totp.signOutEverywhere();
       show('totp-setup', false);
-      this.signInAgain(SIGN_IN_AGAIN);
+      this.afterSetUp(SIGN_IN_AGAIN);
     });
   }
 

@@ -138,7 +138,8 @@ export class UsersScreen {
   row(user) {
     const tr = document.createElement('tr');
     const cells = [user.username, `${user.status}${user.enabled ? '' : ' · disabled'}`,
-      user.groups.length ? user.groups.join(', ') : 'no group', user.totp ? 'TOTP on' : 'off'].map((text) => {
+      user.groups.length ? user.groups.join(', ') : 'no group',
+      { true: 'TOTP on', false: 'off' }[user.totp] ?? 'unknown'].map((text) => {
       const td = document.createElement('td');
       td.textContent = text;
       return td;

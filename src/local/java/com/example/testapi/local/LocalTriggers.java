@@ -39,9 +39,11 @@ final class LocalTriggers implements AutoCloseable {
     private final String roleArn;
     private final Map<String, String> environment;
     private final CredentialsStore credentials;
-    // Guarded by this: the running environment and the key it was given.
+    // Guarded by this: the running environment, the key it was given, and environments replaced since, which may
+    // still be answering an invocation begun before: closed with the cloud, not while in use.
     private FunctionBackend backend;
     private String accessKeyId;
+    private final List<FunctionBackend> retired = new java.util.ArrayList<>();
 
     private LocalTriggers(String function, String handler, Path zip, String roleArn, Map<String, String> environment,
             CredentialsStore credentials) {
@@ -96,7 +98,7 @@ final class LocalTriggers implements AutoCloseable {
             return backend;
         }
         if (backend != null) {
-            backend.close();
+            retired.add(backend);
         }
         IssuedCredentials issued = credentials.issue(roleArn, null, null, List.of(), CREDENTIALS_LIFETIME)
                 .orElseThrow(() -> new IllegalStateException("no room for " + function + "'s credentials"));
@@ -128,6 +130,7 @@ final class LocalTriggers implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        retired.forEach(FunctionBackend::close);
         if (backend != null) {
             backend.close();
         }

@@ -156,9 +156,12 @@ class AdminsNeedTotpTest {
     }
 
     @Test
-    void lambdasConstructorNeedsItsRegionAndCredentials() {
+    void lambdasConstructorNeedsItsRegionOnly() {
         IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> new AdminMfaGate(java.util.Map.of("AWS_REGION", "us-east-1")));
-        assertTrue(missing.getMessage().contains("credentials"), missing.getMessage());
+                () -> new AdminMfaGate(java.util.Map.of()));
+        assertTrue(missing.getMessage().contains("AWS_REGION"), missing.getMessage());
+        // A SnapStart function has no keys in its environment: the client is made all the same, and asks the
+        // container credentials endpoint (through the SDK's default provider) when it first calls.
+        new AdminMfaGate(java.util.Map.of("AWS_REGION", "us-east-1"));
     }
 }

@@ -60,6 +60,8 @@ class SecondFactorScreensTest {
     void anAdministratorSetsUpTotpBeforeTheUsersScreen() throws Exception {
         try (Browser grace = new Browser(); Browser ada = new Browser()) {
             String secret = setUp(grace, "grace", GRACE_PASSWORD, "You are an administrator.");
+            assertFalse(grace.driver.findElement(By.id("totp-later")).isDisplayed(),
+                    "no \"Not now\" for an administrator in no other group: nothing would be left to go on with");
             grace.screenshot("mfa-set-up-screen");
             grace.type("Code from your app", wrong(TotpCodes.at(secret, java.time.Instant.now())));
             grace.button("Confirm and turn on").click();

@@ -80,8 +80,15 @@ public final class AwsJsonEndpoint implements AutoCloseable {
         this.targetPrefix = model.targetPrefix();
         this.origins = Set.copyOf(origins);
         this.log = log;
-        server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(4));
+        server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(THREADS));
     }
+
+    /**
+     * Requests answered at once. An administrator's sign-in holds one while the user pool's token trigger calls back
+     * into this endpoint (AdminGetUser): with 16, fifteen such sign-ins at the same moment still leave the trigger a
+     * thread; a local cloud sees far fewer.
+     */
+    static final int THREADS = 16;
 
     /** An operation anyone may call (e.g. InitiateAuth, GetId). */
     public AwsJsonEndpoint open(String name, Operation operation) {

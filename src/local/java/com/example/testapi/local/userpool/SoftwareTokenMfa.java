@@ -48,9 +48,15 @@ final class SoftwareTokenMfa {
         this.sessions = new ShortLived<>(clock, sessionLifetime, maxSessions);
     }
 
-    /** What a right password leads to: the TOTP challenge, MFA_SETUP, or tokens. */
+    /**
+     * What a right password leads to: the TOTP challenge, MFA_SETUP, or tokens. A new authenticator associated but
+     * not yet verified leaves the password alone where MFA is not required, as the AssociateSoftwareToken reference
+     * says ("If you don't verify the software token and your user pool doesn't require MFA, the user can then
+     * authenticate with user name and password credentials alone"), and MFA_SETUP where it is.
+     */
     ObjectNode afterPassword(PoolUser user, UserPoolSettings.Client client, String source) {
-        if (user.token().enabled() && user.token().secret() != null) {
+        boolean associating = user.token().pending() != null;
+        if (!associating && user.token().enabled() && user.token().secret() != null) {
             return challenge(SOFTWARE_TOKEN_MFA, new Pending(user.username(), client.clientId(), Stage.CODE));
         }
         if (settings.mfaRequired()) {
@@ -74,7 +80,7 @@ final class SoftwareTokenMfa {
             String source) {
         Pending pending = pending(sessionKey, client, responses, Stage.CODE);
         String code = responses.getOrDefault("SOFTWARE_TOKEN_MFA_CODE", responses.get("SMS_MFA_CODE"));
-        PoolUser user = directory.require(pending.username());
+        PoolUser user = enabled(directory.require(pending.username()));
         spendCode(user.username(), user.token().secret(), code, CognitoErrors.wrongMfaCode());
         if (sessions.take(sessionKey).isEmpty()) {
             throw CognitoErrors.invalidSession(); // answered meanwhile by a parallel request
@@ -86,7 +92,15 @@ final class SoftwareTokenMfa {
     ObjectNode answerSetup(UserPoolSettings.Client client, String sessionKey, Map<String, String> responses) {
         pending(sessionKey, client, responses, Stage.SETUP_VERIFIED);
         Pending pending = sessions.take(sessionKey).orElseThrow(CognitoErrors::invalidSession);
-        return tokens.signedIn(directory.require(pending.username()), client, UserTokens.AUTHENTICATION);
+        return tokens.signedIn(enabled(directory.require(pending.username())), client, UserTokens.AUTHENTICATION);
+    }
+
+    /** A user disabled between their password and this step gets no tokens, as at the password. */
+    private static PoolUser enabled(PoolUser user) {
+        if (!user.enabled()) {
+            throw CognitoErrors.notAuthorized(CognitoErrors.USER_DISABLED);
+        }
+        return user;
     }
 
     /** A user of the local users file with their authenticator already set up: verified, on and preferred. */
@@ -130,8 +144,9 @@ final class SoftwareTokenMfa {
     ObjectNode verify(Input input) {
         requireOffered();
         String session = input.text("Session", null);
+        // Read, not taken: a wrong code leaves the set-up session as it was (same expiry) for another try.
         Pending pending = session == null ? null
-                : sessions.take(session).filter(p -> p.stage() == Stage.SETUP).orElseThrow(
+                : sessions.get(session).filter(p -> p.stage() == Stage.SETUP).orElseThrow(
                         CognitoErrors::invalidSession);
         String username = pending != null ? pending.username()
                 : tokens.accessTokenUser(input.text("AccessToken", null));
@@ -139,15 +154,19 @@ final class SoftwareTokenMfa {
         if (secret == null) {
             throw CognitoErrors.invalidParameter("User has not associated a software token.");
         }
-        try {
-            spendCode(username, secret, input.text("UserCode"), CognitoErrors.softwareTokenNotVerified());
-        } catch (RuntimeException refused) {
-            if (pending != null) {
-                sessions.put(session, pending); // the setup may be tried again on the same session
-            }
-            throw refused;
+        spendCode(username, secret, input.text("UserCode"), CognitoErrors.softwareTokenNotVerified());
+        if (pending != null && sessions.take(session).isEmpty()) {
+            throw CognitoErrors.invalidSession(); // answered meanwhile by a parallel request
         }
-        directory.setSoftwareToken(username, token -> token.verified(pending != null));
+        // Only the secret the code was checked against becomes the user's: an association made meanwhile is not.
+        boolean[] promoted = new boolean[1];
+        directory.setSoftwareToken(username, token -> {
+            promoted[0] = secret.equals(token.pending());
+            return promoted[0] ? token.verified(pending != null) : token;
+        });
+        if (!promoted[0]) {
+            throw CognitoErrors.softwareTokenNotVerified();
+        }
         ObjectNode answer = MAPPER.createObjectNode().put("Status", "SUCCESS");
         if (pending != null) {
             answer.put("Session", open(new Pending(username, pending.clientId(), Stage.SETUP_VERIFIED)));

@@ -72,7 +72,7 @@ final class SoftwareTokens {
         if (lastUsedStep.get(username).filter(last -> last >= step).isPresent()) {
             return Verdict.USED;
         }
-        lastUsedStep.take(username);
+        // put replaces the user's entry even in a full store; only a new name can be refused.
         if (!lastUsedStep.put(username, step)) {
             throw CognitoErrors.tooManyRequests(); // a code whose use could not be recorded is not accepted
         }

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -29,18 +31,26 @@ final class CognitoUsers implements AdminsNeedTotp.Users {
     }
 
     /**
-     * A client configured as Lambda configures a function: AWS_REGION and the role's keys from the environment; an
-     * endpoint in AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER (what the local cloud sets) replaces the regional one.
+     * A client configured as Lambda configures a function: AWS_REGION from the environment, and the role's
+     * credentials as the runtime gives them. A SnapStart function gets no keys in its environment: it gets
+     * them from the container credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), which the SDK's default
+     * provider reads when asked, after the restore, so no key is frozen in the snapshot. Keys in the environment (an
+     * on-demand function, the local cloud) are used as they are. An endpoint in
+     * AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER (what the local cloud sets) replaces the regional one.
      */
     static CognitoUsers from(Map<String, String> environment) {
-        String key = environment.get("AWS_ACCESS_KEY_ID");
-        if (key == null || environment.get("AWS_REGION") == null) {
-            throw new IllegalStateException("AWS_REGION and the function's credentials must be in the environment");
+        String region = environment.get("AWS_REGION");
+        if (region == null) {
+            throw new IllegalStateException("AWS_REGION must be in the environment");
         }
+        String key = environment.get("AWS_ACCESS_KEY_ID");
+        AwsCredentialsProvider credentials = key != null ? StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(key, environment.get("AWS_SECRET_ACCESS_KEY"),
+                        environment.get("AWS_SESSION_TOKEN")))
+                : DefaultCredentialsProvider.builder().build();
         CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
-                .region(Region.of(environment.get("AWS_REGION")))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(key,
-                        environment.get("AWS_SECRET_ACCESS_KEY"), environment.get("AWS_SESSION_TOKEN"))))
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(Duration.ofSeconds(2)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()

@@ -73,7 +73,8 @@ public final class FidelityProbe {
             case HOSTED_UI_ERROR_STATE, HOSTED_UI_PKCE_PLAIN -> hostedUi(row);
             case LOCKOUT_ANSWER, RESET_CODE_TRIES, ADMIN_UNKNOWN_KEY, INPUT_VALIDATION -> new SignInProbes(target)
                     .observe(row);
-            case TOTP_WRONG_CODE, TOTP_VERIFY_WRONG_CODE, TOTP_CODE_REUSED, TOTP_DRIFT, TOTP_WRONG_CODE_LOCKOUT ->
+            case TOTP_WRONG_CODE, TOTP_VERIFY_WRONG_CODE, TOTP_CODE_REUSED, TOTP_DRIFT, TOTP_WRONG_CODE_LOCKOUT,
+                    TOTP_PENDING_ASSOCIATION ->
                 new TotpProbes(target).observe(row);
         };
     }

@@ -72,6 +72,7 @@ class FidelityReportTest {
         expected.put("userpool.totp-code-reused", FidelityReport.Verdict.NOT_OBSERVED);
         expected.put("userpool.totp-drift", FidelityReport.Verdict.NOT_OBSERVED);
         expected.put("userpool.totp-wrong-code-lockout", FidelityReport.Verdict.NOT_OBSERVED);
+        expected.put("userpool.totp-pending-association", FidelityReport.Verdict.NOT_OBSERVED);
         assertEquals(expected, verdicts);
     }
 
@@ -85,7 +86,7 @@ class FidelityReportTest {
                 + " → {\"Message\":\"The security token included in the request is expired\"}\n"), text);
         assertTrue(text.contains("    also seen, errorType: MissingAuthenticationTokenException\n"), text);
         assertTrue(text.contains("NOT_OBSERVED  hostedui.pkce-plain (D: none found)"), text);
-        assertTrue(text.endsWith("11 agree, 3 differ, 6 not observed\n"), text);
+        assertTrue(text.endsWith("11 agree, 3 differ, 7 not observed\n"), text);
     }
 
     @Test

@@ -86,7 +86,10 @@ public enum Row {
             Map.of("previousStep", "accepted")),
     TOTP_WRONG_CODE_LOCKOUT("userpool.totp-wrong-code-lockout", 'D', "none found",
             "Five sign-ins with the right password and a wrong code, then one with the right password and code",
-            Map.of("error", "NotAuthorizedException", "message", "Password attempts exceeded"));
+            Map.of("error", "NotAuthorizedException", "message", "Password attempts exceeded")),
+    TOTP_PENDING_ASSOCIATION("userpool.totp-pending-association", 'D', "none found",
+            "A user with TOTP on calls AssociateSoftwareToken again and does not verify: their next password sign-in,"
+                    + " and GetUser's UserMFASettingList", Map.of("signIn", "tokens", "listed", "SOFTWARE_TOKEN_MFA"));
 
     public final String id;
     public final char evidence;

@@ -56,8 +56,23 @@ final class TotpProbes {
                 }
                 yield Observation.of(row, errorOf(() -> answer(user, code(secret, 1))));
             }
+            case TOTP_PENDING_ASSOCIATION -> pendingAssociation(row, user, secret);
             default -> throw new IllegalArgumentException(row + " is not a TOTP probe");
         };
+    }
+
+    /** A new association left unverified: does the password alone sign in, and is TOTP still listed? */
+    private Observation pendingAssociation(Row row, String[] user, String secret) {
+        String session = passwordSignIn(user).session();
+        String access = target.userPool().respondToAuthChallenge(r -> r.clientId(stack.userPoolClientId())
+                .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(session)
+                .challengeResponses(Map.of("USERNAME", user[0], "SOFTWARE_TOKEN_MFA_CODE", code(secret, 1))))
+                .authenticationResult().accessToken();
+        target.userPool().associateSoftwareToken(r -> r.accessToken(access));
+        var next = passwordSignIn(user);
+        String listed = String.join(",", target.userPool().getUser(r -> r.accessToken(access)).userMFASettingList());
+        return Observation.of(row, Map.of("signIn", next.challengeName() == null ? "tokens"
+                : next.challengeNameAsString(), "listed", listed.isEmpty() ? "none" : listed));
     }
 
     private software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse passwordSignIn(

@@ -47,12 +47,12 @@ class MfaSetupChallengeTest extends UserPoolCase {
         assertRefused(EnableSoftwareTokenMfaException.class, CognitoErrors.SOFTWARE_TOKEN_NOT_VERIFIED,
                 () -> sdk.verifySoftwareToken(r -> r.session(associated.session()).userCode("000000".equals(
                         TotpCodes.at(secret, cloud.clock.instant())) ? "111111" : "000000")));
+        // Only a verified session completes the challenge: the association's, before its code, does not.
+        assertRefused(NotAuthorizedException.class, CognitoErrors.INVALID_SESSION,
+                () -> completeSetup(associated.session(), user));
         VerifySoftwareTokenResponse verified = sdk.verifySoftwareToken(r -> r.session(associated.session())
                 .userCode(TotpCodes.at(secret, cloud.clock.instant())));
         assertEquals(VerifySoftwareTokenResponseType.SUCCESS, verified.status());
-        // The verified session completes the challenge; the setup session before it does not.
-        assertRefused(NotAuthorizedException.class, CognitoErrors.INVALID_SESSION,
-                () -> completeSetup(setup.session(), user));
         assertNotNull(completeSetup(verified.session(), user).authenticationResult().idToken());
 
         InitiateAuthResponse next = signIn(user);
