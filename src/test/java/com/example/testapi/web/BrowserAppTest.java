@@ -218,6 +218,36 @@ class BrowserAppTest {
         }
     }
 
+    /**
+     * An administrator without TOTP through the hosted UI: the app shows the set-up (the hosted sign-in's access
+     * token may call it), the set-up ends the hosted UI's session too, and the next hosted sign-in asks for the code
+     * on the hosted UI's page, then gives the administrator's role.
+     */
+    @Test
+    void anAdministratorSetsTotpUpAfterAHostedSignInAndAnswersItsCodePage() {
+        cloud.cloud.userPool().createUser("hana", "Hana-Str0ng-Passw0rd!", java.util.List.of("Admins"), null);
+        startHostedSignIn();
+        browser.type("Username", "hana");
+        browser.type("Password", "Hana-Str0ng-Passw0rd!");
+        browser.button("Sign in").click();
+        browser.waitForText("totp-why", "You are an administrator.");
+        String secret = browser.text("totp-secret").trim();
+        browser.type("Code from your app", com.example.testapi.support.TotpCodes.unused(secret));
+        browser.button("Confirm and turn on").click();
+        browser.waitForUrl(app.toString()); // through the hosted UI's /logout, back to the app's sign-in
+        browser.waitForVisible("Username");
+
+        startHostedSignIn();
+        browser.type("Username", "hana");
+        browser.type("Password", "Hana-Str0ng-Passw0rd!");
+        browser.button("Sign in").click();
+        browser.waitForVisible("Enter the code from your authenticator app");
+        browser.screenshot("hosted-ui-totp-code");
+        browser.type("Enter the code from your authenticator app", com.example.testapi.support.TotpCodes.unused(secret));
+        browser.button("Sign in").click();
+        browser.waitForText("who-text", "role local-TestApiAdmin");
+    }
+
     /** Leaves for the hosted UI's sign-in page and returns the state the app sent there. */
     private String startHostedSignIn() {
         browser.driver.get(app.toString());
