@@ -53,8 +53,8 @@ public final class TriggerTimes {
         try (LocalCloud cloud = LocalCloud.start(LocalCloud.Settings.of(Path.of("template.yaml"), REGION), none,
                 new LocalUsers(List.of()), Clock.systemUTC(), line -> { })) {
             cloud.userPool().createUser("reader", "Reader-Str0ng-Passw0rd!", List.of("ReadOnlyAccess"), null);
-            cloud.userPool().createUser("admin-totp", "Admin-Str0ng-Passw0rd!", List.of("Admins"), null);
-            cloud.userPool().setUpTotp("admin-totp", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSW");
+            cloud.userPool().createUser("admin-totp", "Admin-Str0ng-Passw0rd!", List.of("Admins"), null,
+                    "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSW");
             cloud.userPool().createUser("admin-no-totp", "Admin-Str0ng-Passw0rd!", List.of("Admins", "FullAccess"),
                     null);
             String pool = cloud.userPool().settings().poolId();

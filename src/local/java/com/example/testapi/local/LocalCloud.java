@@ -1,7 +1,6 @@
 package com.example.testapi.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +30,6 @@ import com.example.testapi.local.userpool.LocalUserPool;
 import com.example.testapi.local.userpool.UserPoolSettings;
 import com.example.testapi.local.web.WebAppServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -107,13 +104,11 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalIdentityPool identityPool;
     private final LocalFrontDoor gateway;
     private final CredentialsStore credentials;
-    private final LocalTriggers triggers;
+    private LocalTriggers triggers; // null until started: a start that fails closes what it opened
     private WebAppServer webApp;
 
     private LocalCloud(SamTemplate template, LocalAccount account, LocalUserPool userPool,
-            LocalIdentityPool identityPool, LocalFrontDoor gateway, CredentialsStore credentials,
-            LocalTriggers triggers) {
-        this.triggers = triggers;
+            LocalIdentityPool identityPool, LocalFrontDoor gateway, CredentialsStore credentials) {
         this.template = template;
         this.account = account;
         this.userPool = userPool;
@@ -144,17 +139,14 @@ public final class LocalCloud implements AutoCloseable {
         userPool.adminCallers(new AdminApiCallers(keys, policies, account, clock));
         LocalFrontDoor gateway = LocalFrontDoor.create(access, policies, keys, backend, ports.gateway(),
                 settings.refusalCors(), clock, line -> log.accept("[gateway] " + line));
-        LocalTriggers triggers;
+        LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);
         try {
-            triggers = LocalTriggers.start(template, account, settings.template().toAbsolutePath().getParent(),
+            cloud.triggers = LocalTriggers.start(template, account, settings.template().toAbsolutePath().getParent(),
                     userPool, credentials, settings.packagedTriggers());
         } catch (IOException | RuntimeException e) {
-            gateway.close();
-            identityPool.close();
-            userPool.close();
+            cloud.close();
             throw e;
         }
-        LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials, triggers);
         if (settings.webApp() != null) {
             Map<String, String> outputs = cloud.outputs();
             List<String> connectTo = java.util.stream.Stream.of("ApiUrl", "CognitoIdpEndpoint",
@@ -162,12 +154,8 @@ public final class LocalCloud implements AutoCloseable {
                     .toList();
             cloud.webApp = new WebAppServer(settings.webApp(), cloud.webConfig(), ports.webApp(), connectTo);
         }
-        users.users().forEach(user -> {
-            userPool.createUser(user.name(), user.password(), user.groups(), user.email());
-            if (user.totpSecret() != null) {
-                userPool.setUpTotp(user.name(), user.totpSecret());
-            }
-        });
+        users.users().forEach(user -> userPool.createUser(user.name(), user.password(), user.groups(), user.email(),
+                user.totpSecret()));
         return cloud;
     }
 
@@ -237,18 +225,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Writes {@link #outputs()} in the shape of {@code aws cloudformation describe-stacks --output json}. */
     public void writeDescribeStacks(Path file) {
-        ObjectNode stack = MAPPER.createObjectNode().put("StackName", account.stackName())
-                .put("StackStatus", "CREATE_COMPLETE");
-        ArrayNode list = stack.putArray("Outputs");
-        outputs().forEach((key, value) -> list.addObject().put("OutputKey", key).put("OutputValue", value));
-        ObjectNode root = MAPPER.createObjectNode();
-        root.putArray("Stacks").add(stack);
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, MAPPER.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        DescribeStacks.write(account.stackName(), outputs(), file);
     }
 
     @Override
@@ -259,7 +236,9 @@ public final class LocalCloud implements AutoCloseable {
         gateway.close();
         identityPool.close();
         userPool.close();
-        triggers.close();
+        if (triggers != null) {
+            triggers.close();
+        }
     }
 
     /** What runs the user pool's trigger (for the banner); null without one. */

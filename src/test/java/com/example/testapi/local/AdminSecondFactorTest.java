@@ -104,7 +104,7 @@ class AdminSecondFactorTest {
         InitiateAuthResponse challenge = passwordSignIn("ivy");
         assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, challenge.challengeName());
         String next = TotpCodes.at(secret, cloud.clock.instant().plusSeconds(30)); // the set-up spent this step's
-        String wrong = String.format("%06d", (Integer.parseInt(next) + 1) % 1_000_000);
+        String wrong = TotpCodes.wrong(next);
         assertThrows(CodeMismatchException.class, () -> answer(challenge.session(), "ivy", wrong));
         AuthenticationResultType tokens = answer(challenge.session(), "ivy", next);
         JWTClaimsSet id = claims(tokens.idToken());

@@ -72,8 +72,7 @@ class TokenTriggerZipIT {
             assertEquals("totp_not_enabled", grace.getStringClaim("admin_withheld"));
 
             // ada of the local users has her authenticator set up (src/local/resources/local-users.json).
-            String secret = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of(
-                    "src/local/resources/local-users.json").toFile()).get(2).path("totpSecret").asText();
+            String secret = TestCloud.ADA_TOTP_SECRET;
             InitiateAuthResponse challenge = cognito.initiateAuth(r -> r.clientId(client)
                     .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "ada",
                             "PASSWORD", "Ada-Str0ng-Passw0rd!")));

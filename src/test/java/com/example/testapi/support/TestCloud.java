@@ -39,6 +39,10 @@ public final class TestCloud implements AutoCloseable {
         }
     };
 
+    /** ada's authenticator secret, from the local users file (her TOTP is set up there): tests compute her codes. */
+    public static final String ADA_TOTP_SECRET = USERS.users().stream().filter(user -> user.name().equals("ada"))
+            .findFirst().orElseThrow().totpSecret();
+
     public final TestClock clock = new TestClock();
     public final List<String> log = new ArrayList<>();
     public final LocalCloud cloud;

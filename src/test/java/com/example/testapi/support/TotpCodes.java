@@ -42,6 +42,11 @@ public final class TotpCodes {
         return at(secret, java.time.Instant.ofEpochSecond(step * 30));
     }
 
+    /** Six digits that are not {@code code}: a wrong code, for the refusals. */
+    public static String wrong(String code) {
+        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    }
+
     /** The code an authenticator app shows at {@code time} for {@code base32Secret}. */
     public static String at(String base32Secret, Instant time) {
         try {

@@ -22,9 +22,8 @@ import io.restassured.RestAssured;
  */
 final class AppCloud {
 
-    /** ada's authenticator secret, from the local users file (her TOTP is set up there). */
-    static final String ADA_TOTP_SECRET = LocalUsers.load(Path.of(LocalUsers.DEFAULT_FILE)).users().stream()
-            .filter(user -> user.name().equals("ada")).findFirst().orElseThrow().totpSecret();
+    /** ada's authenticator secret (her TOTP is set up in the local users file). */
+    static final String ADA_TOTP_SECRET = TestCloud.ADA_TOTP_SECRET;
 
     private AppCloud() {
     }

@@ -97,20 +97,17 @@ final class HostedUi implements AutoCloseable {
                     }
                     case "GET /login" -> page(exchange, 200,
                             HostedUiPages.loginForm(authorization(exchange.getRequestURI()), null, ""));
-                    case "POST /login" -> login(exchange);
-                    case "POST /login/mfa" -> totpLogin(exchange);
+                    case "POST /login", "POST /login/mfa" -> login(exchange);
                     case "POST /oauth2/token" -> token(exchange);
                     case "OPTIONS /oauth2/token" -> send(exchange, 204, null, new byte[0]);
                     case "GET /logout" -> logout(exchange);
                     default -> page(exchange, 404, "<h1>Not found</h1>");
                 }
             } catch (Unredirectable e) {
-                page(exchange, 400, "<h1>An error was encountered with the requested page.</h1><p>"
-                        + HostedUiPages.escape(e.getMessage()) + "</p>");
+                page(exchange, 400, HostedUiPages.errorPage(e.getMessage()));
             } catch (ParseException e) {
                 if (e.getRedirectionURI() == null) {
-                    page(exchange, 400, "<h1>An error was encountered with the requested page.</h1><p>"
-                            + HostedUiPages.escape(e.getMessage()) + "</p>");
+                    page(exchange, 400, HostedUiPages.errorPage(e.getMessage()));
                     return;
                 }
                 redirect(exchange, new AuthorizationErrorResponse(e.getRedirectionURI(), e.getErrorObject(),
@@ -165,54 +162,40 @@ final class HostedUi implements AutoCloseable {
         return request;
     }
 
+    /**
+     * The sign-in form's answer, and the TOTP code page's (which carries the challenge's session): tokens go back to
+     * the client as a code; a challenge the local UI plays shows its page; a refusal shows the page again, in
+     * Cognito's words (a wrong or used code the code page; a wrong password, a lockout or an ended session the form).
+     */
     private void login(HttpExchange exchange) throws IOException, Unredirectable, ParseException, TooLarge {
         AuthorizationRequest request = authorization(exchange.getRequestURI());
         Map<String, List<String>> form = form(exchange);
         String username = MultivaluedMapUtils.getFirstValue(form, "username");
+        String session = MultivaluedMapUtils.getFirstValue(form, "session");
+        String query = exchange.getRequestURI().getRawQuery();
         JsonNode answer;
         try {
-            answer = auth.passwordSignIn(request.getClientID().getValue(), username,
-                    MultivaluedMapUtils.getFirstValue(form, "password"));
+            answer = session == null ? auth.passwordSignIn(request.getClientID().getValue(), username,
+                    MultivaluedMapUtils.getFirstValue(form, "password"))
+                    : auth.mfa().answerCode(settings.client(request.getClientID().getValue()), session, Map.of(
+                            "USERNAME", String.valueOf(username), "SOFTWARE_TOKEN_MFA_CODE",
+                            String.valueOf(MultivaluedMapUtils.getFirstValue(form, "code"))), UserTokens.HOSTED_AUTH);
         } catch (AwsError refused) {
-            // Cognito's own words: a wrong password (or unknown user), a lockout, a disabled user.
-            page(exchange, 200, HostedUiPages.loginForm(request, refused.getMessage(), username));
+            page(exchange, 200, session != null && !CognitoErrors.INVALID_SESSION.equals(refused.getMessage())
+                    ? HostedUiPages.codeForm(query, session, username, refused.getMessage())
+                    : HostedUiPages.loginForm(request, refused.getMessage(), username));
             return;
         }
         if (SoftwareTokenMfa.SOFTWARE_TOKEN_MFA.equals(answer.path("ChallengeName").asText())) {
-            page(exchange, 200, HostedUiPages.codeForm(exchange.getRequestURI().getRawQuery(),
-                    answer.path("Session").asText(), username, null));
-            return;
-        }
-        if (answer.has("ChallengeName")) {
-            // Not played here yet: a password-change page and the TOTP set-up (docs/local-cloud.md).
+            page(exchange, 200, HostedUiPages.codeForm(query, answer.path("Session").asText(), username, null));
+        } else if (answer.has("ChallengeName")) {
+            // Not played here yet: a password-change page and the TOTP set-up (docs/mfa.md).
             page(exchange, 200, HostedUiPages.loginForm(request, "This account needs a step the local hosted UI does "
                     + "not offer (" + answer.path("ChallengeName").asText() + "): sign in with the app's own form.",
                     username));
-            return;
+        } else {
+            issueCode(exchange, request, answer, username);
         }
-        issueCode(exchange, request, answer, username);
-    }
-
-    /** The TOTP code page's answer: on the right code, the authorization code; else the page again, with why. */
-    private void totpLogin(HttpExchange exchange) throws IOException, Unredirectable, ParseException, TooLarge {
-        AuthorizationRequest request = authorization(exchange.getRequestURI());
-        Map<String, List<String>> form = form(exchange);
-        String username = MultivaluedMapUtils.getFirstValue(form, "username");
-        String session = MultivaluedMapUtils.getFirstValue(form, "session");
-        JsonNode answer;
-        try {
-            answer = auth.mfa().answerCode(settings.client(request.getClientID().getValue()), session == null ? ""
-                    : session, Map.of("USERNAME", username == null ? "" : username, "SOFTWARE_TOKEN_MFA_CODE",
-                            String.valueOf(MultivaluedMapUtils.getFirstValue(form, "code"))), UserTokens.HOSTED_AUTH);
-        } catch (AwsError refused) {
-            // An ended session starts the sign-in again; a wrong or used code is said on the code page.
-            page(exchange, 200, CognitoErrors.INVALID_SESSION.equals(refused.getMessage())
-                    ? HostedUiPages.loginForm(request, refused.getMessage(), username)
-                    : HostedUiPages.codeForm(exchange.getRequestURI().getRawQuery(), session, username,
-                            refused.getMessage()));
-            return;
-        }
-        issueCode(exchange, request, answer, username);
     }
 
     /** A single-use code for the tokens of a completed sign-in, sent to the client's callback URL. */

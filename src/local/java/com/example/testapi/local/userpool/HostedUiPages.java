@@ -41,6 +41,11 @@ final class HostedUiPages {
                 + "<button type=\"submit\" name=\"signInSubmitButton\">Sign in</button></form>";
     }
 
+    /** The page of a request that cannot go back to the client (Cognito's words, then why). */
+    static String errorPage(String why) {
+        return "<h1>An error was encountered with the requested page.</h1><p>" + escape(why) + "</p>";
+    }
+
     /** A whole page around {@code body}. */
     static byte[] html(String body) {
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signin</title><style>"

@@ -137,9 +137,12 @@ public final class LocalUserPool implements AutoCloseable {
                 user.deepCopy().put("GroupName", group))));
     }
 
-    /** Gives {@code username} a TOTP authenticator with {@code secret}, set up and on (the local users file). */
-    public void setUpTotp(String username, String secret) {
-        auth.mfa().setUp(username, secret);
+    /** The same, with a TOTP authenticator of {@code totpSecret} set up and on when it is not null. */
+    public void createUser(String username, String password, List<String> groups, String email, String totpSecret) {
+        createUser(username, password, groups, email);
+        if (totpSecret != null) {
+            auth.mfa().setUp(username, totpSecret);
+        }
     }
 
     /**

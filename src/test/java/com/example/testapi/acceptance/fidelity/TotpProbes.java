@@ -32,7 +32,7 @@ final class TotpProbes {
         String secret = pool.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
         if (row == Row.TOTP_VERIFY_WRONG_CODE) {
             return Observation.of(row, errorOf(() -> pool.verifySoftwareToken(r -> r.accessToken(access)
-                    .userCode(wrong(code(secret, 0))))));
+                    .userCode(TotpCodes.wrong(code(secret, 0))))));
         }
         if (row == Row.TOTP_DRIFT) {
             // The first code this secret ever sees, from the step before now: what a phone 30 s behind shows.
@@ -44,7 +44,8 @@ final class TotpProbes {
         pool.setUserMFAPreference(r -> r.accessToken(access)
                 .softwareTokenMfaSettings(t -> t.enabled(true).preferredMfa(true)));
         return switch (row) {
-            case TOTP_WRONG_CODE -> Observation.of(row, errorOf(() -> answer(user, wrong(code(secret, 1)))));
+            case TOTP_WRONG_CODE -> Observation.of(row, errorOf(() -> answer(user,
+                    TotpCodes.wrong(code(secret, 1)))));
             case TOTP_CODE_REUSED -> {
                 String next = code(secret, 1);
                 answer(user, next);
@@ -52,7 +53,7 @@ final class TotpProbes {
             }
             case TOTP_WRONG_CODE_LOCKOUT -> {
                 for (int i = 0; i < 5; i++) {
-                    errorOf(() -> answer(user, wrong(code(secret, 1))));
+                    errorOf(() -> answer(user, TotpCodes.wrong(code(secret, 1))));
                 }
                 yield Observation.of(row, errorOf(() -> answer(user, code(secret, 1))));
             }
@@ -95,9 +96,6 @@ final class TotpProbes {
         return TotpCodes.at(secret, Instant.now().plusSeconds(30L * steps));
     }
 
-    private static String wrong(String code) {
-        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
-    }
 
     private static Map<String, String> errorOf(Runnable call) {
         return SignInProbes.errorOf(call);

@@ -164,11 +164,9 @@ class HostedUiTest {
         assertTrue(codePage.body().contains("Enter the code from your authenticator app"), codePage::body);
         String action = codePage.body().replaceAll("(?s).*action=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
         String session = codePage.body().replaceAll("(?s).*name=\"session\" value=\"([^\"]+)\".*", "$1");
-        String secret = TestCloud.USERS.users().stream().filter(u -> u.name().equals("ada")).findFirst()
-                .orElseThrow().totpSecret();
-        String right = TotpCodes.at(secret, java.time.Instant.now());
+        String right = TotpCodes.at(TestCloud.ADA_TOTP_SECRET, java.time.Instant.now());
         HttpResponse<String> wrong = post(action, Map.of("username", "ada", "session", session, "code",
-                String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000)));
+                TotpCodes.wrong(right)));
         assertTrue(wrong.body().contains(CognitoErrors.WRONG_MFA_CODE), wrong::body);
         assertTrue(wrong.headers().firstValue("location").isEmpty(), "no code");
         HttpResponse<String> signedIn = post(action, Map.of("username", "ada", "session", session, "code", right));

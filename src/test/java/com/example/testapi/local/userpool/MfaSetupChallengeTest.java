@@ -45,8 +45,8 @@ class MfaSetupChallengeTest extends UserPoolCase {
         AssociateSoftwareTokenResponse associated = sdk.associateSoftwareToken(r -> r.session(setup.session()));
         String secret = associated.secretCode();
         assertRefused(EnableSoftwareTokenMfaException.class, CognitoErrors.SOFTWARE_TOKEN_NOT_VERIFIED,
-                () -> sdk.verifySoftwareToken(r -> r.session(associated.session()).userCode("000000".equals(
-                        TotpCodes.at(secret, cloud.clock.instant())) ? "111111" : "000000")));
+                () -> sdk.verifySoftwareToken(r -> r.session(associated.session())
+                        .userCode(TotpCodes.wrong(TotpCodes.at(secret, cloud.clock.instant())))));
         // Only a verified session completes the challenge: the association's, before its code, does not.
         assertRefused(NotAuthorizedException.class, CognitoErrors.INVALID_SESSION,
                 () -> completeSetup(associated.session(), user));

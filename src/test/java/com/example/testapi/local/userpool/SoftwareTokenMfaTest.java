@@ -66,7 +66,7 @@ class SoftwareTokenMfaTest extends UserPoolCase {
 
         InitiateAuthResponse challenge = passwordChallenge(user);
         assertRefused(CodeMismatchException.class, CognitoErrors.WRONG_MFA_CODE,
-                () -> answer(challenge.session(), user, wrong(TotpCodes.at(secret, now()))));
+                () -> answer(challenge.session(), user, TotpCodes.wrong(TotpCodes.at(secret, now()))));
         // Step +1 was spent by the sign-in above: it is refused as used, on the same (still open) session.
         assertRefused(ExpiredCodeException.class, CognitoErrors.SOFTWARE_TOKEN_USED,
                 () -> answer(challenge.session(), user, TotpCodes.at(secret, now().plusSeconds(30))));
@@ -97,7 +97,7 @@ class SoftwareTokenMfaTest extends UserPoolCase {
         for (int i = 0; i < SignInLockout.FREE_FAILURES; i++) {
             InitiateAuthResponse fresh = passwordChallenge(user); // a right password does not reset the count
             assertRefused(CodeMismatchException.class, CognitoErrors.WRONG_MFA_CODE,
-                    () -> answer(fresh.session(), user, wrong(right)));
+                    () -> answer(fresh.session(), user, TotpCodes.wrong(right)));
         }
         assertRefused(NotAuthorizedException.class, CognitoErrors.PASSWORD_ATTEMPTS_EXCEEDED,
                 () -> answer(challenge.session(), user, right));
@@ -133,7 +133,8 @@ class SoftwareTokenMfaTest extends UserPoolCase {
         String secret = sdk.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
         assertTrue(secret.matches("[A-Z2-7]{52}"), secret);
         assertRefused(EnableSoftwareTokenMfaException.class, CognitoErrors.SOFTWARE_TOKEN_NOT_VERIFIED,
-                () -> sdk.verifySoftwareToken(r -> r.accessToken(access).userCode(wrong(TotpCodes.at(secret, now())))));
+                () -> sdk.verifySoftwareToken(r -> r.accessToken(access)
+                        .userCode(TotpCodes.wrong(TotpCodes.at(secret, now())))));
         assertRefused(InvalidParameterException.class, "User has not verified software token mfa",
                 () -> sdk.setUserMFAPreference(r -> r.accessToken(access)
                         .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true))));
@@ -185,10 +186,5 @@ class SoftwareTokenMfaTest extends UserPoolCase {
 
     private Instant now() {
         return cloud.clock.instant();
-    }
-
-    /** Another six digits than {@code code}. */
-    private static String wrong(String code) {
-        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
     }
 }
