@@ -23,7 +23,7 @@ final class Banner {
         String api = outputs.get("ApiUrl");
         StringBuilder out = new StringBuilder()
                 .append("\nLocal cloud of ").append(template).append(" (stack outputs in ").append(stackFile).append(")")
-                .append("\n  API (IAM enforced)   ").append(api).append("/test")
+                .append("\n  API (IAM enforced)   ").append(api).append("/test and ").append(api).append("/admin/users")
                 .append(cloud.gateway().refusalCors() ? "  (its own refusals carry CORS headers)"
                         : "  (its own refusals carry no CORS headers; -Dlocal.gateway-refusal-cors=true adds them)")
                 .append("\n  user pool            ").append(outputs.get("CognitoIdpEndpoint")).append("  ")
@@ -33,6 +33,8 @@ final class Banner {
                 .append(outputs.containsKey("HostedUiUrl") ? "\n  hosted UI            " + outputs.get("HostedUiUrl")
                         + "  (the pool's domain: /oauth2/authorize, /oauth2/token, /logout)" : "")
                 .append("\n  function             ").append(backend.describe())
+                .append(cloud.apiFunctionDescriptions().stream().map(d -> "\n  function             " + d)
+                        .collect(java.util.stream.Collectors.joining()))
                 .append(cloud.triggerDescription() == null ? ""
                         : "\n  token trigger        " + cloud.triggerDescription())
                 .append(cloud.webAppUri() == null ? "\n  browser app          not built (./mvnw package builds it)"

@@ -90,7 +90,11 @@ public final class LocalCloud implements AutoCloseable {
                     packagedTriggers);
         }
 
-        /** true: the user pool's triggers run from their zips (built by package); false: from the class path. */
+        /**
+         * true: the functions with a role of their own (the user pool's trigger, the administration function) run
+         * from their zips (built by package) with credentials for that role; false: the trigger from the class path,
+         * and the API's functions all on the given back end.
+         */
         public Settings withPackagedTriggers(boolean value) {
             return new Settings(template, parameters, region, ports, credentialsLifetime, webApp, refusalCors, value);
         }
@@ -105,6 +109,7 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalFrontDoor gateway;
     private final CredentialsStore credentials;
     private LocalTriggers triggers; // null until started: a start that fails closes what it opened
+    private final Map<String, RoleFunction> apiFunctions = new java.util.concurrent.ConcurrentHashMap<>();
     private WebAppServer webApp;
 
     private LocalCloud(SamTemplate template, LocalAccount account, LocalUserPool userPool,
@@ -137,12 +142,25 @@ public final class LocalCloud implements AutoCloseable {
         // the one administrator key and the identity pool's credentials.
         SigningKeys keys = new SigningKeys(credentials);
         userPool.adminCallers(new AdminApiCallers(keys, policies, account, clock));
-        LocalFrontDoor gateway = LocalFrontDoor.create(access, policies, keys, backend, ports.gateway(),
+        Map<String, RoleFunction> own = new java.util.concurrent.ConcurrentHashMap<>();
+        LocalFrontDoor gateway = LocalFrontDoor.create(access, policies, keys,
+                function -> own.containsKey(function) ? own.get(function) : backend, ports.gateway(),
                 settings.refusalCors(), clock, line -> log.accept("[gateway] " + line));
         LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);
+        Path templateDir = settings.template().toAbsolutePath().getParent();
         try {
-            cloud.triggers = LocalTriggers.start(template, account, settings.template().toAbsolutePath().getParent(),
-                    userPool, credentials, settings.packagedTriggers());
+            cloud.triggers = LocalTriggers.start(template, account, templateDir, userPool, credentials,
+                    settings.packagedTriggers());
+            if (settings.packagedTriggers()) {
+                // An API function with a role of its own (the administration function) runs apart, from its zip,
+                // with that role's credentials: what the template gives it, and nothing the other functions have.
+                for (String function : functionsWithOwnRole(template)) {
+                    RoleFunction started = RoleFunction.start(template, account, function, templateDir,
+                            userPool.endpoint().toString(), credentials, true);
+                    cloud.apiFunctions.put(function, started);
+                    own.put(function, started);
+                }
+            }
         } catch (IOException | RuntimeException e) {
             cloud.close();
             throw e;
@@ -239,6 +257,19 @@ public final class LocalCloud implements AutoCloseable {
         if (triggers != null) {
             triggers.close();
         }
+        apiFunctions.values().forEach(RoleFunction::close);
+    }
+
+    /** The API's functions (those with HttpApi routes) that name a role of their own. */
+    private static Set<String> functionsWithOwnRole(SamTemplate template) {
+        return template.routes().stream().map(SamTemplate.Route::function)
+                .filter(function -> template.properties(function).get("Role") != null)
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    /** What runs the API functions that have a role of their own (for the banner); empty when none runs apart. */
+    public List<String> apiFunctionDescriptions() {
+        return apiFunctions.values().stream().map(RoleFunction::describe).toList();
     }
 
     /** What runs the user pool's trigger (for the banner); null without one. */

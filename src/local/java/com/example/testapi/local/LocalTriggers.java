@@ -1,58 +1,26 @@
 package com.example.testapi.local;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import com.example.testapi.local.iam.CredentialsStore;
-import com.example.testapi.local.iam.IssuedCredentials;
-import com.example.testapi.local.lambda.FunctionBackend;
-import com.example.testapi.local.lambda.InProcessHandler;
-import com.example.testapi.local.lambda.PackagedFunction;
 import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.local.userpool.LocalUserPool;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The user pool's Lambda trigger, run from what template.yaml says of its function: its handler, its zip (packaged:
- * on the runtime interface client, as Lambda runs it) or its class on the class path (in-process, for a cloud whose
- * zips are not built), and its execution role, for which the local STS issues the function's credentials, so IAM
- * decides its calls to the admin API as it decides everyone's. Its endpoint for Cognito is this cloud's user pool.
+ * The user pool's Lambda trigger, run as a {@link RoleFunction} from what template.yaml says of its function: packaged
+ * from its zip, or its class on the class path (in-process, for a cloud whose zips are not built).
  */
 final class LocalTriggers implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /**
-     * How long the function's credentials last. Lambda gives each execution environment its own; when they are gone
-     * (expired, or expired by a test), the next invocation runs in a new environment with new ones, as Lambda would.
-     */
-    static final Duration CREDENTIALS_LIFETIME = Duration.ofHours(12);
 
-    private final String function;
-    private final String handler;
-    private final Path zip;
-    private final String roleArn;
-    private final Map<String, String> environment;
-    private final CredentialsStore credentials;
-    // Guarded by this: the running environment, the key it was given, and environments replaced since, which may
-    // still be answering an invocation begun before: closed with the cloud, not while in use.
-    private FunctionBackend backend;
-    private String accessKeyId;
-    private final List<FunctionBackend> retired = new java.util.ArrayList<>();
+    private final RoleFunction trigger; // null: the pool names none
 
-    private LocalTriggers(String function, String handler, Path zip, String roleArn, Map<String, String> environment,
-            CredentialsStore credentials) {
-        this.function = function;
-        this.handler = handler;
-        this.zip = zip;
-        this.roleArn = roleArn;
-        this.environment = environment;
-        this.credentials = credentials;
+    private LocalTriggers(RoleFunction trigger) {
+        this.trigger = trigger;
     }
 
     /**
@@ -63,76 +31,23 @@ final class LocalTriggers implements AutoCloseable {
             CredentialsStore credentials, boolean packaged) throws IOException {
         String function = pool.settings().preTokenGenerationFunction();
         if (function == null) {
-            return new LocalTriggers(null, null, null, null, Map.of(), credentials);
+            return new LocalTriggers(null);
         }
-        Map<String, Object> properties = template.properties(function);
-        Map<String, Object> globals = SamTemplate.map(SamTemplate.map(template.root(), "Globals"), "Function");
-        if (properties.get("Role") == null) {
-            throw new IllegalArgumentException(function + ": the local cloud issues credentials for a Role written out"
-                    + " in template.yaml (Role: !GetAtt SomeRole.Arn), not for one SAM generates");
-        }
-        Map<String, String> environment = new LinkedHashMap<>();
-        SamTemplate.map(SamTemplate.map(properties, "Environment"), "Variables")
-                .forEach((name, value) -> environment.put(name, account.resolve(value)));
-        environment.put("AWS_REGION", account.region());
-        environment.put("AWS_DEFAULT_REGION", account.region());
-        environment.put("AWS_LAMBDA_FUNCTION_NAME", account.resolve(Map.of("Ref", function)));
-        environment.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", pool.endpoint().toString());
-        Path zip = packaged ? templateDir.resolve(account.resolve(properties.getOrDefault("CodeUri",
-                globals.get("CodeUri")))) : null;
-        if (zip != null && !Files.isRegularFile(zip)) {
-            throw new IllegalStateException(function + "'s code " + zip + " is missing: build it with ./mvnw package");
-        }
-        LocalTriggers triggers = new LocalTriggers(function,
-                account.resolve(properties.getOrDefault("Handler", globals.get("Handler"))), zip,
-                account.resolve(properties.get("Role")), Map.copyOf(environment), credentials);
-        triggers.running(); // started now: a trigger that cannot start fails the cloud's start
-        pool.preTokenGeneration(event -> MAPPER.readTree(triggers.running()
-                .invoke(MAPPER.writeValueAsBytes(event))));
-        return triggers;
-    }
-
-    /** The running environment; a new one when its credentials are gone. */
-    private synchronized FunctionBackend running() throws IOException {
-        if (backend != null && credentials.byAccessKey(accessKeyId).isPresent()) {
-            return backend;
-        }
-        if (backend != null) {
-            retired.add(backend);
-        }
-        IssuedCredentials issued = credentials.issue(roleArn, null, null, List.of(), CREDENTIALS_LIFETIME)
-                .orElseThrow(() -> new IllegalStateException("no room for " + function + "'s credentials"));
-        Map<String, String> env = new LinkedHashMap<>(environment);
-        env.put("AWS_ACCESS_KEY_ID", issued.accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", issued.secretKey());
-        env.put("AWS_SESSION_TOKEN", issued.sessionToken());
-        backend = zip == null ? InProcessHandler.load(handler, env) : packaged(env);
-        accessKeyId = issued.accessKeyId();
-        return backend;
-    }
-
-    private FunctionBackend packaged(Map<String, String> env) throws IOException {
-        PackagedFunction started = PackagedFunction.start(PackagedFunction.Launch.of(zip, Path.of("target",
-                "local-" + function)).withHandler(handler, List.of()).withEnvironment(env));
-        try {
-            started.awaitReady(Duration.ofSeconds(60));
-        } catch (Exception e) {
-            started.close();
-            throw new IllegalStateException(function + " did not start from " + zip + ": " + e.getMessage(), e);
-        }
-        return started;
+        RoleFunction trigger = RoleFunction.start(template, account, function, templateDir,
+                pool.endpoint().toString(), credentials, packaged);
+        pool.preTokenGeneration(event -> MAPPER.readTree(trigger.invoke(MAPPER.writeValueAsBytes(event))));
+        return new LocalTriggers(trigger);
     }
 
     /** What runs the trigger, for the console; null when the template names none. */
-    synchronized String describe() {
-        return backend == null ? null : function + ": " + backend.describe();
+    String describe() {
+        return trigger == null ? null : trigger.describe();
     }
 
     @Override
-    public synchronized void close() {
-        retired.forEach(FunctionBackend::close);
-        if (backend != null) {
-            backend.close();
+    public void close() {
+        if (trigger != null) {
+            trigger.close();
         }
     }
 }

@@ -72,9 +72,10 @@ public class ErrorMappers {
                     status < 500 ? "The request is malformed: check its headers and query string."
                             : "The server failed to answer the request.");
         });
-        // /test is the only resource, so a 405 is always about it: say which methods it takes.
-        return status == 405 ? Response.fromResponse(response).header(HttpHeaders.ALLOW, TestResource.ALLOWED_METHODS)
-                .build() : response;
+        // A 405 on /test says which methods it takes (the /admin routes are each one method).
+        return status == 405 && "/test".equals(uri.getPath())
+                ? Response.fromResponse(response).header(HttpHeaders.ALLOW, TestResource.ALLOWED_METHODS).build()
+                : response;
     }
 
     /** Last resort: log the cause for us, tell the caller nothing internal. */

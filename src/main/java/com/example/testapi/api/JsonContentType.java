@@ -10,14 +10,14 @@ import jakarta.ws.rs.core.MediaType;
  * sent without a type of its own: none, {@code text/plain}, {@code application/x-www-form-urlencoded} (the Amplify
  * page of the original write-up sends exactly that). Anything else says the body is not JSON: 415.
  */
-final class JsonContentType {
+public final class JsonContentType {
 
     private static final Set<String> STRING_BODY_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded");
 
     private JsonContentType() {
     }
 
-    static void require(String contentType) {
+    public static void require(String contentType) {
         if (!acceptable(contentType)) {
             throw new ContractViolationException(415, "unsupported_media_type", "Content-Type must be application/json"
                     + " (text/plain, application/x-www-form-urlencoded or none are read as JSON too); got '"

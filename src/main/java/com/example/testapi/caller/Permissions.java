@@ -4,6 +4,8 @@ package com.example.testapi.caller;
 public final class Permissions {
     public static final String READ = "items:read";
     public static final String WRITE = "items:write";
+    /** Managing the user pool's users through /admin (the Admins role only). */
+    public static final String ADMINISTER = "users:administer";
 
     private Permissions() {
     }

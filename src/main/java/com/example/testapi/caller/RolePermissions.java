@@ -43,7 +43,9 @@ public class RolePermissions implements SecurityIdentityAugmentor {
         return Uni.createFrom().item(caller.get().filter(current -> account.isPresent()
                 && account.get().equals(current.accountId())).map(current -> {
             QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity);
-            if (current.roleName().equals(roles.fullAccessRole()) || current.roleName().equals(roles.adminRole())) {
+            if (current.roleName().equals(roles.adminRole())) {
+                builder.addRole(Permissions.READ).addRole(Permissions.WRITE).addRole(Permissions.ADMINISTER);
+            } else if (current.roleName().equals(roles.fullAccessRole())) {
                 builder.addRole(Permissions.READ).addRole(Permissions.WRITE);
             } else if (current.roleName().equals(roles.readAccessRole())) {
                 builder.addRole(Permissions.READ);

@@ -16,6 +16,6 @@ public interface StackRoles {
     /** Role name allowed to read only. */
     String readAccessRole();
 
-    /** Role name of the Admins group: reads and writes like FullAccess (its user management is Cognito's). */
+    /** Role name of the Admins group: reads and writes like FullAccess, and alone may call /admin. */
     String adminRole();
 }

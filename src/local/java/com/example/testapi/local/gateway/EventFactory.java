@@ -47,19 +47,22 @@ public final class EventFactory {
             byte[] body, String sourceIp) {
     }
 
-    /** The event for a caller with identity-pool credentials. */
+    /** The event for a caller with identity-pool credentials, on a route without path parameters. */
     public ObjectNode build(Incoming request, IssuedCredentials caller) {
-        return build(request, iam(caller));
+        return build(request, iam(caller), request.method() + " " + request.rawPath(), Map.of());
     }
 
-    /** The event for whoever signed: identity-pool credentials, or the account administrator (an IAM user). */
-    public ObjectNode build(Incoming request, SigningKey caller) {
-        return caller.administrator() ? build(request, iamUser(caller.accessKeyId())) : build(request, caller.issued());
+    /**
+     * The event for whoever signed (identity-pool credentials, or the account administrator, an IAM user) on the
+     * route {@code routeKey} ({@code PUT /admin/users/{name}/group}) with its path parameters' values.
+     */
+    public ObjectNode build(Incoming request, SigningKey caller, String routeKey, Map<String, String> pathParameters) {
+        return build(request, caller.administrator() ? iamUser(caller.accessKeyId()) : iam(caller.issued()), routeKey,
+                pathParameters);
     }
 
-    private ObjectNode build(Incoming request, ObjectNode iam) {
+    private ObjectNode build(Incoming request, ObjectNode iam, String routeKey, Map<String, String> pathParameters) {
         Instant now = clock.instant();
-        String routeKey = request.method() + " " + request.rawPath();
         String domain = first(request.headers(), "host", account.apiId() + ".execute-api.localhost");
         String userAgent = first(request.headers(), "user-agent", "");
 
@@ -85,6 +88,11 @@ public final class EventFactory {
         if (!query.isEmpty()) {
             ObjectNode queryNode = event.putObject("queryStringParameters");
             query.forEach((name, values) -> queryNode.put(name, String.join(",", values)));
+        }
+
+        if (!pathParameters.isEmpty()) {
+            ObjectNode pathNode = event.putObject("pathParameters");
+            pathParameters.forEach(pathNode::put);
         }
 
         ObjectNode context = event.putObject("requestContext").put("accountId", account.accountId())

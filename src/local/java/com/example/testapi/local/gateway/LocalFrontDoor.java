@@ -22,7 +22,7 @@ import com.example.testapi.local.iam.RolePolicies;
 import com.example.testapi.local.iam.SigV4Verifier;
 import com.example.testapi.local.iam.SigningKey;
 import com.example.testapi.local.iam.SigningKeys;
-import com.example.testapi.local.lambda.FunctionBackend;
+import com.example.testapi.local.lambda.FunctionBackends;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -49,19 +49,19 @@ public final class LocalFrontDoor implements AutoCloseable {
     private final RolePolicies policies;
     private final SigV4Verifier verifier;
     private final EventFactory events;
-    private final FunctionBackend backend;
+    private final FunctionBackends backends;
     private final Consumer<String> log;
     private final LoopbackServer server;
     private final boolean refusalCors;
 
     public LocalFrontDoor(TemplateAccess access, RolePolicies policies, SigV4Verifier verifier, EventFactory events,
-            FunctionBackend backend, int port, boolean refusalCors, Consumer<String> log) {
+            FunctionBackends backends, int port, boolean refusalCors, Consumer<String> log) {
         this.access = access;
         this.policies = policies;
         this.refusalCors = refusalCors;
         this.verifier = verifier;
         this.events = events;
-        this.backend = backend;
+        this.backends = backends;
         this.log = log;
         this.server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(16));
     }
@@ -72,11 +72,11 @@ public final class LocalFrontDoor implements AutoCloseable {
      * (0: any free port), with or without CORS headers on its own refusals ({@code refusalCors}).
      */
     public static LocalFrontDoor create(TemplateAccess access, RolePolicies policies, SigningKeys keys,
-            FunctionBackend backend, int port, boolean refusalCors, Clock clock, Consumer<String> log)
+            FunctionBackends backends, int port, boolean refusalCors, Clock clock, Consumer<String> log)
             throws IOException {
         LocalAccount account = access.account();
         return new LocalFrontDoor(access, policies, new SigV4Verifier(keys, account.region(), clock),
-                new EventFactory(MAPPER, account, clock), backend, port, refusalCors, log);
+                new EventFactory(MAPPER, account, clock), backends, port, refusalCors, log);
     }
 
     public URI baseUri() {
@@ -146,7 +146,8 @@ public final class LocalFrontDoor implements AutoCloseable {
     }
 
     Answer answer(EventFactory.Incoming request) {
-        if (!access.hasRoute(request.method(), request.rawPath())) {
+        java.util.Optional<TemplateAccess.Match> route = access.match(request.method(), request.rawPath());
+        if (route.isEmpty()) {
             return Answer.gateway(404, "Not Found", "no such route in template.yaml");
         }
         SigV4Verifier.Outcome outcome;
@@ -175,7 +176,9 @@ public final class LocalFrontDoor implements AutoCloseable {
                     + access.invokeArn(request.method(), request.rawPath()));
         }
         try {
-            byte[] response = backend.invoke(MAPPER.writeValueAsBytes(events.build(request, caller)));
+            TemplateAccess.Match match = route.get();
+            byte[] response = backends.forFunction(match.route().function()).invoke(MAPPER.writeValueAsBytes(
+                    events.build(request, caller, match.route().key(), match.pathParameters())));
             return fromFunction(MAPPER.readTree(response), who);
         } catch (Exception e) {
             return Answer.gateway(500, "Internal Server Error", "function failed: " + e);

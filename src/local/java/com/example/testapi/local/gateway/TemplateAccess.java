@@ -1,8 +1,13 @@
 package com.example.testapi.local.gateway;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import com.example.testapi.local.template.LocalAccount;
 import com.example.testapi.local.template.SamTemplate;
@@ -15,10 +20,14 @@ import com.example.testapi.local.template.SamTemplate;
 public final class TemplateAccess {
 
     private final LocalAccount account;
-    private final Set<String> routes;
+    private final List<SamTemplate.Route> routes;
     private final CorsRules cors;
 
-    private TemplateAccess(LocalAccount account, Set<String> routes, CorsRules cors) {
+    /** A request's route, and the values of the route's path parameters ({@code {name}}), decoded. */
+    public record Match(SamTemplate.Route route, Map<String, String> pathParameters) {
+    }
+
+    private TemplateAccess(LocalAccount account, List<SamTemplate.Route> routes, CorsRules cors) {
         this.account = account;
         this.routes = routes;
         this.cors = cors;
@@ -31,7 +40,7 @@ public final class TemplateAccess {
     }
 
     public static TemplateAccess of(SamTemplate template, LocalAccount account) {
-        Set<String> routes = template.routes().stream()
+        List<SamTemplate.Route> routes = template.routes().stream()
                 .filter(route -> route.apiId().equals(account.apiLogicalId()))
                 .peek(route -> {
                     if (!"AWS_IAM".equals(route.authorizer())) {
@@ -39,7 +48,7 @@ public final class TemplateAccess {
                                 + "template.yaml: the local cloud refuses to serve an open route");
                     }
                 })
-                .map(SamTemplate.Route::key).collect(Collectors.toUnmodifiableSet());
+                .toList();
 
         return new TemplateAccess(account, routes, CorsRules.from(template, account));
     }
@@ -53,8 +62,48 @@ public final class TemplateAccess {
         return cors;
     }
 
-    public boolean hasRoute(String method, String path) {
-        return routes.contains(method + " " + path);
+    /**
+     * The route API Gateway picks for a request: an exact path first, else the route whose literal segments match
+     * most, where {@code {name}} takes one segment and {@code {name+}} the rest; empty: no route (404).
+     */
+    public Optional<Match> match(String method, String rawPath) {
+        String[] segments = rawPath.split("/", -1);
+        return routes.stream().filter(route -> route.method().equals(method))
+                .map(route -> bind(route, segments))
+                .flatMap(Optional::stream)
+                .max(Comparator.comparingInt((Match m) -> m.pathParameters().isEmpty() ? Integer.MAX_VALUE
+                        : literalSegments(m.route().path())));
+    }
+
+    private static Optional<Match> bind(SamTemplate.Route route, String[] segments) {
+        String[] pattern = route.path().split("/", -1);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < pattern.length; i++) {
+            String part = pattern[i];
+            boolean parameter = part.startsWith("{") && part.endsWith("}");
+            if (parameter && part.endsWith("+}") && i == pattern.length - 1 && segments.length > i) {
+                String rest = String.join("/", java.util.Arrays.copyOfRange(segments, i, segments.length));
+                parameters.put(part.substring(1, part.length() - 2), decode(rest));
+                return rest.isEmpty() ? Optional.empty() : Optional.of(new Match(route, parameters));
+            }
+            if (i >= segments.length || parameter && segments[i].isEmpty()
+                    || !parameter && !part.equals(segments[i])) {
+                return Optional.empty();
+            }
+            if (parameter) {
+                parameters.put(part.substring(1, part.length() - 1), decode(segments[i]));
+            }
+        }
+        return segments.length == pattern.length ? Optional.of(new Match(route, parameters)) : Optional.empty();
+    }
+
+    private static int literalSegments(String path) {
+        return (int) java.util.Arrays.stream(path.split("/")).filter(s -> !s.startsWith("{")).count();
+    }
+
+    private static String decode(String segment) {
+        // Percent-decoding only: in a path, '+' is a plus.
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** {@code arn:aws:execute-api:REGION:ACCOUNT:API_ID/$default/METHOD/PATH}, as API Gateway builds it. */

@@ -1,0 +1,176 @@
+package com.example.testapi.admin;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.example.testapi.admin.AdminRules.Action;
+import com.example.testapi.admin.AdminRules.Refusal;
+import com.example.testapi.admin.UserPoolDirectory.User;
+import com.example.testapi.api.ContractViolationException;
+import com.example.testapi.caller.Caller;
+import com.example.testapi.caller.CurrentCaller;
+import com.example.testapi.caller.Permissions;
+
+/**
+ * The Users screen's actions as routes. IAM lets only the Admins role invoke them (template.yaml), the permission
+ * check repeats that, fail-closed; then each action reads the pool as it is now, {@link AdminRules} judges it, and
+ * only then does anything change. Every action leaves one {@link AuditLog} line.
+ */
+@Path("/admin/users")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Permissions.ADMINISTER)
+public class AdminResource {
+
+    static final int PAGE_SIZE = 20;
+
+    private final UserPoolDirectory directory;
+    private final AdminRequests requests;
+    private final CurrentCaller currentCaller;
+
+    AdminResource(UserPoolDirectory directory, AdminRequests requests, CurrentCaller currentCaller) {
+        this.directory = directory;
+        this.requests = requests;
+        this.currentCaller = currentCaller;
+    }
+
+    /** A page of users with their status, groups and TOTP state. */
+    @GET
+    public UserPoolDirectory.UserPage list(@QueryParam("nextToken") String nextToken) {
+        actor();
+        return directory.page(nextToken == null || nextToken.isEmpty() ? null : nextToken, PAGE_SIZE);
+    }
+
+    /** A user with a temporary password (answered once, for the administrator to pass on), in a group or none. */
+    @POST
+    public Response create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        AdminRequests.NewUser user = requests.newUser(body, contentType);
+        String actor = actor();
+        String password = AdminRequests.temporaryPassword();
+        User created = audited(actor, "create", user.username(), () -> {
+            directory.create(user.username(), password);
+            if (user.group() != null) {
+                directory.addToGroup(user.username(), user.group());
+            }
+            return directory.user(user.username());
+        });
+        return Response.status(Response.Status.CREATED)
+                .entity(Map.of("user", created, "temporaryPassword", password)).build();
+    }
+
+    /** Into {@code group} alone (null: no group), out of the others first: a failure half-way leaves less access. */
+    @PUT
+    @Path("{name}/group")
+    public User setGroup(@PathParam("name") String name, byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        String group = requests.groupChange(body, contentType);
+        return act(name, Action.SET_GROUP, group, user -> {
+            for (String old : user.groups()) {
+                if (!old.equals(group)) {
+                    directory.removeFromGroup(user.username(), old);
+                }
+            }
+            if (group != null && !user.groups().contains(group)) {
+                directory.addToGroup(user.username(), group);
+            }
+        });
+    }
+
+    @POST
+    @Path("{name}/disable")
+    public User disable(@PathParam("name") String name) {
+        return act(name, Action.DISABLE, null, user -> directory.disable(user.username()));
+    }
+
+    @POST
+    @Path("{name}/enable")
+    public User enable(@PathParam("name") String name) {
+        return act(name, Action.ENABLE, null, user -> directory.enable(user.username()));
+    }
+
+    @POST
+    @Path("{name}/sign-out")
+    public User signOut(@PathParam("name") String name) {
+        return act(name, Action.SIGN_OUT, null, user -> directory.signOutEverywhere(user.username()));
+    }
+
+    @POST
+    @Path("{name}/reset-totp")
+    public User resetTotp(@PathParam("name") String name) {
+        return act(name, Action.RESET_TOTP, null, user -> directory.resetTotp(user.username()));
+    }
+
+    /** A new temporary password, answered once for the administrator to pass on. */
+    @POST
+    @Path("{name}/reset-password")
+    public Map<String, Object> resetPassword(@PathParam("name") String name) {
+        String password = AdminRequests.temporaryPassword();
+        User user = act(name, Action.RESET_PASSWORD, null, u -> directory.setTemporaryPassword(u.username(), password));
+        return Map.of("user", user, "temporaryPassword", password);
+    }
+
+    /** Reads the target now, judges the action, makes the change, and answers the user as they are after it. */
+    private User act(String name, Action action, String toGroup, Consumer<User> change) {
+        AdminRequests.username(name);
+        String actor = actor();
+        User target = failureAudited(actor, action.label, name, () -> directory.user(name));
+        // Whom the pool could not do without is read only when an administrator is the target.
+        Set<String> able = target.administrator()
+                ? failureAudited(actor, action.label, name, directory::enabledAdminsWithTotp) : Set.of();
+        Optional<Refusal> refusal = AdminRules.refusal(actor, action, target, toGroup, able);
+        if (refusal.isPresent()) {
+            AuditLog.record(actor, action.label, target.username(), "refused: " + refusal.get().code());
+            throw new ContractViolationException(refusal.get().status(), refusal.get().code(),
+                    refusal.get().message());
+        }
+        return audited(actor, action.label, target.username(), () -> {
+            change.accept(target);
+            return directory.user(target.username());
+        });
+    }
+
+    /** Runs {@code work} and audits its success; an exception is audited with its type (a failure, not a refusal). */
+    private static <T> T audited(String actor, String action, String target, Supplier<T> work) {
+        T result = failureAudited(actor, action, target, work);
+        AuditLog.record(actor, action, target, "ok");
+        return result;
+    }
+
+    private static <T> T failureAudited(String actor, String action, String target, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            AuditLog.record(actor, action, target, "failed: " + e.getClass().getSimpleName());
+            throw e;
+        }
+    }
+
+    /**
+     * The signed-in administrator's username: the user pool user behind the caller's identity-pool credentials
+     * (the {@code sub} in {@code authorizer.iam.cognitoIdentity.amr}), looked up in this stack's pool.
+     */
+    private String actor() {
+        Caller caller = currentCaller.get().orElseThrow(() -> new IllegalStateException("permission without a caller"));
+        if (caller.userSub() == null || !directory.isThisPool(caller.userPoolProvider())) {
+            throw new ContractViolationException(403, "not_a_pool_user", "Administration needs a sign-in to this "
+                    + "stack's user pool; these credentials carry none.");
+        }
+        return directory.usernameOfSub(caller.userSub()).orElseThrow(() -> new ContractViolationException(403,
+                "not_a_pool_user", "The user these credentials were issued to is no longer in the user pool."));
+    }
+}
