@@ -50,53 +50,8 @@ export class TestApi {
     });
   }
 
-  async send(method, query, body, headers) {
-    const url = new URL('test', this.base);
-    const credentials = await this.session.current();
-    const signer = new SignatureV4({
-      service: 'execute-api',
-      region: this.region,
-      credentials,
-      sha256: Sha256,
-    });
-    // The browser sets Host itself (to url.host); signing the same value makes the signature match.
-    const signed = await signer.sign({
-      method,
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: url.port ? Number(url.port) : undefined,
-      path: url.pathname,
-      query,
-      headers: { host: url.host, ...headers },
-      body: body ?? undefined,
-    });
-    const sent = new URL(url);
-    Object.entries(query).forEach(([name, value]) => sent.searchParams.set(name, value));
-    const { host, ...sendable } = signed.headers;
-    let response;
-    try {
-      response = await fetch(sent, {
-        method, headers: sendable, body: body ?? undefined, signal: AbortSignal.timeout(CALL_MS),
-      });
-    } catch (error) {
-      // No readable answer: the API is down, or it answered without CORS headers (API Gateway's own refusals may
-      // lack them). The browser hides which; the caller finds out with reachable() and a second call.
-      console.info(`${method} /test: no readable answer (${error.message})`);
-      return new Answer(UNREAD, null, {});
-    }
-    const text = await response.text();
-    let json = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    return new Answer(response.status, json, {
-      replayed: response.headers.get('idempotent-replayed') === 'true',
-      retryAfter: response.headers.get('retry-after'),
-      date: response.headers.get('date'),
-      receivedAt: Date.now(),
-    });
+  send(method, query, body, headers) {
+    return signedCall(this, method, 'test', query, body, headers);
   }
 
   /**
@@ -111,4 +66,57 @@ export class TestApi {
       return false;
     }
   }
+}
+
+/**
+ * One call to the API at `path` (relative to the API's base URL), signed with SigV4 with `api.session`'s credentials:
+ * the Answer, or UNREAD when the browser could not read one.
+ */
+export async function signedCall(api, method, path, query, body, headers) {
+  const url = new URL(path, api.base);
+  const credentials = await api.session.current();
+  const signer = new SignatureV4({
+    service: 'execute-api',
+    region: api.region,
+    credentials,
+    sha256: Sha256,
+  });
+  // The browser sets Host itself (to url.host); signing the same value makes the signature match.
+  const signed = await signer.sign({
+    method,
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: url.port ? Number(url.port) : undefined,
+    path: url.pathname,
+    query,
+    headers: { host: url.host, ...headers },
+    body: body ?? undefined,
+  });
+  const sent = new URL(url);
+  Object.entries(query).forEach(([name, value]) => sent.searchParams.set(name, value));
+  const { host, ...sendable } = signed.headers;
+  let response;
+  try {
+    response = await fetch(sent, {
+      method, headers: sendable, body: body ?? undefined, signal: AbortSignal.timeout(CALL_MS),
+    });
+  } catch (error) {
+    // No readable answer: the API is down, or it answered without CORS headers (API Gateway's own refusals may
+    // lack them). The browser hides which; the caller finds out with reachable() and a second call.
+    console.info(`${method} /${path}: no readable answer (${error.message})`);
+    return new Answer(UNREAD, null, {});
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return new Answer(response.status, json, {
+    replayed: response.headers.get('idempotent-replayed') === 'true',
+    retryAfter: response.headers.get('retry-after'),
+    date: response.headers.get('date'),
+    receivedAt: Date.now(),
+  });
 }

@@ -1,6 +1,5 @@
-import { GROUPS, UserAdmin, temporaryPassword } from './admin.js';
-import { shown, weakPassword } from './explain.js';
-import { Refused, refusal } from './guards.js';
+import { GROUPS, UserAdmin } from './admin.js';
+import { shown } from './explain.js';
 import { SessionExpired } from './session.js';
 
 const $ = (id) => document.getElementById(id);
@@ -10,29 +9,20 @@ const TAKES_EFFECT = 'It applies when their session renews: the app renews the I
   + 'before it expires, at the latest within the hour; credentials already issued keep their role until they expire '
   + '(at most an hour). To make them sign in again sooner, sign them out everywhere.';
 
-/** A refused or failed admin call, in words. */
+/** A refused or failed admin call, in words: the API's own sentence when it gave one. */
 export function explainAdmin(error, what) {
-  switch (error.name) {
-    case 'Refused':
-      return error.message;
-    case 'AccessDeniedException':
-      return `Refused by IAM: your role may not ${what} (${error.message}).`;
-    case 'UsernameExistsException':
-      return 'A user with that name exists already.';
-    case 'InvalidPasswordException':
-      return weakPassword(error.message, 'That temporary password');
-    case 'UserNotFoundException':
-      return 'That user does not exist (any more).';
-    case 'TypeError':
-      return 'The user pool could not be reached. Check your connection and try again.';
-    default:
-      return `Could not ${what}: ${error.message}`;
+  if (error.name === 'AdminRefused') {
+    return error.message;
   }
+  if (error.name === 'TypeError') {
+    return 'The API could not be reached. Check your connection and try again.';
+  }
+  return `Could not ${what}: ${error.message}`;
 }
 
 /**
  * The Users screen, for a user whose role is the admin role: users with their status and groups (paged), and the
- * actions an administrator needs, each one Cognito call with the administrator's own credentials.
+ * actions an administrator needs, each one call to the API's administration routes, which judge it (admin.js).
  */
 export class UsersScreen {
   constructor(config, session, onSessionEnded) {
@@ -63,39 +53,22 @@ export class UsersScreen {
     $('users-status').classList.toggle('error', isError);
   }
 
-  /**
-   * Runs one admin action, after the screen's own check when `guarded` ([action, user, toGroup], guards.js) is given;
-   * a refusal is said in words, an ended session goes back to sign-in.
-   */
-  async act(what, action, done, guarded = null) {
+  /** Runs one admin action; a refusal is said in the API's words, an ended session goes back to sign-in. */
+  async act(what, action, done) {
     try {
-      if (guarded) {
-        await this.guard(...guarded);
-      }
-      await action();
+      const result = await action();
       // The list first, then the sentence: once it shows, the rows (and their buttons) are the changed ones.
       await this.load(false, true);
-      this.say(done);
+      this.say(typeof done === 'function' ? done(result) : done);
     } catch (error) {
       if (error instanceof SessionExpired) {
         this.onSessionEnded();
         return;
       }
-      if (!(error instanceof Refused)) {
+      if (error.name !== 'AdminRefused') {
         console.warn(`Users screen: could not ${what}`, error);
       }
       this.say(explainAdmin(error, what), true);
-    }
-  }
-
-  /** Throws {@link Refused} when the screen will not do `action` to `user` (guards.js), before any change. */
-  async guard(action, user, toGroup) {
-    const admins = ['move', 'disable'].includes(action) ? await this.admin.enabledAdmins() : [];
-    // A move is judged on the groups the user is in now: added to Admins elsewhere, they are an administrator.
-    const current = action === 'move' ? { ...user, groups: await this.admin.groupsOf(user.username) } : user;
-    const why = refusal(action, current, this.session.username, admins, toGroup);
-    if (why) {
-      throw new Refused(why);
     }
   }
 
@@ -124,14 +97,12 @@ export class UsersScreen {
 
   async create() {
     const username = $('new-username').value.trim();
-    const password = $('new-user-password').value;
     const group = $('new-user-group').value || null;
-    await this.act(`create ${username}`, () => this.admin.create(username, password, group),
-      `Created ${username}${group ? ` in ${group}` : ' in no group'}. Give them the temporary password: their first `
-      + 'sign-in asks for their own.');
+    await this.act(`create ${username}`, () => this.admin.create(username, group),
+      (password) => `Created ${username}${group ? ` in ${group}` : ' in no group'}. Temporary password: ${password} `
+        + '(give it to them; their first sign-in asks for their own).');
     if (!$('users-status').classList.contains('error')) {
       $('new-username').value = '';
-      $('new-user-password').value = '';
     }
   }
 
@@ -166,28 +137,24 @@ export class UsersScreen {
     actions.append(label, select,
       button(`Move ${name}`, () => {
         const group = select.value || null;
-        // Out of the groups the user is in now, not those read when the screen loaded.
-        this.act(`move ${name}`, async () => this.admin.move(name, await this.admin.groupsOf(name), group),
-          `${name} is now in ${group ?? 'no group'}. ${TAKES_EFFECT}`, ['move', user, group]);
+        // The API moves them out of the groups they are in now, not those read when the screen loaded.
+        this.act(`move ${name}`, () => this.admin.move(name, group),
+          `${name} is now in ${group ?? 'no group'}. ${TAKES_EFFECT}`);
       }),
       button(`${user.enabled ? 'Disable' : 'Enable'} ${name}`, () => this.act(
         `${user.enabled ? 'disable' : 'enable'} ${name}`, () => this.admin.setEnabled(name, !user.enabled),
         user.enabled ? `${name} is disabled: they cannot sign in or renew their session. Credentials already `
-          + 'issued work until they expire (at most an hour).' : `${name} is enabled again.`,
-        user.enabled ? ['disable', user] : null)),
+          + 'issued work until they expire (at most an hour).' : `${name} is enabled again.`)),
       button(`Sign out ${name} everywhere`, () => this.act(`sign ${name} out everywhere`,
         () => this.admin.signOutEverywhere(name), `${name} is signed out everywhere: their session ends at its next `
-          + 'renewal. Credentials already issued work until they expire (at most an hour).', ['sign-out', user])),
+          + 'renewal. Credentials already issued work until they expire (at most an hour).')),
       ...(user.totp ? [button(`Reset ${name}'s TOTP`, () => this.act(`reset ${name}'s TOTP`,
         () => this.admin.resetTotp(name), `${name}'s two-factor sign-in is off: their next sign-in takes the password `
           + `alone${user.groups.includes('Admins') ? ', without administrator rights until they set it up again' : ''}`
-          + '. Sessions already signed in keep going until they renew.', ['reset-totp', user]))] : []),
-      button(`Reset ${name}'s password`, () => {
-        const password = temporaryPassword();
-        this.act(`reset ${name}'s password`, () => this.admin.resetPassword(name, password),
-          `New temporary password for ${name}: ${password} (give it to them; their next sign-in asks for their own).`,
-          ['reset', user]);
-      }));
+          + '. Sessions already signed in keep going until they renew.'))] : []),
+      button(`Reset ${name}'s password`, () => this.act(`reset ${name}'s password`,
+        () => this.admin.resetPassword(name), (password) => `New temporary password for ${name}: ${password} (give `
+          + 'it to them; their next sign-in asks for their own).')));
     tr.append(...cells, actions);
     return tr;
   }

@@ -1,0 +1,217 @@
+package com.example.testapi.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.example.testapi.local.iam.IssuedCredentials;
+import com.example.testapi.local.lambda.MockEventServerBackend;
+import com.example.testapi.support.AdminFunctionInTest;
+import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.SignedHttp;
+import com.example.testapi.support.TestCloud;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+
+/**
+ * The issue's "done when", from outside against the local cloud: requests signed with the AWS SDK's SigV4 signer go
+ * through the local gateway (IAM from template.yaml) to the administration function (this test's Quarkus app, its
+ * Cognito calls signed with credentials issued for AdminFunctionRole), and the AWS SDK's own Cognito client checks
+ * what changed in the pool.
+ */
+@QuarkusTest
+class AdministrationTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String PASSWORD = "Admin-Route-Passw0rd!";
+    private static final String EVE_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    /** Every administration route, as a request a test can send: method, path, body. */
+    private static final List<String[]> ROUTES = List.of(new String[] {"GET", "/admin/users", null},
+            new String[] {"POST", "/admin/users", "{\"username\":\"zed\",\"group\":null}"},
+            new String[] {"PUT", "/admin/users/alice/group", "{\"group\":\"Admins\"}"},
+            new String[] {"POST", "/admin/users/alice/disable", null},
+            new String[] {"POST", "/admin/users/alice/enable", null},
+            new String[] {"POST", "/admin/users/alice/sign-out", null},
+            new String[] {"POST", "/admin/users/alice/reset-totp", null},
+            new String[] {"POST", "/admin/users/alice/reset-password", null});
+
+    private TestCloud cloud;
+    private CognitoIdentityProviderClient pool;
+    private String poolId;
+
+    @BeforeEach
+    void start() throws Exception {
+        cloud = TestCloud.start(Path.of("template.yaml"),
+                new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port + "/_lambda_")));
+        AdminFunctionInTest.install(cloud.cloud);
+        cloud.cloud.userPool().createUser("eve", PASSWORD, List.of("Admins"), null, EVE_SECRET);
+        pool = CognitoSdk.userPool(cloud.cloud);
+        poolId = cloud.cloud.outputs().get("UserPoolId");
+    }
+
+    @AfterEach
+    void stop() {
+        pool.close();
+        cloud.close();
+    }
+
+    @Test
+    void theAdminsRoleCannotCallCognitosAdminApiItself() {
+        IssuedCredentials ada = cloud.credentials("ada");
+        assertTrue(ada.roleName().endsWith("TestApiAdmin"), ada.roleName());
+        try (CognitoIdentityProviderClient asAda = CognitoSdk.userPool(cloud.cloud,
+                AwsSessionCredentials.create(ada.accessKeyId(), ada.secretKey(), ada.sessionToken()))) {
+            List<Runnable> calls = List.of(() -> asAda.listUsers(r -> r.userPoolId(poolId)),
+                    () -> asAda.adminGetUser(r -> r.userPoolId(poolId).username("eve")),
+                    () -> asAda.adminDisableUser(r -> r.userPoolId(poolId).username("eve")),
+                    () -> asAda.adminRemoveUserFromGroup(r -> r.userPoolId(poolId).username("eve").groupName("Admins")),
+                    () -> asAda.adminSetUserPassword(r -> r.userPoolId(poolId).username("eve").password(PASSWORD)),
+                    () -> asAda.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username("eve")
+                            .softwareTokenMfaSettings(s -> s.enabled(false))));
+            for (Runnable call : calls) {
+                CognitoIdentityProviderException refused = assertThrows(CognitoIdentityProviderException.class,
+                        call::run);
+                assertEquals("AccessDeniedException", refused.awsErrorDetails().errorCode());
+            }
+        }
+        assertTrue(pool.adminGetUser(r -> r.userPoolId(poolId).username("eve")).enabled(), "nothing changed");
+    }
+
+    @Test
+    void fullAccessAndReadOnlyAccessGet403FromTheGatewayOnEveryAdminRoute() throws Exception {
+        for (String user : List.of("alice", "bob")) {
+            for (String[] route : ROUTES) {
+                HttpResponse<String> answer = call(user, route[0], route[1], route[2]);
+                assertEquals(403, answer.statusCode(), user + " " + route[0] + " " + route[1]);
+                assertEquals("Forbidden", MAPPER.readTree(answer.body()).path("message").asText(), answer.body());
+            }
+        }
+        assertEquals(List.of("FullAccess"), groups("alice"), "nothing changed");
+    }
+
+    @Test
+    void anAdministratorManagesUsersThroughTheRoutes() throws Exception {
+        JsonNode listed = json(call("ada", "GET", "/admin/users", null), 200);
+        JsonNode adaRow = row(listed, "ada");
+        assertEquals("[\"Admins\"]", adaRow.path("groups").toString());
+        assertTrue(adaRow.path("totp").asBoolean() && adaRow.path("enabled").asBoolean(), adaRow.toString());
+
+        JsonNode created = json(call("ada", "POST", "/admin/users", "{\"username\":\"gina\",\"group\":\"ReadOnlyAccess\"}"),
+                201);
+        assertEquals("FORCE_CHANGE_PASSWORD", created.path("user").path("status").asText(), created.toString());
+        assertTrue(created.path("temporaryPassword").asText().length() >= 12, created.toString());
+        assertEquals(List.of("ReadOnlyAccess"), groups("gina"));
+        assertEquals(409, call("ada", "POST", "/admin/users", "{\"username\":\"gina\"}").statusCode());
+
+        JsonNode moved = json(call("ada", "PUT", "/admin/users/gina/group", "{\"group\":\"FullAccess\"}"), 200);
+        assertEquals("[\"FullAccess\"]", moved.path("groups").toString());
+        assertEquals(List.of("FullAccess"), groups("gina"));
+
+        json(call("ada", "POST", "/admin/users/gina/disable", null), 200);
+        assertFalse(user("gina").enabled());
+        json(call("ada", "POST", "/admin/users/gina/enable", null), 200);
+        assertTrue(user("gina").enabled());
+        assertEquals(200, call("ada", "POST", "/admin/users/gina/sign-out", null).statusCode());
+        assertTrue(json(call("ada", "POST", "/admin/users/gina/reset-password", null), 200)
+                .path("temporaryPassword").asText().length() >= 12);
+    }
+
+    @Test
+    void anAdministratorCannotDemoteOrDisableThemselves() throws Exception {
+        assertRefused(call("ada", "PUT", "/admin/users/ada/group", "{\"group\":\"FullAccess\"}"), 403, "own_rights");
+        assertRefused(call("ada", "PUT", "/admin/users/ada/group", "{\"group\":null}"), 403, "own_rights");
+        assertRefused(call("ada", "POST", "/admin/users/ada/disable", null), 403, "own_rights");
+        assertRefused(call("ada", "POST", "/admin/users/ada/reset-totp", null), 403, "own_rights");
+        assertEquals(List.of("Admins"), groups("ada"));
+        assertTrue(user("ada").enabled());
+    }
+
+    @Test
+    void anAdministratorCannotChangeAnotherAdministratorsPasswordOrMfa() throws Exception {
+        assertRefused(call("ada", "POST", "/admin/users/eve/reset-password", null), 403, "target_is_administrator");
+        assertRefused(call("ada", "POST", "/admin/users/eve/reset-totp", null), 403, "target_is_administrator");
+        assertTrue(user("eve").userMFASettingList().contains("SOFTWARE_TOKEN_MFA"), "eve's TOTP is still on");
+        assertEquals("CONFIRMED", user("eve").userStatusAsString());
+    }
+
+    @Test
+    void theLastEnabledAdministratorWithTotpStays() throws Exception {
+        // Two administrators: eve disables ada, whose credentials (valid for up to an hour) then try to take eve's.
+        IssuedCredentials ada = cloud.credentials("ada");
+        json(call("eve", "POST", "/admin/users/ada/disable", null), 200);
+        assertRefused(call(ada, "PUT", "/admin/users/eve/group", "{\"group\":\"FullAccess\"}"), 409,
+                "last_administrator");
+        assertRefused(call(ada, "POST", "/admin/users/eve/disable", null), 409, "last_administrator");
+        assertEquals(List.of("Admins"), groups("eve"));
+        assertTrue(user("eve").enabled());
+    }
+
+    @Test
+    void badInputIsAClearErrorAndChangesNothing() throws Exception {
+        assertRefused(call("ada", "PUT", "/admin/users/alice/group", "{\"group\":\"Root\"}"), 400, "invalid_field");
+        assertRefused(call("ada", "PUT", "/admin/users/alice/group", "not json"), 400, "malformed_json");
+        assertRefused(call("ada", "POST", "/admin/users", "{\"username\":\"has space\"}"), 400, "invalid_field");
+        assertRefused(call("ada", "POST", "/admin/users/nobody/disable", null), 404, "user_not_found");
+        assertEquals(List.of("FullAccess"), groups("alice"));
+    }
+
+    private void assertRefused(HttpResponse<String> answer, int status, String code) throws Exception {
+        assertEquals(status, answer.statusCode(), answer.body());
+        JsonNode body = MAPPER.readTree(answer.body());
+        assertEquals(code, body.path("error").asText(), answer.body());
+        assertFalse(body.path("message").asText().isBlank(), "a reason the screen can show: " + answer.body());
+    }
+
+    private HttpResponse<String> call(String user, String method, String path, String body) {
+        return call(user.equals("eve") ? cloud.cloud.identityPool().credentialsFor(
+                cloud.cloud.userPool().settings().providerName(), cloud.cloud.userPool().signIn("eve", PASSWORD))
+                : cloud.credentials(user), method, path, body);
+    }
+
+    private HttpResponse<String> call(IssuedCredentials credentials, String method, String path, String body) {
+        Map<String, String> headers = body == null ? Map.of() : Map.of("content-type", "application/json");
+        return SignedHttp.send(SignedHttp.sign(TestCloud.signing(credentials), method, cloud.api(path.substring(1)),
+                headers, body));
+    }
+
+    private static JsonNode json(HttpResponse<String> answer, int status) throws Exception {
+        assertEquals(status, answer.statusCode(), answer.body());
+        return MAPPER.readTree(answer.body());
+    }
+
+    private static JsonNode row(JsonNode page, String username) {
+        for (JsonNode user : page.path("users")) {
+            if (user.path("username").asText().equals(username)) {
+                return user;
+            }
+        }
+        throw new AssertionError(username + " not listed: " + page);
+    }
+
+    private List<String> groups(String name) {
+        return pool.adminListGroupsForUser(r -> r.userPoolId(poolId).username(name)).groups().stream()
+                .map(g -> g.groupName()).toList();
+    }
+
+    private AdminGetUserResponse user(String name) {
+        return pool.adminGetUser(r -> r.userPoolId(poolId).username(name));
+    }
+}
