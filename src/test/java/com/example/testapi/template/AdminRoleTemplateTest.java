@@ -4,12 +4,17 @@ import static com.example.testapi.local.template.SamTemplate.list;
 import static com.example.testapi.local.template.SamTemplate.map;
 import static com.example.testapi.local.template.SamTemplate.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +24,34 @@ import com.example.testapi.local.iam.RolePolicies;
 import com.example.testapi.local.template.SamTemplate;
 
 /**
- * The Admins group and its role TestApiAdmin: first in precedence, the API like FullAccess, and exactly the Cognito
- * calls the app's Users screen makes, on this user pool only.
+ * The Admins group and its role TestApiAdmin: first in precedence, the API like FullAccess plus the /admin routes
+ * (no other group's role may invoke them), and no Cognito permission of its own. The administration function's role
+ * allows exactly the Cognito calls the function's code makes, on this user pool only.
  */
 class AdminRoleTemplateTest {
 
-    /** What the Users screen calls, and nothing else (no DeleteUser, no pool or client settings). */
-    static final Set<String> SCREEN_ACTIONS = Set.of("cognito-idp:ListUsers", "cognito-idp:ListGroups",
-            "cognito-idp:ListUsersInGroup", "cognito-idp:AdminListGroupsForUser", "cognito-idp:AdminCreateUser",
-            "cognito-idp:AdminSetUserPassword",
-            "cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup", "cognito-idp:AdminDisableUser",
-            "cognito-idp:AdminEnableUser", "cognito-idp:AdminUserGlobalSignOut", "cognito-idp:AdminGetUser",
-            "cognito-idp:AdminSetUserMFAPreference");
+    private static final Pattern SDK_CALL = Pattern.compile("client\\(\\)\\.(\\w+?)(Paginator)?\\(");
 
     private final SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
+    private final LocalAccount account = LocalAccount.forTemplate("us-east-1", template);
+    private final RolePolicies access = RolePolicies.from(template, account);
+    private final String thisPool = account.resolve(Map.of("Fn::GetAtt", List.of("UserPool", "Arn")));
+
+    /** The Cognito actions UserPoolDirectory calls, read from its source: the set its role must allow. */
+    static Set<String> functionActions() throws Exception {
+        String source = Files.readString(Path.of("src/main/java/com/example/testapi/admin/UserPoolDirectory.java"));
+        Set<String> actions = new TreeSet<>();
+        Matcher call = SDK_CALL.matcher(source);
+        while (call.find()) {
+            String method = call.group(1);
+            actions.add("cognito-idp:" + Character.toUpperCase(method.charAt(0)) + method.substring(1)
+                    .replace("Mfa", "MFA"));
+        }
+        return actions;
+    }
 
     @Test
-    void adminsComeFirstAndGetTheirRoleOnlyOnceItsPoliciesAreAttached() {
+    void adminsComeFirstAndGetTheirRoleOnlyOnceItsPolicyIsAttached() {
         Map<String, Object> admins = template.properties("AdminsGroup");
         assertEquals("Admins", admins.get("GroupName"));
         assertEquals(Map.of("Fn::GetAtt", List.of("TestApiAdmin", "Arn")), admins.get("RoleArn"));
@@ -43,30 +59,52 @@ class AdminRoleTemplateTest {
         for (String other : List.of("FullAccessGroup", "ReadOnlyAccessGroup")) {
             assertTrue(precedence < (Integer) template.properties(other).get("Precedence"), "Admins before " + other);
         }
-        assertEquals(List.of("TestApiAdminInvoke", "TestApiAdminUsers"), template.resource("AdminsGroup").get("DependsOn"));
+        assertEquals(List.of("TestApiAdminInvoke"), template.resource("AdminsGroup").get("DependsOn"));
     }
 
     @Test
-    void theUserPolicyAllowsExactlyTheScreensCallsOnThisPool() {
-        Map<String, Object> policy = template.properties("TestApiAdminUsers");
-        assertEquals(List.of(Map.of("Ref", "TestApiAdmin")), policy.get("Roles"));
-        List<Object> statements = list(map(policy, "PolicyDocument").get("Statement"));
-        assertEquals(1, statements.size());
-        Map<String, Object> statement = object(statements.get(0));
-        assertEquals("Allow", statement.get("Effect"));
-        assertEquals(SCREEN_ACTIONS, Set.copyOf(list(statement.get("Action"))));
-        assertEquals(Map.of("Fn::GetAtt", List.of("UserPool", "Arn")), statement.get("Resource"));
-    }
-
-    /** IAM's answer for the admin role, from the template, for what it must not reach. */
-    @Test
-    void anAdminReachesNoOtherPoolNorAnyOtherService() {
-        LocalAccount account = LocalAccount.forTemplate("us-east-1", template);
-        RolePolicies access = RolePolicies.from(template, account);
+    void theAdminsRoleHoldsNoCognitoPermission() throws Exception {
         String role = account.resolve(Map.of("Ref", "TestApiAdmin"));
-        String thisPool = account.resolve(Map.of("Fn::GetAtt", List.of("UserPool", "Arn")));
+        Set<String> actions = new TreeSet<>(functionActions());
+        actions.addAll(Set.of("cognito-idp:ListGroups", "cognito-idp:AdminDeleteUser", "cognito-idp:UpdateUserPool"));
+        actions.forEach(action -> assertEquals(Decision.IMPLICIT_DENY, access.decide(role, action, thisPool), action));
+        assertEquals(Decision.IMPLICIT_DENY, access.decide(role, "cognito-idp:ListUsers", "*"));
+    }
+
+    @Test
+    void onlyTheAdminsRoleMayInvokeTheAdminRoutes() {
+        List<SamTemplate.Route> adminRoutes = template.routes().stream()
+                .filter(route -> route.path().startsWith("/admin/")).toList();
+        assertEquals(8, adminRoutes.size(), adminRoutes.toString());
+        for (SamTemplate.Route route : adminRoutes) {
+            assertEquals("AdminFunction", route.function(), route.key());
+            assertEquals("AWS_IAM", route.authorizer(), route.key());
+            String arn = invokeArn(route.method(), route.path().replace("{name}", "someone"));
+            for (String role : List.of("TestApiFullAccess", "TestApiReadAccess", "AuthenticatedDefaultRole",
+                    "AdminFunctionRole", "TokenTriggerRole")) {
+                assertNotEquals(Decision.ALLOW, access.decide(account.resolve(Map.of("Ref", role)),
+                        "execute-api:Invoke", arn), role + " must not invoke " + route.key());
+            }
+            assertEquals(Decision.ALLOW, access.decide(account.resolve(Map.of("Ref", "TestApiAdmin")),
+                    "execute-api:Invoke", arn), route.key());
+        }
+    }
+
+    @Test
+    void theFunctionsRoleAllowsExactlyItsCallsOnThisPool() throws Exception {
+        Set<String> actions = functionActions();
+        assertTrue(actions.size() >= 10 && actions.contains("cognito-idp:AdminSetUserMFAPreference"), actions.toString());
+        Set<String> granted = new TreeSet<>();
+        for (Object policy : list(template.properties("AdminFunctionRole").get("Policies"))) {
+            for (Object statement : list(map(object(policy), "PolicyDocument").get("Statement"))) {
+                list(object(statement).get("Action")).stream().map(String::valueOf)
+                        .filter(a -> a.startsWith("cognito-idp:")).forEach(granted::add);
+            }
+        }
+        assertEquals(actions, granted, "AdminFunctionRole's Cognito actions against UserPoolDirectory's calls");
+        String role = account.resolve(Map.of("Ref", "AdminFunctionRole"));
         String otherPool = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Other";
-        SCREEN_ACTIONS.forEach(action -> {
+        actions.forEach(action -> {
             assertEquals(Decision.ALLOW, access.decide(role, action, thisPool), action);
             assertEquals(Decision.IMPLICIT_DENY, access.decide(role, action, otherPool), action + " elsewhere");
         });
@@ -76,5 +114,10 @@ class AdminRoleTemplateTest {
                 "iam:PassRole", "*", "sts:AssumeRole", "*", "lambda:InvokeFunction", "*");
         beyond.forEach((action, resource) -> assertEquals(Decision.IMPLICIT_DENY,
                 access.decide(role, action, resource), action));
+    }
+
+    private String invokeArn(String method, String path) {
+        return "arn:aws:execute-api:us-east-1:" + account.accountId() + ":" + account.apiId() + "/$default/" + method
+                + path;
     }
 }

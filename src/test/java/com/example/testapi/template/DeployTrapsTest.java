@@ -75,7 +75,7 @@ class DeployTrapsTest {
      */
     @Test
     void eachFunctionsLogGroupExistsBeforeTheFunction() {
-        for (String function : List.of("GetTestFunction", "PostTestFunction")) {
+        for (String function : List.of("GetTestFunction", "PostTestFunction", "AdminFunction")) {
             Object group = map(template.properties(function), "LoggingConfig").get("LogGroup");
             assertTrue(group instanceof Map<?, ?> ref && ref.containsKey("Ref"), function + ": " + group);
             String groupId = String.valueOf(((Map<?, ?>) group).get("Ref"));

@@ -35,7 +35,8 @@ class OperationsTemplateTest {
     @Test
     void everyLogGroupKeepsItsHistory() {
         Map<String, Map<String, Object>> groups = template.resourcesOfType("AWS::Logs::LogGroup");
-        assertEquals(Set.of("GetTestFunctionLogs", "PostTestFunctionLogs", "TokenTriggerLogs", "ApiAccessLogs"),
+        assertEquals(Set.of("GetTestFunctionLogs", "PostTestFunctionLogs", "AdminFunctionLogs", "TokenTriggerLogs",
+                "ApiAccessLogs"),
                 groups.keySet());
         groups.forEach((id, group) -> {
             assertEquals("Retain", group.get("DeletionPolicy"), id + " survives a stack deletion");

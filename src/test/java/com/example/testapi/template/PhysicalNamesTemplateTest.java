@@ -108,7 +108,8 @@ class PhysicalNamesTemplateTest {
     /** The names IAM and CloudFront would refuse twice in one account: none is set, or they carry the region. */
     @Test
     void accountWideResourcesLeaveTheirNamesToCloudFormationOrCarryTheRegion() {
-        for (String id : List.of("TestApiFullAccess", "TestApiReadAccess", "TestApiAdmin", "AuthenticatedDefaultRole")) {
+        for (String id : List.of("TestApiFullAccess", "TestApiReadAccess", "TestApiAdmin", "AuthenticatedDefaultRole",
+                "AdminFunctionRole", "TokenTriggerRole")) {
             assertTrue(!template.properties(id).containsKey("RoleName"), id + " is named by CloudFormation");
         }
         assertEquals(Map.of("Fn::Sub", "${AWS::StackName}-${AWS::Region}-web"),

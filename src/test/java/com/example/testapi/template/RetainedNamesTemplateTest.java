@@ -79,7 +79,7 @@ class RetainedNamesTemplateTest {
             }
         });
         assertEquals(List.of("GetTestFunctionLogs", "PostTestFunctionLogs", "ItemsTable", "UserPool",
-                "TokenTriggerLogs", "IdentityPool", "ApiAccessLogs"), retained);
+                "AdminFunctionLogs", "TokenTriggerLogs", "IdentityPool", "ApiAccessLogs"), retained);
     }
 
     /** The walk fails on what it guards against: a fixed log group name, and a retained type nobody classified. */

@@ -23,7 +23,7 @@ class WebTemplateTest {
     void theApiAllowsTheAppsOriginWithTheHeadersSigV4Needs() {
         Map<String, Object> cors = map(template.properties("HttpApi"), "CorsConfiguration");
         assertEquals(Map.of("Ref", "AllowedOrigins"), cors.get("AllowOrigins"));
-        assertEquals(List.of("GET", "POST"), cors.get("AllowMethods"));
+        assertEquals(List.of("GET", "POST", "PUT"), cors.get("AllowMethods"));
         assertTrue(list(cors.get("AllowHeaders")).containsAll(List.of("authorization", "content-type", "x-amz-date",
                 "x-amz-security-token", "x-amz-content-sha256", "idempotency-key")), cors::toString);
         assertEquals(List.of("idempotent-replayed", "retry-after", "date"), cors.get("ExposeHeaders"));

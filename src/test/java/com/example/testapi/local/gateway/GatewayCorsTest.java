@@ -51,7 +51,7 @@ class GatewayCorsTest {
         HttpResponse<String> answer = SignedHttp.send(preflight(cloud.api("/test"), APP_ORIGIN));
         assertEquals(204, answer.statusCode());
         assertEquals(APP_ORIGIN, answer.headers().firstValue("access-control-allow-origin").orElse(null));
-        assertEquals("GET,POST", answer.headers().firstValue("access-control-allow-methods").orElse(null));
+        assertEquals("GET,POST,PUT", answer.headers().firstValue("access-control-allow-methods").orElse(null));
         assertEquals("authorization,content-type,x-amz-date,x-amz-security-token,x-amz-content-sha256,idempotency-key",
                 answer.headers().firstValue("access-control-allow-headers").orElse(null));
         assertEquals("600", answer.headers().firstValue("access-control-max-age").orElse(null));
