@@ -54,6 +54,7 @@ public final class TestApiCli {
                     case "get" -> client.list(null, null);
                     case "post" -> client.create(i + 1 < args.length ? args[i + 1] : usage("post needs a MESSAGE"),
                             UUID.randomUUID().toString());
+                    case "admin" -> AdminCommand.run(client, java.util.Arrays.copyOfRange(args, i + 1, args.length));
                     default -> usage("unknown command " + args[i]);
                 };
                 System.out.println(json.writeValueAsString(answer));
@@ -79,9 +80,9 @@ public final class TestApiCli {
         }
     }
 
-    private static <T> T usage(String problem) {
+    static <T> T usage(String problem) {
         System.err.println(problem + "\nusage: TESTAPI_PASSWORD=… [TESTAPI_TOTP_CODE=…] java -jar iam-test-api-client.jar "
-                + "[--outputs outputs.json] [--user NAME] get | post MESSAGE");
+                + "[--outputs outputs.json] [--user NAME] get | post MESSAGE | admin " + AdminCommand.USAGE);
         System.exit(64);
         return null;
     }

@@ -87,6 +87,17 @@ public final class TestApiClient {
         return new Created(read(answer, Item.class), answer.response().statusCode() == 200);
     }
 
+    /**
+     * One call to an administration route (only the Admins role may invoke them): {@code path} below
+     * {@code /admin/users} ("" lists, "/NAME/disable"…), {@code body} a JSON object or null. Answers the route's JSON;
+     * a refusal is an {@link ApiException} whose code names the rule ({@code own_rights}, {@code last_administrator},
+     * {@code target_is_administrator}).
+     */
+    public JsonNode admin(String method, String path, JsonNode body) {
+        Map<String, String> headers = body == null ? Map.of() : Map.of("content-type", "application/json");
+        return read(call(method, "/admin/users" + path, body == null ? null : body.toString(), headers), JsonNode.class);
+    }
+
     /** An answer, and whether it came after renewing the credentials. */
     private record Answer(HttpResponse<String> response, boolean afterRenewal) {
     }

@@ -19,6 +19,7 @@ import com.example.testapi.client.CognitoCredentials;
 import com.example.testapi.local.LocalCloud;
 import com.example.testapi.local.LocalUsers;
 import com.example.testapi.local.lambda.MockEventServerBackend;
+import com.example.testapi.support.AdminFunctionInTest;
 import com.example.testapi.support.TestCloud;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,6 +54,11 @@ class LocalAcceptanceTest extends AcceptanceMatrix {
                 "http://localhost:8080", cloud.cloud.userPool().hostedUi().orElseThrow(), CALLBACK,
                 this::expiredKeys)).thenClose(cloud::close);
         return target;
+    }
+
+    @Override
+    protected void beforeEachTest() {
+        AdminFunctionInTest.install(cloud.cloud);
     }
 
     /** A fresh user's credentials, ended now in the local identity pool's store (the gateway's view of them). */
