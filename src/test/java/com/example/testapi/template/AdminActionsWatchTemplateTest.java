@@ -82,10 +82,33 @@ class AdminActionsWatchTemplateTest {
         }
         assertEquals(List.of(), rule.rulesForJSONEvent(cloudTrail("AdminDeleteUser", "us-east-1_Another1", null)),
                 "another pool");
+        // Made outside the API by anyone (an IAM user's key, another role): told. The administration function's own
+        // calls, judged by its rules and audited: not told.
+        String functionRole = account.resolve(Map.of("Fn::GetAtt", List.of("AdminFunctionRole", "Arn")));
+        Map<String, Object> iamUser = Map.of("type", "IAMUser", "arn", "arn:aws:iam::123456789012:user/someone");
+        assertEquals(List.of("AdminActionsRule"), rule.rulesForJSONEvent(cloudTrail("AdminSetUserPassword", pool,
+                null, iamUser)));
+        assertEquals(List.of(), rule.rulesForJSONEvent(cloudTrail("AdminSetUserPassword", pool, null,
+                assumedRole(functionRole, "stack-AdminFunctionRole-1A2B/stack-AdminFunction-3C4D"))), "the API's own");
+        assertEquals(List.of(), rule.rulesForJSONEvent(cloudTrail("AdminRemoveUserFromGroup", pool, "Admins",
+                assumedRole(functionRole, "stack-AdminFunctionRole-1A2B/stack-AdminFunction-3C4D"))), "the API's own");
+    }
+
+    /** An assumed role's identity as CloudTrail records it: the session's ARN and the role that issued it. */
+    private static Map<String, Object> assumedRole(String roleArn, String session) {
+        return Map.of("type", "AssumedRole", "arn", "arn:aws:sts::123456789012:assumed-role/" + session,
+                "sessionContext", Map.of("sessionIssuer", Map.of("type", "Role", "arn", roleArn)));
     }
 
     /** A CloudTrail record of {@code call} as EventBridge delivers it. */
     private static String cloudTrail(String call, String pool, String group) throws Exception {
+        return cloudTrail(call, pool, group, assumedRole("arn:aws:iam::123456789012:role/stack-TestApiAdmin-5E6F",
+                "stack-TestApiAdmin-5E6F/CognitoIdentityCredentials"));
+    }
+
+    /** The same, made by {@code identity}. */
+    private static String cloudTrail(String call, String pool, String group, Map<String, Object> identity)
+            throws Exception {
         Map<String, Object> parameters = new java.util.LinkedHashMap<>();
         parameters.put("userPoolId", pool);
         parameters.put("username", "HIDDEN_DUE_TO_SECURITY_REASONS");
@@ -93,8 +116,7 @@ class AdminActionsWatchTemplateTest {
             parameters.put("groupName", group);
         }
         Map<String, Object> detail = Map.of("eventVersion", "1.08", "eventSource", "cognito-idp.amazonaws.com",
-                "eventName", call, "awsRegion", "us-east-1", "userIdentity", Map.of("type", "AssumedRole", "arn",
-                        "arn:aws:sts::123456789012:assumed-role/stack-TestApiAdmin/CognitoIdentityCredentials"),
+                "eventName", call, "awsRegion", "us-east-1", "userIdentity", identity,
                 "requestParameters", parameters, "eventType", "AwsApiCall", "managementEvent", true);
         return MAPPER.writeValueAsString(Map.of("version", "0", "id", "0a1b2c3d", "detail-type",
                 "AWS API Call via CloudTrail", "source", "aws.cognito-idp", "account", "123456789012",

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import com.example.testapi.support.AdminFunctionInTest;
 import com.example.testapi.local.LocalCloud;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.TemplateCopy;
@@ -44,9 +45,13 @@ class BrowserAppTest {
     /** In @BeforeEach, once: Quarkus sets the mock event server's port for test methods, not for @BeforeAll. */
     @BeforeEach
     void start() throws Exception {
-        if (cloud != null) {
-            return;
+        if (cloud == null) {
+            startCloud();
         }
+        AdminFunctionInTest.install(cloud.cloud); // the Users screen's /admin routes, per test
+    }
+
+    private void startCloud() throws Exception {
         // ID tokens of 5 minutes beside access tokens of 60: ExpiresIn (60 min) is not the ID token's lifetime, its
         // exp is, and it falls inside the app's 5-minute renewal window, so every renewal refreshes it first.
         Path template = TemplateCopy.withIdTokenMinutes(Files.createTempDirectory("browser-template"), 5);

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
+import com.example.testapi.support.AdminFunctionInTest;
 import com.example.testapi.local.LocalUsers;
 import com.example.testapi.support.TestCloud;
 import com.example.testapi.support.TotpCodes;
@@ -47,6 +49,7 @@ class SecondFactorScreensTest {
             app = cloud.cloud.webAppUri();
             cloud.cloud.userPool().createUser("grace", GRACE_PASSWORD, List.of("Admins"), "grace@example.com");
         }
+        AdminFunctionInTest.install(cloud.cloud); // the Users screen's /admin routes, per test
     }
 
     @AfterAll
@@ -95,10 +98,19 @@ class SecondFactorScreensTest {
 
             ada.signIn(app, "ada", "Ada-Str0ng-Passw0rd!", AppCloud.ADA_TOTP_SECRET);
             ada.waitForText("users-status", " shown.");
+            // Another administrator's MFA is theirs alone: ada takes grace out of Admins first, then resets it.
+            ada.button("Reset grace's TOTP").click();
+            ada.waitForText("users-status", "grace is an administrator: their password and two-factor sign-in");
+            new Select(ada.field("Group of grace")).selectByVisibleText("FullAccess");
+            ada.button("Move grace").click();
+            ada.waitForText("users-status", "grace is now in FullAccess");
             ada.button("Reset grace's TOTP").click();
             ada.waitForText("users-status", "grace's two-factor sign-in is off");
             ada.wait.until(d -> cell(ada, "grace", 3).equals("off"));
             ada.screenshot("mfa-admin-reset-grace");
+            new Select(ada.field("Group of grace")).selectByVisibleText("Admins");
+            ada.button("Move grace").click();
+            ada.waitForText("users-status", "grace is now in Admins");
 
             setUp(grace, "grace", GRACE_PASSWORD, "You are an administrator.");
         }
