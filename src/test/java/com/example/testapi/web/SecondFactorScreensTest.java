@@ -92,7 +92,7 @@ class SecondFactorScreensTest {
             assertFalse(grace.driver.findElement(By.id("totp-off")).isEnabled(), "an administrator keeps it on");
             assertTrue(grace.text("totp-off-why").contains("Administrators keep it on while they are in Admins"));
             grace.button("Reset grace's TOTP").click();
-            grace.waitForText("users-status", "You cannot reset your own two-factor sign-in here");
+            grace.waitForText("users-status", "You cannot reset your own two-factor sign-in");
             assertAccessible(grace, "the Users screen with MFA");
             grace.screenshot("mfa-users-screen");
 
