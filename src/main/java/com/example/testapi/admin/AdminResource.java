@@ -140,8 +140,33 @@ public class AdminResource {
         }
         return audited(actor, action.label, target.username(), () -> {
             change.accept(target);
+            if (AdminRules.removesAdministrator(action, target, toGroup)) {
+                keepAnAdministrator(actor, action, target);
+            }
             return directory.user(target.username());
         });
+    }
+
+    /**
+     * Cognito has no transactions: two administrators taking each other out at the same moment would both pass the
+     * rule. So after taking an administrator away, the pool is read again; with no able administrator left, this
+     * change is undone and refused. Of two such changes at least one is undone, and an undo only gives back.
+     */
+    private void keepAnAdministrator(String actor, Action action, User before) {
+        if (!directory.enabledAdminsWithTotp().isEmpty()) {
+            return;
+        }
+        if (action == Action.DISABLE) {
+            directory.enable(before.username());
+        } else {
+            directory.groupsOf(before.username()).stream().filter(g -> !before.groups().contains(g))
+                    .forEach(g -> directory.removeFromGroup(before.username(), g));
+            before.groups().forEach(g -> directory.addToGroup(before.username(), g));
+        }
+        AuditLog.record(actor, action.label, before.username(), "undone: last_administrator");
+        throw new ContractViolationException(409, "last_administrator", before.username() + " was the last enabled "
+                + "administrator with two-factor sign-in once another change made at the same moment went through: "
+                + "this change is undone.");
     }
 
     /** Runs {@code work} and audits its success; an exception is audited with its type (a failure, not a refusal). */
@@ -154,8 +179,11 @@ public class AdminResource {
     private static <T> T failureAudited(String actor, String action, String target, Supplier<T> work) {
         try {
             return work.get();
+        } catch (ContractViolationException e) {
+            throw e; // a refusal, audited where it is decided
         } catch (RuntimeException e) {
-            AuditLog.record(actor, action, target, "failed: " + e.getClass().getSimpleName());
+            AuditLog.record(actor, action, target, "failed: "
+                    + (e instanceof UserPoolFailure failure ? failure.type() : e.getClass().getSimpleName()));
             throw e;
         }
     }

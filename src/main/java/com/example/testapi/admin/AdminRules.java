@@ -45,11 +45,7 @@ public final class AdminRules {
             Set<String> ableAdmins) {
         String name = target.username();
         boolean self = name.equals(actor);
-        boolean removesAdmin = target.administrator() && switch (action) {
-            case DISABLE, RESET_TOTP -> true;
-            case SET_GROUP -> !UserPoolDirectory.ADMINS.equals(toGroup);
-            default -> false;
-        };
+        boolean removesAdmin = removesAdministrator(action, target, toGroup);
         if (self && (removesAdmin || action == Action.DISABLE || action == Action.RESET_TOTP
                 || action == Action.RESET_PASSWORD || action == Action.SIGN_OUT)) {
             return Optional.of(new Refusal(403, "own_rights", ownRights(action)));
@@ -65,6 +61,15 @@ public final class AdminRules {
                     + "pool keeps one."));
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code action} takes an administrator away: disabled, reset, or moved out of Admins. */
+    public static boolean removesAdministrator(Action action, User target, String toGroup) {
+        return target.administrator() && switch (action) {
+            case DISABLE, RESET_TOTP -> true;
+            case SET_GROUP -> !UserPoolDirectory.ADMINS.equals(toGroup);
+            default -> false;
+        };
     }
 
     private static String ownRights(Action action) {

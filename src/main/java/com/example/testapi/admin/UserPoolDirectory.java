@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,10 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.example.testapi.admin.UserPoolFailure.Kind;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -69,26 +74,30 @@ public class UserPoolDirectory {
 
     /** The pool's username of the user whose {@code sub} it is, if any. */
     public Optional<String> usernameOfSub(String sub) {
-        ListUsersResponse answer = client().listUsers(r -> r.userPoolId(pool()).limit(1)
-                .filter("sub = \"" + sub.replace("\"", "") + "\""));
+        ListUsersResponse answer = pool(() -> client().listUsers(r -> r.userPoolId(pool()).limit(1)
+                .filter("sub = \"" + sub.replace("\"", "") + "\"")));
         return answer.users().stream().findFirst().map(UserType::username);
     }
 
     /** {@code name} as it is now: status, enabled, groups, TOTP. Throws Cognito's UserNotFoundException. */
     public User user(String name) {
-        AdminGetUserResponse user = client().adminGetUser(r -> r.userPoolId(pool()).username(name));
+        AdminGetUserResponse user = pool(() -> client().adminGetUser(r -> r.userPoolId(pool()).username(name)));
         return new User(user.username(), user.userStatusAsString(), Boolean.TRUE.equals(user.enabled()),
                 groupsOf(user.username()), user.userMFASettingList().contains(TOTP));
     }
 
     /** The groups {@code name} is in now, whatever a screen read earlier. */
     public List<String> groupsOf(String name) {
-        return client().adminListGroupsForUserPaginator(r -> r.userPoolId(pool()).username(name)).groups().stream()
-                .map(GroupType::groupName).toList();
+        return pool(() -> client().adminListGroupsForUserPaginator(r -> r.userPoolId(pool()).username(name)).groups()
+                .stream().map(GroupType::groupName).toList());
     }
 
     /** A page of at most {@code limit} users with their groups and TOTP state. */
     public UserPage page(String token, int limit) {
+        return pool(() -> listed(token, limit));
+    }
+
+    private UserPage listed(String token, int limit) {
         ListUsersResponse answer = client().listUsers(r -> r.userPoolId(pool()).limit(limit).paginationToken(token));
         Map<String, List<String>> memberships = memberships();
         List<User> users = new ArrayList<>();
@@ -104,50 +113,52 @@ public class UserPoolDirectory {
 
     /** The enabled members of Admins whose TOTP is on, read now: the administrators who can act. */
     public Set<String> enabledAdminsWithTotp() {
-        return client().listUsersInGroupPaginator(r -> r.userPoolId(pool()).groupName(ADMINS)).users().stream()
+        return pool(() -> client().listUsersInGroupPaginator(r -> r.userPoolId(pool()).groupName(ADMINS)).users()
+                .stream()
                 .filter(u -> Boolean.TRUE.equals(u.enabled()))
                 .map(UserType::username)
                 .filter(name -> client().adminGetUser(r -> r.userPoolId(pool()).username(name))
                         .userMFASettingList().contains(TOTP))
-                .collect(Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** A user with a temporary password; Cognito sends nothing (the administrator passes the password on). */
     public void create(String name, String temporaryPassword) {
-        client().adminCreateUser(r -> r.userPoolId(pool()).username(name).temporaryPassword(temporaryPassword)
-                .messageAction(MessageActionType.SUPPRESS));
+        pool(() -> client().adminCreateUser(r -> r.userPoolId(pool()).username(name)
+                .temporaryPassword(temporaryPassword).messageAction(MessageActionType.SUPPRESS)));
     }
 
     public void addToGroup(String name, String group) {
-        client().adminAddUserToGroup(r -> r.userPoolId(pool()).username(name).groupName(group));
+        pool(() -> client().adminAddUserToGroup(r -> r.userPoolId(pool()).username(name).groupName(group)));
     }
 
     public void removeFromGroup(String name, String group) {
-        client().adminRemoveUserFromGroup(r -> r.userPoolId(pool()).username(name).groupName(group));
+        pool(() -> client().adminRemoveUserFromGroup(r -> r.userPoolId(pool()).username(name).groupName(group)));
     }
 
     public void disable(String name) {
-        client().adminDisableUser(r -> r.userPoolId(pool()).username(name));
+        pool(() -> client().adminDisableUser(r -> r.userPoolId(pool()).username(name)));
     }
 
     public void enable(String name) {
-        client().adminEnableUser(r -> r.userPoolId(pool()).username(name));
+        pool(() -> client().adminEnableUser(r -> r.userPoolId(pool()).username(name)));
     }
 
     /** Revokes the user's refresh tokens: their sessions end at the next renewal. */
     public void signOutEverywhere(String name) {
-        client().adminUserGlobalSignOut(r -> r.userPoolId(pool()).username(name));
+        pool(() -> client().adminUserGlobalSignOut(r -> r.userPoolId(pool()).username(name)));
     }
 
     /** TOTP off: the next sign-in takes the password alone (and, for Admins, withholds the role: docs/mfa.md). */
     public void resetTotp(String name) {
-        client().adminSetUserMFAPreference(r -> r.userPoolId(pool()).username(name)
-                .softwareTokenMfaSettings(s -> s.enabled(false).preferredMfa(false)));
+        pool(() -> client().adminSetUserMFAPreference(r -> r.userPoolId(pool()).username(name)
+                .softwareTokenMfaSettings(s -> s.enabled(false).preferredMfa(false))));
     }
 
     /** A new temporary password: the next sign-in asks for their own. */
     public void setTemporaryPassword(String name, String password) {
-        client().adminSetUserPassword(r -> r.userPoolId(pool()).username(name).password(password).permanent(false));
+        pool(() -> client().adminSetUserPassword(r -> r.userPoolId(pool()).username(name).password(password)
+                .permanent(false)));
     }
 
     /** Username to groups, from each group's member list (a few calls, whatever the number of users). */
@@ -158,6 +169,26 @@ public class UserPoolDirectory {
                     .forEach(u -> byUser.computeIfAbsent(u.username(), k -> new ArrayList<>()).add(group));
         }
         return byUser;
+    }
+
+    /** One or more calls; what the pool answers instead of doing them becomes a {@link UserPoolFailure}. */
+    private static <T> T pool(Supplier<T> calls) {
+        try {
+            return calls.get();
+        } catch (AwsServiceException e) {
+            String type = e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
+            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            Kind kind = switch (String.valueOf(type)) {
+                case "UserNotFoundException" -> Kind.NOT_FOUND;
+                case "UsernameExistsException" -> Kind.EXISTS;
+                case "InvalidPasswordException", "InvalidParameterException" -> Kind.INVALID;
+                case "TooManyRequestsException", "LimitExceededException" -> Kind.BUSY;
+                default -> e.statusCode() >= 500 ? Kind.UNREACHABLE : Kind.REFUSED;
+            };
+            throw new UserPoolFailure(kind, type, message, e);
+        } catch (SdkException e) {
+            throw new UserPoolFailure(Kind.UNREACHABLE, e.getClass().getSimpleName(), e.getMessage(), e);
+        }
     }
 
     private String pool() {

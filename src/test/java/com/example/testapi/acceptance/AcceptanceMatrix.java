@@ -122,7 +122,8 @@ abstract class AcceptanceMatrix {
 
     /**
      * Administration goes through the API: the Admins role lists users through /admin/users and Cognito refuses it
-     * directly; FullAccess and ReadOnlyAccess get API Gateway's 403 on every administration route.
+     * directly; FullAccess and ReadOnlyAccess get API Gateway's 403 on every administration route; the function
+     * refuses an administrator's action on themselves and on another administrator's password, with their codes.
      */
     @Test
     void onlyTheAdminRoleAdministersAndOnlyThroughTheApi() {
@@ -139,6 +140,17 @@ abstract class AcceptanceMatrix {
                 assertEquals(403, refused.status());
             }
         }
+        // The function's rules, as each target's function applies them (a deployed probe for each refusal but the
+        // last administrator, which needs a session outliving its user's demotion: AdministrationTest plays it).
+        String self = "/" + target.usernameOf("Admins");
+        ApiException.ContractViolation own = assertThrows(ApiException.ContractViolation.class,
+                () -> target.admin().admin("POST", self + "/disable", null));
+        assertEquals(403, own.status());
+        assertEquals("own_rights", own.code());
+        String other = "/" + target.newUser("Admins")[0];
+        ApiException.ContractViolation theirs = assertThrows(ApiException.ContractViolation.class,
+                () -> target.admin().admin("POST", other + "/reset-password", null));
+        assertEquals("target_is_administrator", theirs.code());
         try (CognitoIdentityProviderClient admin = target.userPoolAs("Admins")) {
             assertEquals("AccessDeniedException", assertThrows(AwsServiceException.class,
                     () -> admin.listUsers(r -> r.userPoolId(target.userPoolId()).limit(5))).awsErrorDetails()

@@ -20,6 +20,12 @@ interface AcceptanceTarget extends AutoCloseable {
 
     TestApiClient admin();
 
+    /** The username of the signed-in member of {@code group} (the clients above). */
+    String usernameOf(String group);
+
+    /** A new user in {@code group}, removed with the target: name and password. */
+    String[] newUser(String group);
+
     /** The user pool's API signed with the identity-pool credentials of the signed-in member of {@code group}. */
     CognitoIdentityProviderClient userPoolAs(String group);
 

@@ -56,6 +56,7 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
     private final CognitoIdentityClient identityPool;
     private final List<String> createdUsers = new ArrayList<>();
     private final Map<String, TestApiClient> clients = new HashMap<>();
+    private final Map<String, String> usernames = new HashMap<>();
     private final Map<String, CallerCredentials> credentials = new HashMap<>();
     private boolean ownsClients;
     private Runnable afterClose = () -> { };
@@ -153,6 +154,7 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
                         : () -> TotpCodes.at(secret, java.time.Instant.now().plusSeconds(30)));
         signedIn.current(); // fail here, with the Cognito error, if the identity pool refuses the user
         credentials.put(group, signedIn);
+        usernames.put(group, user[0]);
         return new TestApiClient(stack.apiUrl(), stack.region(), signedIn);
     }
 
@@ -186,6 +188,11 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
     @Override
     public TestApiClient admin() {
         return clients.get("Admins");
+    }
+
+    @Override
+    public String usernameOf(String group) {
+        return usernames.get(group);
     }
 
     @Override

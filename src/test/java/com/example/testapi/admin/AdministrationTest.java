@@ -164,6 +164,28 @@ class AdministrationTest {
         assertTrue(user("eve").enabled());
     }
 
+    /**
+     * Two administrators taking each other out at the same moment: ada moves eve out of Admins while eve's own
+     * request takes ada out (played here inside ada's change, between its check and its read-back). Both passed the
+     * rule; ada's change finds no able administrator left, is undone, and refused.
+     */
+    @Test
+    void ofTwoAdministratorsTakingEachOtherOutAtOnceOneStays() throws Exception {
+        AdminFunctionInTest.install(new UserPoolDirectory(AdminFunctionInTest.functionClient(cloud.cloud), poolId) {
+            @Override
+            public void removeFromGroup(String name, String group) {
+                super.removeFromGroup(name, group);
+                if (name.equals("eve")) {
+                    pool.adminRemoveUserFromGroup(r -> r.userPoolId(poolId).username("ada").groupName("Admins"));
+                }
+            }
+        });
+        assertRefused(call("ada", "PUT", "/admin/users/eve/group", "{\"group\":\"FullAccess\"}"), 409,
+                "last_administrator");
+        assertEquals(List.of("Admins"), groups("eve"), "ada's change undone");
+        assertEquals(List.of(), groups("ada"), "eve's change stands");
+    }
+
     @Test
     void badInputIsAClearErrorAndChangesNothing() throws Exception {
         assertRefused(call("ada", "PUT", "/admin/users/alice/group", "{\"group\":\"Root\"}"), 400, "invalid_field");

@@ -23,14 +23,28 @@ public final class AdminFunctionInTest {
 
     /** Installs the directory for the current test (call from the test or its {@code @BeforeEach}). */
     public static void install(LocalCloud cloud) {
+        QuarkusMock.installMockForType(directory(cloud), UserPoolDirectory.class);
+    }
+
+    /** Installs {@code directory} (e.g. one that plays a change made elsewhere at the same moment). */
+    public static void install(UserPoolDirectory directory) {
+        QuarkusMock.installMockForType(directory, UserPoolDirectory.class);
+    }
+
+    /** A directory as the function's, for {@code cloud}: its pool, AdminFunctionRole's credentials. */
+    public static UserPoolDirectory directory(LocalCloud cloud) {
+        return new UserPoolDirectory(functionClient(cloud), cloud.outputs().get("UserPoolId"));
+    }
+
+    /** The Cognito client the administration function would have in {@code cloud}. */
+    public static software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient functionClient(
+            LocalCloud cloud) {
         Object role = cloud.account().resolve(
                 com.example.testapi.local.template.SamTemplate.load(java.nio.file.Path.of("template.yaml"))
                         .properties("AdminFunction").get("Role"));
         IssuedCredentials issued = cloud.credentials().issue(String.valueOf(role), null, null, List.of(),
                 Duration.ofHours(1)).orElseThrow();
-        var client = CognitoSdk.userPool(cloud, AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(),
+        return CognitoSdk.userPool(cloud, AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(),
                 issued.sessionToken()));
-        QuarkusMock.installMockForType(new UserPoolDirectory(client, cloud.outputs().get("UserPoolId")),
-                UserPoolDirectory.class);
     }
 }
