@@ -34,8 +34,9 @@ final class AdminCommand {
                 body.put("group", args.length > 2 ? args[2] : null);
                 yield client.admin("POST", "", body);
             }
-            case "group" -> client.admin("PUT", name + "/group", MAPPER.createObjectNode()
-                    .put("group", args.length < 3 || args[2].equals("none") ? null : args[2]));
+            case "group" -> args.length < 3 ? TestApiCli.usage("admin group needs NAME and GROUP (or none)")
+                    : client.admin("PUT", name + "/group", MAPPER.createObjectNode()
+                            .put("group", args[2].equals("none") ? null : args[2]));
             case "disable", "enable", "sign-out", "reset-totp", "reset-password" ->
                 client.admin("POST", name + "/" + command, null);
             default -> TestApiCli.usage("unknown admin command " + command + ": " + USAGE);

@@ -50,9 +50,13 @@ public class AdminRequests {
         return new NewUser(name.textValue(), group(root));
     }
 
-    /** The group of a group change; null: no group. */
+    /** The group of a group change; null: no group. The field is required: an omitted one is a mistake. */
     public String groupChange(byte[] body, String contentType) {
-        return group(object(body, contentType, Set.of("group")));
+        JsonNode root = object(body, contentType, Set.of("group"));
+        if (!root.has("group")) {
+            throw invalid("Field 'group' is required: one of " + UserPoolDirectory.GROUPS + ", or null for no group.");
+        }
+        return group(root);
     }
 
     /** A temporary password the pool's policy accepts: 20 random characters of four classes. */

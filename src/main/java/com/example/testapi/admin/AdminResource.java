@@ -138,13 +138,14 @@ public class AdminResource {
             throw new ContractViolationException(refusal.get().status(), refusal.get().code(),
                     refusal.get().message());
         }
-        return audited(actor, action.label, target.username(), () -> {
+        audited(actor, action.label, target.username(), () -> {
             change.accept(target);
-            if (AdminRules.removesAdministrator(action, target, toGroup)) {
-                keepAnAdministrator(actor, action, target);
-            }
-            return directory.user(target.username());
+            return target;
         });
+        if (AdminRules.removesAdministrator(action, target, toGroup)) {
+            keepAnAdministrator(actor, action, target);
+        }
+        return directory.user(target.username());
     }
 
     /**
@@ -195,10 +196,24 @@ public class AdminResource {
     private String actor() {
         Caller caller = currentCaller.get().orElseThrow(() -> new IllegalStateException("permission without a caller"));
         if (caller.userSub() == null || !directory.isThisPool(caller.userPoolProvider())) {
-            throw new ContractViolationException(403, "not_a_pool_user", "Administration needs a sign-in to this "
-                    + "stack's user pool; these credentials carry none.");
+            throw refused(null, "not_a_pool_user", "Administration needs a sign-in to this stack's user pool; these "
+                    + "credentials carry none.");
         }
-        return directory.usernameOfSub(caller.userSub()).orElseThrow(() -> new ContractViolationException(403,
+        String name = directory.usernameOfSub(caller.userSub()).orElseThrow(() -> refused(caller.userSub(),
                 "not_a_pool_user", "The user these credentials were issued to is no longer in the user pool."));
+        // The role in the credentials was decided when they were issued (up to an hour ago): the user behind them
+        // must still be an administrator who can act now, or a demoted, disabled or reset user's session could
+        // enable or promote itself again.
+        User actor = directory.user(name);
+        if (!actor.enabled() || !actor.administrator() || !actor.totp()) {
+            throw refused(name, "not_an_administrator", "You are no longer an enabled administrator with two-factor "
+                    + "sign-in (your session still carries the role it was given): sign in again.");
+        }
+        return name;
+    }
+
+    private static ContractViolationException refused(String actor, String code, String message) {
+        AuditLog.record(actor, "authorize", actor, "refused: " + code);
+        return new ContractViolationException(403, code, message);
     }
 }

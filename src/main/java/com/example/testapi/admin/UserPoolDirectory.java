@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUse
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /**
@@ -102,9 +103,14 @@ public class UserPoolDirectory {
         Map<String, List<String>> memberships = memberships();
         List<User> users = new ArrayList<>();
         for (UserType listed : answer.users()) {
-            // ListUsers does not say who has TOTP on: AdminGetUser does.
-            boolean totp = client().adminGetUser(r -> r.userPoolId(pool()).username(listed.username()))
-                    .userMFASettingList().contains(TOTP);
+            // ListUsers does not say who has TOTP on: AdminGetUser does. A user deleted since the list is left out.
+            boolean totp;
+            try {
+                totp = client().adminGetUser(r -> r.userPoolId(pool()).username(listed.username()))
+                        .userMFASettingList().contains(TOTP);
+            } catch (UserNotFoundException e) {
+                continue;
+            }
             users.add(new User(listed.username(), listed.userStatusAsString(), Boolean.TRUE.equals(listed.enabled()),
                     memberships.getOrDefault(listed.username(), List.of()), totp));
         }

@@ -19,7 +19,7 @@ import com.example.testapi.client.CognitoCredentials;
 import com.example.testapi.local.LocalCloud;
 import com.example.testapi.local.LocalUsers;
 import com.example.testapi.local.lambda.MockEventServerBackend;
-import com.example.testapi.support.AdminFunctionInTest;
+import com.example.testapi.support.LocalAdminFunction;
 import com.example.testapi.support.TestCloud;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,7 +58,7 @@ class LocalAcceptanceTest extends AcceptanceMatrix {
 
     @Override
     protected void beforeEachTest() {
-        AdminFunctionInTest.install(cloud.cloud);
+        LocalAdminFunction.install(cloud.cloud);
     }
 
     /** A fresh user's credentials, ended now in the local identity pool's store (the gateway's view of them). */

@@ -3,7 +3,6 @@ package com.example.testapi.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.example.testapi.support.AdminFunctionInTest;
-import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.LocalAdminFunction;
 import com.example.testapi.support.LambdaEvents;
 import com.example.testapi.support.LambdaResponse;
+import com.example.testapi.support.TakenOutAtOnce;
 import com.example.testapi.support.TestCloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +21,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 
 /**
  * The function alone, on the payload-2.0 events of {@code events/admin-*.json} posted to the mock event server as
@@ -37,24 +35,20 @@ class AdminEventsTest {
     private static final Map<String, String> SUBS = Map.of("33333333-aaaa-4bbb-8ccc-000000000003", "ada",
             "11111111-aaaa-4bbb-8ccc-000000000001", "alice");
 
-    private TestCloud cloud;
+    private AdminCloud admin;
     private CognitoIdentityProviderClient pool;
     private String poolId;
 
     @BeforeEach
     void start() throws Exception {
-        cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION);
-        AdminFunctionInTest.install(cloud.cloud);
-        cloud.cloud.userPool().createUser("eve", "Eve-Str0ng-Passw0rd!", List.of("Admins"), null,
-                "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
-        pool = CognitoSdk.userPool(cloud.cloud);
-        poolId = cloud.cloud.outputs().get("UserPoolId");
+        admin = AdminCloud.start(TestCloud.NO_FUNCTION);
+        pool = admin.pool;
+        poolId = admin.poolId;
     }
 
     @AfterEach
     void stop() {
-        pool.close();
-        cloud.close();
+        admin.close();
     }
 
     @Test
@@ -68,7 +62,7 @@ class AdminEventsTest {
     @Test
     void ownRights() throws Exception {
         assertRefused(LambdaResponse.invoke(event("admin-disable-self.json")), 403, "own_rights");
-        assertTrue(pool.adminGetUser(r -> r.userPoolId(poolId).username("ada")).enabled());
+        assertTrue(admin.user("ada").enabled());
     }
 
     @Test
@@ -78,29 +72,38 @@ class AdminEventsTest {
     }
 
     @Test
-    void theLastAdministrator() throws Exception {
+    void aSessionWhoseUserLeftAdminsIsRefused() throws Exception {
         // ada was taken out of Admins elsewhere; her event still carries the Admins role's session.
         pool.adminRemoveUserFromGroup(r -> r.userPoolId(poolId).username("ada").groupName("Admins"));
-        assertRefused(LambdaResponse.invoke(event("admin-demote-administrator.json")), 409, "last_administrator");
-        assertEquals(List.of("Admins"), groups("eve"));
-        // With ada an administrator again, eve is no longer the last one: the same event goes through.
+        assertRefused(LambdaResponse.invoke(event("admin-demote-administrator.json")), 403, "not_an_administrator");
+        assertEquals(List.of("Admins"), admin.groups("eve"));
+        // An administrator again: the same event goes through.
         pool.adminAddUserToGroup(r -> r.userPoolId(poolId).username("ada").groupName("Admins"));
         assertEquals(200, LambdaResponse.invoke(event("admin-demote-administrator.json")).status());
-        assertEquals(List.of("ReadOnlyAccess"), groups("eve"));
+        assertEquals(List.of("ReadOnlyAccess"), admin.groups("eve"));
+    }
+
+    /** eve takes ada out at the moment ada's event takes eve out: ada's change is undone, eve stays. */
+    @Test
+    void theLastAdministrator() throws Exception {
+        LocalAdminFunction.install(TakenOutAtOnce.directory(admin.cloud.cloud, "eve", "ada"));
+        assertRefused(LambdaResponse.invoke(event("admin-demote-administrator.json")), 409, "last_administrator");
+        assertEquals(List.of("Admins"), admin.groups("eve"));
+        assertEquals(List.of(), admin.groups("ada"));
     }
 
     @Test
     void aRoleOtherThanAdminsIsRefusedByTheFunctionToo() throws Exception {
         LambdaResponse answer = LambdaResponse.invoke(event("admin-set-group-full-access.json"));
         assertRefused(answer, 403, "forbidden");
-        assertEquals(List.of("ReadOnlyAccess"), groups("bob"));
+        assertEquals(List.of("ReadOnlyAccess"), admin.groups("bob"));
     }
 
     /** The event file, its sign-in pointed at this test's pool and the user its sub stands for. */
     private ObjectNode event(String file) {
         ObjectNode event = LambdaEvents.load(file);
         ArrayNode amr = (ArrayNode) LambdaEvents.iam(event).path("cognitoIdentity").path("amr");
-        String provider = cloud.cloud.userPool().settings().providerName();
+        String provider = admin.cloud.cloud.userPool().settings().providerName();
         String sub = amr.get(2).asText().replaceAll(".*:CognitoSignIn:", "");
         String user = SUBS.get(sub);
         String realSub = pool.adminGetUser(r -> r.userPoolId(poolId).username(user)).userAttributes().stream()
@@ -111,14 +114,6 @@ class AdminEventsTest {
     }
 
     private static void assertRefused(LambdaResponse answer, int status, String code) throws Exception {
-        assertEquals(status, answer.status(), answer.body());
-        JsonNode body = LambdaEvents.MAPPER.readTree(answer.body());
-        assertEquals(code, body.path("error").asText(), answer.body());
-        assertTrue(!body.path("message").asText().isBlank(), answer.body());
-    }
-
-    private List<String> groups(String name) {
-        return pool.adminListGroupsForUser(r -> r.userPoolId(poolId).username(name)).groups().stream()
-                .map(GroupType::groupName).toList();
+        AdminCloud.assertRefused(answer.status(), answer.body(), status, code);
     }
 }

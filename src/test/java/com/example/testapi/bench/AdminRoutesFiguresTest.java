@@ -1,11 +1,12 @@
 package com.example.testapi.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,22 +40,33 @@ class AdminRoutesFiguresTest {
 
     @Test
     void theTableQuotesTheCommittedRuns() throws Exception {
-        Map<String, String[]> table = table(Files.readString(PAGE));
-        JsonNode before = function("admin-routes-before.json");
-        JsonNode after = function("admin-routes-after.json");
-        assertEquals(ROWS.keySet(), table.keySet(), "the table's rows");
-        ROWS.forEach((row, key) -> {
-            assertEquals(figure(before, key), table.get(row)[0], PAGE + ", " + row + ", before");
-            assertEquals(figure(after, key), table.get(row)[1], PAGE + ", " + row + ", after");
-        });
+        assertEquals(List.of(), differences(Files.readString(PAGE)));
     }
 
-    /** The check itself catches a figure that differs from its file. */
+    /** The same comparison catches a figure that differs from its file, naming the page, the figure and the file. */
     @Test
     void aQuotedFigureThatDiffersFromItsFileIsCaught() throws Exception {
         String page = Files.readString(PAGE).replace("| classes loaded | 4684 |", "| classes loaded | 4600 |");
-        assertTrue(!figure(function("admin-routes-before.json"), "classesLoaded")
-                .equals(table(page).get("classes loaded")[0]));
+        assertEquals(List.of(PAGE + ", classes loaded: 4600, but admin-routes-before.json holds 4684"),
+                differences(page));
+    }
+
+    private static List<String> differences(String page) throws Exception {
+        Map<String, String[]> table = table(page);
+        assertEquals(ROWS.keySet(), table.keySet(), "the table's rows");
+        List<String> found = new ArrayList<>();
+        String[] files = {"admin-routes-before.json", "admin-routes-after.json"};
+        for (int column = 0; column < files.length; column++) {
+            JsonNode report = function(files[column]);
+            for (Map.Entry<String, String> row : ROWS.entrySet()) {
+                String quoted = table.get(row.getKey())[column];
+                String held = figure(report, row.getValue());
+                if (!quoted.equals(held)) {
+                    found.add(PAGE + ", " + row.getKey() + ": " + quoted + ", but " + files[column] + " holds " + held);
+                }
+            }
+        }
+        return found;
     }
 
     private static Map<String, String[]> table(String page) {

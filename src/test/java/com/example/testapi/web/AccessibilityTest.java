@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
-import com.example.testapi.support.AdminFunctionInTest;
+import com.example.testapi.support.LocalAdminFunction;
 import com.example.testapi.local.LocalUsers;
 import com.example.testapi.support.TestCloud;
 
@@ -39,7 +39,7 @@ class AccessibilityTest {
                     LocalUsers.load(Path.of(LocalUsers.DEFAULT_FILE)));
             app = cloud.cloud.webAppUri();
         }
-        AdminFunctionInTest.install(cloud.cloud); // the Users screen's /admin routes, per test
+        LocalAdminFunction.install(cloud.cloud); // the Users screen's /admin routes, per test
     }
 
     @AfterAll

@@ -19,7 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 import com.example.testapi.local.LocalUsers;
-import com.example.testapi.support.AdminFunctionInTest;
+import com.example.testapi.support.LocalAdminFunction;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.TemplateCopy;
 import com.example.testapi.support.TestCloud;
@@ -56,7 +56,7 @@ class AdminScreenTest {
             startCloud();
         }
         // The administration function of this test's Quarkus app, for this cloud (QuarkusMock: per test).
-        AdminFunctionInTest.install(cloud.cloud);
+        LocalAdminFunction.install(cloud.cloud);
     }
 
     private void startCloud() throws Exception {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import com.example.testapi.support.AdminFunctionInTest;
+import com.example.testapi.support.LocalAdminFunction;
 import com.example.testapi.local.LocalCloud;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.TemplateCopy;
@@ -48,7 +48,7 @@ class BrowserAppTest {
         if (cloud == null) {
             startCloud();
         }
-        AdminFunctionInTest.install(cloud.cloud); // the Users screen's /admin routes, per test
+        LocalAdminFunction.install(cloud.cloud); // the Users screen's /admin routes, per test
     }
 
     private void startCloud() throws Exception {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import com.example.testapi.support.AdminFunctionInTest;
+import com.example.testapi.support.LocalAdminFunction;
 import com.example.testapi.local.LocalUsers;
 import com.example.testapi.support.TestCloud;
 import com.example.testapi.support.TotpCodes;
@@ -49,7 +49,7 @@ class SecondFactorScreensTest {
             app = cloud.cloud.webAppUri();
             cloud.cloud.userPool().createUser("grace", GRACE_PASSWORD, List.of("Admins"), "grace@example.com");
         }
-        AdminFunctionInTest.install(cloud.cloud); // the Users screen's /admin routes, per test
+        LocalAdminFunction.install(cloud.cloud); // the Users screen's /admin routes, per test
     }
 
     @AfterAll

@@ -102,8 +102,12 @@ public final class TemplateAccess {
     }
 
     private static String decode(String segment) {
-        // Percent-decoding only: in a path, '+' is a plus.
-        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        // Percent-decoding only: in a path, '+' is a plus. A broken escape (%zz) stays as it came.
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
     }
 
     /** {@code arn:aws:execute-api:REGION:ACCOUNT:API_ID/$default/METHOD/PATH}, as API Gateway builds it. */

@@ -16,9 +16,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * IAM judges the function's Cognito calls as it would the deployed function's. (A packaged function gets the same
  * through its environment: {@code FrontDoorOnPackagedFunctionIT}.)
  */
-public final class AdminFunctionInTest {
+public final class LocalAdminFunction {
 
-    private AdminFunctionInTest() {
+    private LocalAdminFunction() {
     }
 
     /** Installs the directory for the current test (call from the test or its {@code @BeforeEach}). */
