@@ -18,8 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.example.testapi.local.LocalCloud;
 import com.example.testapi.local.lambda.PackagedFunction;
 import com.example.testapi.support.TestCloud;
+import com.example.testapi.support.TotpCodes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 
@@ -42,7 +44,10 @@ class ClientCliIT {
         function = PackagedFunction.start(PackagedFunction.Launch.of(Path.of("target", "function.zip"), work)
                 .withLog(work.resolve("function.log").toFile()));
         function.awaitReady(Duration.ofSeconds(60));
-        cloud = TestCloud.start(Path.of("template.yaml"), function);
+        // As ./mvnw -Plocal runs it: the functions with a role of their own (AdminFunction, the trigger) from their
+        // zips, apart from the /test functions.
+        cloud = TestCloud.start(LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
+                .withPackagedTriggers(true), function);
         outputs = work.resolve("stack.json");
         cloud.cloud.writeDescribeStacks(outputs);
     }
@@ -68,6 +73,10 @@ class ClientCliIT {
     }
 
     private Run cli(String user, String... command) throws Exception {
+        return cli(user, Map.of(), command);
+    }
+
+    private Run cli(String user, Map<String, String> extraEnv, String... command) throws Exception {
         File jar = clientJar();
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.getPath(), "--outputs", outputs.toString(), "--user", user));
@@ -77,6 +86,7 @@ class ClientCliIT {
         env.keySet().removeIf(k -> k.startsWith("AWS_")); // a consumer needs no AWS credentials of its own
         env.put("TESTAPI_PASSWORD", TestCloud.USERS.users().stream().filter(u -> u.name().equals(user)).findFirst()
                 .orElseThrow().password());
+        env.putAll(extraEnv);
         Path out = Files.createTempFile("cli", ".out");
         Path err = Files.createTempFile("cli", ".err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -112,6 +122,34 @@ class ClientCliIT {
 
         String printed = ReadmeCommandsTest.bash(repo, block, Map.of());
         assertEquals("hello from the client", mapper.readTree(printed).at("/item/message").asText(), printed);
+    }
+
+    /** docs/administration.md's admin commands: ada (her TOTP code in TESTAPI_TOTP_CODE) manages users. */
+    @Test
+    void anAdministratorManagesUsersFromTheTerminal() throws Exception {
+        Run users = cli("ada", code(), "admin", "users");
+        assertEquals(0, users.exit(), users::toString);
+        assertTrue(users.out().contains("\"username\" : \"alice\""), users::out);
+
+        Run moved = cli("ada", code(), "admin", "group", "carol", "FullAccess");
+        assertEquals(0, moved.exit(), moved::toString);
+        assertEquals("[\"FullAccess\"]", mapper.readTree(moved.out()).path("groups").toString(), moved::out);
+
+        Run self = cli("ada", code(), "admin", "disable", "ada");
+        assertEquals(2, self.exit(), self::toString);
+        assertTrue(self.err().startsWith("ContractViolation ") && self.err().contains("own_rights"), self::err);
+
+        Run missing = cli("ada", code(), "admin", "group", "carol");
+        assertEquals(64, missing.exit(), missing::toString);
+        assertTrue(missing.err().contains("admin group needs NAME and GROUP (or none)"), missing::err);
+
+        Run refused = cli("alice", "admin", "users");
+        assertEquals(2, refused.exit(), refused::toString);
+        assertTrue(refused.err().startsWith("GatewayRefused 403"), refused::err);
+    }
+
+    private static Map<String, String> code() {
+        return Map.of("TESTAPI_TOTP_CODE", TotpCodes.unused(TestCloud.ADA_TOTP_SECRET));
     }
 
     @Test
