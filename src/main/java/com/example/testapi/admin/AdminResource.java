@@ -23,6 +23,7 @@ import com.example.testapi.admin.AdminRules.Action;
 import com.example.testapi.admin.AdminRules.Refusal;
 import com.example.testapi.admin.UserPoolDirectory.User;
 import com.example.testapi.api.ContractViolationException;
+import com.example.testapi.api.IdempotencyKey;
 import com.example.testapi.caller.Caller;
 import com.example.testapi.caller.CurrentCaller;
 import com.example.testapi.caller.Permissions;
@@ -38,15 +39,19 @@ import com.example.testapi.caller.Permissions;
 public class AdminResource {
 
     static final int PAGE_SIZE = 20;
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private final UserPoolDirectory directory;
     private final AdminRequests requests;
     private final CurrentCaller currentCaller;
+    private final CreateKeys createKeys;
 
-    AdminResource(UserPoolDirectory directory, AdminRequests requests, CurrentCaller currentCaller) {
+    AdminResource(UserPoolDirectory directory, AdminRequests requests, CurrentCaller currentCaller,
+            CreateKeys createKeys) {
         this.directory = directory;
         this.requests = requests;
         this.currentCaller = currentCaller;
+        this.createKeys = createKeys;
     }
 
     /** A page of users with their status, groups and TOTP state. */
@@ -56,21 +61,60 @@ public class AdminResource {
         return directory.page(nextToken == null || nextToken.isEmpty() ? null : nextToken, PAGE_SIZE);
     }
 
-    /** A user with a temporary password (answered once, for the administrator to pass on), in a group or none. */
+    /**
+     * A user with a temporary password (answered once, for the administrator to pass on), in a group or none. With
+     * an {@code Idempotency-Key}, a retry of the same request answers 200 {@code Idempotent-Replayed: true} with the
+     * user and no password (it is never stored), and the same key with another request 409.
+     */
     @POST
-    public Response create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    public Response create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
         AdminRequests.NewUser user = requests.newUser(body, contentType);
         String actor = actor();
-        String password = AdminRequests.temporaryPassword();
-        User created = audited(actor, "create", user.username(), () -> {
-            directory.create(user.username(), password);
-            if (user.group() != null) {
-                directory.addToGroup(user.username(), user.group());
+        Optional<String> key = IdempotencyKey.scoped(idempotencyKey, currentCaller.get().orElseThrow());
+        if (key.isPresent()) {
+            CreateKeys.Claim claim = createKeys.claim(key.get(), CreateKeys.fingerprint(user.username(),
+                    String.valueOf(user.group())));
+            if (claim == CreateKeys.Claim.OTHER_REQUEST) {
+                AuditLog.record(actor, "create", user.username(), "refused: idempotency_conflict");
+                throw new ContractViolationException(409, "idempotency_conflict", "This Idempotency-Key was used "
+                        + "for another user or group: use a new key for a new request.");
             }
-            return directory.user(user.username());
-        });
+            if (claim == CreateKeys.Claim.SAME_REQUEST) {
+                Optional<User> made = replayed(user.username());
+                if (made.isPresent()) {
+                    return Response.ok(Map.of("user", made.get())).header(REPLAYED_HEADER, "true").build();
+                }
+            }
+        }
+        String password = AdminRequests.temporaryPassword();
+        User created;
+        try {
+            created = audited(actor, "create", user.username(), () -> {
+                directory.create(user.username(), password);
+                if (user.group() != null) {
+                    directory.addToGroup(user.username(), user.group());
+                }
+                return directory.user(user.username());
+            });
+        } catch (RuntimeException e) {
+            key.ifPresent(createKeys::release); // nothing made under this key: a retry creates
+            throw e;
+        }
         return Response.status(Response.Status.CREATED)
                 .entity(Map.of("user", created, "temporaryPassword", password)).build();
+    }
+
+    /** The user an earlier request with this key made; empty when it made none (it failed before creating). */
+    private Optional<User> replayed(String username) {
+        try {
+            return Optional.of(directory.user(username));
+        } catch (UserPoolFailure e) {
+            if (e.kind() == UserPoolFailure.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Into {@code group} alone (null: no group), out of the others first: a failure half-way leaves less access. */

@@ -57,15 +57,23 @@ public class ItemsConfiguration {
             LOG.infof("Items are stored in DynamoDB table %s.", table.get());
             return new DynamoDbItemStore(client.get(), table.get());
         }
-        String function = env.get("AWS_LAMBDA_FUNCTION_NAME");
-        if (function != null && !"true".equals(env.get(IN_MEMORY))) {
-            LOG.errorf("TABLE_NAME is not set in Lambda function %s: refusing to keep items in memory, where"
-                    + " acknowledged writes would vanish. Set TABLE_NAME (template.yaml does), or %s=true for a"
-                    + " throwaway store.", function, IN_MEMORY);
-            throw new IllegalStateException("TABLE_NAME is not set in Lambda function " + function);
-        }
+        requireMemoryAllowed(env, "items");
         LOG.info("No TABLE_NAME set: items are kept in memory, per function instance, and lost on restart.");
         return new InMemoryItemStore();
+    }
+
+    /**
+     * Fails closed where keeping {@code what} in memory would lose acknowledged writes: in Lambda without a table,
+     * unless {@code ITEMS_IN_MEMORY=true} asks for it.
+     */
+    public static void requireMemoryAllowed(Map<String, String> env, String what) {
+        String function = env.get("AWS_LAMBDA_FUNCTION_NAME");
+        if (function != null && !"true".equals(env.get(IN_MEMORY))) {
+            LOG.errorf("TABLE_NAME is not set in Lambda function %s: refusing to keep %s in memory, where"
+                    + " acknowledged writes would vanish. Set TABLE_NAME (template.yaml does), or %s=true for a"
+                    + " throwaway store.", function, what, IN_MEMORY);
+            throw new IllegalStateException("TABLE_NAME is not set in Lambda function " + function);
+        }
     }
 
     /**

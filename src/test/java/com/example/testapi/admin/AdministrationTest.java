@@ -187,6 +187,29 @@ class AdministrationTest {
         assertEquals(List.of(), groups("ada"), "eve's change stands");
     }
 
+    /** POST /admin/users with an Idempotency-Key: a retry replays (no password again), another request conflicts. */
+    @Test
+    void creatingWithAnIdempotencyKeyHappensOnce() throws Exception {
+        String body = "{\"username\":\"hana\",\"group\":\"FullAccess\"}";
+        HttpResponse<String> first = call(cloud.credentials("ada"), "POST", "/admin/users", body, "create-hana-1");
+        assertEquals(201, first.statusCode(), first.body());
+        HttpResponse<String> again = call(cloud.credentials("ada"), "POST", "/admin/users", body, "create-hana-1");
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("true", again.headers().firstValue("idempotent-replayed").orElse(null));
+        JsonNode replay = MAPPER.readTree(again.body());
+        assertEquals("hana", replay.path("user").path("username").asText());
+        assertTrue(replay.path("temporaryPassword").isMissingNode(), "the password is never stored: " + replay);
+        assertRefused(call(cloud.credentials("ada"), "POST", "/admin/users",
+                "{\"username\":\"hana\",\"group\":\"Admins\"}", "create-hana-1"), 409, "idempotency_conflict");
+        assertEquals(List.of("FullAccess"), groups("hana"));
+        // A creation that failed gives its key back: the same request is answered as itself again, not a replay.
+        String taken = "{\"username\":\"alice\",\"group\":null}";
+        assertRefused(call(cloud.credentials("ada"), "POST", "/admin/users", taken, "create-alice"), 409,
+                "user_exists");
+        assertRefused(call(cloud.credentials("ada"), "POST", "/admin/users", taken, "create-alice"), 409,
+                "user_exists");
+    }
+
     @Test
     void badInputIsAClearErrorAndChangesNothing() throws Exception {
         assertRefused(call("ada", "PUT", "/admin/users/alice/group", "{\"group\":\"Root\"}"), 400, "invalid_field");
@@ -208,7 +231,18 @@ class AdministrationTest {
     }
 
     private HttpResponse<String> call(IssuedCredentials credentials, String method, String path, String body) {
-        Map<String, String> headers = body == null ? Map.of() : Map.of("content-type", "application/json");
+        return call(credentials, method, path, body, null);
+    }
+
+    private HttpResponse<String> call(IssuedCredentials credentials, String method, String path, String body,
+            String idempotencyKey) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        if (body != null) {
+            headers.put("content-type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            headers.put("idempotency-key", idempotencyKey);
+        }
         return SignedHttp.send(SignedHttp.sign(TestCloud.signing(credentials), method, cloud.api(path.substring(1)),
                 headers, body));
     }

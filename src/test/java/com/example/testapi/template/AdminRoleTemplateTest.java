@@ -114,6 +114,14 @@ class AdminRoleTemplateTest {
                 "iam:PassRole", "*", "sts:AssumeRole", "*", "lambda:InvokeFunction", "*");
         beyond.forEach((action, resource) -> assertEquals(Decision.IMPLICIT_DENY,
                 access.decide(role, action, resource), action));
+        // Creation keys (CreateKeys): a conditional put and a delete on the items table, nothing else of DynamoDB.
+        String table = account.resolve(Map.of("Fn::GetAtt", List.of("ItemsTable", "Arn")));
+        for (String action : List.of("dynamodb:PutItem", "dynamodb:DeleteItem")) {
+            assertEquals(Decision.ALLOW, access.decide(role, action, table), action);
+        }
+        for (String action : List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem")) {
+            assertEquals(Decision.IMPLICIT_DENY, access.decide(role, action, table), action);
+        }
     }
 
     private String invokeArn(String method, String path) {

@@ -113,6 +113,11 @@ public record LocalAccount(String region, String accountId, String stackName, St
                             + name);
                     names.put(logicalId + ".Alias", names.get(logicalId + ".Arn") + ":live");
                 }
+                case "AWS::DynamoDB::Table" -> {
+                    String name = base.stackName + "-" + logicalId + "-LOCAL";
+                    names.put(logicalId, name);
+                    names.put(logicalId + ".Arn", "arn:aws:dynamodb:" + region + ":" + base.accountId + ":table/" + name);
+                }
                 default -> names.put(logicalId, base.stackName + "-" + logicalId + "-LOCAL");
             }
         });
