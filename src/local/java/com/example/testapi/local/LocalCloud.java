@@ -29,8 +29,6 @@ import com.example.testapi.local.template.SamTemplate;
 import com.example.testapi.local.userpool.LocalUserPool;
 import com.example.testapi.local.userpool.UserPoolSettings;
 import com.example.testapi.local.web.WebAppServer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The whole stack of template.yaml on this machine: the user pool, the identity pool and the HTTP API gateway with
@@ -100,8 +98,6 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final SamTemplate template;
     private final LocalAccount account;
     private final LocalUserPool userPool;
@@ -109,7 +105,7 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalFrontDoor gateway;
     private final CredentialsStore credentials;
     private LocalTriggers triggers; // null until started: a start that fails closes what it opened
-    private final Map<String, RoleFunction> apiFunctions = new java.util.concurrent.ConcurrentHashMap<>();
+    private ApiFunctions apiFunctions; // set once started
     private WebAppServer webApp;
 
     private LocalCloud(SamTemplate template, LocalAccount account, LocalUserPool userPool,
@@ -142,11 +138,11 @@ public final class LocalCloud implements AutoCloseable {
         // the one administrator key and the identity pool's credentials.
         SigningKeys keys = new SigningKeys(credentials);
         userPool.adminCallers(new AdminApiCallers(keys, policies, account, clock));
-        Map<String, RoleFunction> own = new java.util.concurrent.ConcurrentHashMap<>();
-        LocalFrontDoor gateway = LocalFrontDoor.create(access, policies, keys,
-                function -> own.containsKey(function) ? own.get(function) : backend, ports.gateway(),
+        ApiFunctions functions = new ApiFunctions(backend);
+        LocalFrontDoor gateway = LocalFrontDoor.create(access, policies, keys, functions, ports.gateway(),
                 settings.refusalCors(), clock, line -> log.accept("[gateway] " + line));
         LocalCloud cloud = new LocalCloud(template, account, userPool, identityPool, gateway, credentials);
+        cloud.apiFunctions = functions;
         Path templateDir = settings.template().toAbsolutePath().getParent();
         try {
             cloud.triggers = LocalTriggers.start(template, account, templateDir, userPool, credentials,
@@ -154,12 +150,7 @@ public final class LocalCloud implements AutoCloseable {
             if (settings.packagedTriggers()) {
                 // An API function with a role of its own (the administration function) runs apart, from its zip,
                 // with that role's credentials: what the template gives it, and nothing the other functions have.
-                for (String function : functionsWithOwnRole(template)) {
-                    RoleFunction started = RoleFunction.start(template, account, function, templateDir,
-                            userPool.endpoint().toString(), credentials, true);
-                    cloud.apiFunctions.put(function, started);
-                    own.put(function, started);
-                }
+                functions.startApart(template, account, templateDir, userPool.endpoint().toString(), credentials);
             }
         } catch (IOException | RuntimeException e) {
             cloud.close();
@@ -179,19 +170,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** The browser app's {@code config.json} for this cloud (the same fields the hosted app's one has). */
     public String webConfig() {
-        Map<String, String> outputs = outputs();
-        ObjectNode config = MAPPER.createObjectNode().put("region", account.region())
-                .put("userPoolId", outputs.get("UserPoolId")).put("userPoolClientId", outputs.get("UserPoolClientId"))
-                .put("identityPoolId", outputs.get("IdentityPoolId")).put("apiUrl", outputs.get("ApiUrl"))
-                .put("cognitoIdpEndpoint", outputs.get("CognitoIdpEndpoint"))
-                .put("cognitoIdentityEndpoint", outputs.get("CognitoIdentityEndpoint"))
-                .put("fullAccessRoleArn", outputs.get("FullAccessRoleArn"))
-                .put("readAccessRoleArn", outputs.get("ReadAccessRoleArn"))
-                .put("adminRoleArn", outputs.get("AdminRoleArn"));
-        if (outputs.containsKey("HostedUiUrl")) {
-            config.put("hostedUiUrl", outputs.get("HostedUiUrl"));
-        }
-        return config.toString();
+        return WebAppServer.config(account.region(), outputs());
     }
 
     /** The browser app's URL; null when it is not served. */
@@ -257,19 +236,14 @@ public final class LocalCloud implements AutoCloseable {
         if (triggers != null) {
             triggers.close();
         }
-        apiFunctions.values().forEach(RoleFunction::close);
-    }
-
-    /** The API's functions (those with HttpApi routes) that name a role of their own. */
-    private static Set<String> functionsWithOwnRole(SamTemplate template) {
-        return template.routes().stream().map(SamTemplate.Route::function)
-                .filter(function -> template.properties(function).get("Role") != null)
-                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+        if (apiFunctions != null) {
+            apiFunctions.close();
+        }
     }
 
     /** What runs the API functions that have a role of their own (for the banner); empty when none runs apart. */
     public List<String> apiFunctionDescriptions() {
-        return apiFunctions.values().stream().map(RoleFunction::describe).toList();
+        return apiFunctions.describeApart();
     }
 
     /** What runs the user pool's trigger (for the banner); null without one. */

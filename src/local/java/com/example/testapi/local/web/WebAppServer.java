@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import com.sun.net.httpserver.HttpExchange;
 
 /**
@@ -86,5 +89,21 @@ public final class WebAppServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /** The browser app's {@code config.json} for a stack with these {@code outputs} (the hosted app's fields). */
+    public static String config(String region, Map<String, String> outputs) {
+        ObjectNode config = new ObjectMapper().createObjectNode().put("region", region)
+                .put("userPoolId", outputs.get("UserPoolId")).put("userPoolClientId", outputs.get("UserPoolClientId"))
+                .put("identityPoolId", outputs.get("IdentityPoolId")).put("apiUrl", outputs.get("ApiUrl"))
+                .put("cognitoIdpEndpoint", outputs.get("CognitoIdpEndpoint"))
+                .put("cognitoIdentityEndpoint", outputs.get("CognitoIdentityEndpoint"))
+                .put("fullAccessRoleArn", outputs.get("FullAccessRoleArn"))
+                .put("readAccessRoleArn", outputs.get("ReadAccessRoleArn"))
+                .put("adminRoleArn", outputs.get("AdminRoleArn"));
+        if (outputs.containsKey("HostedUiUrl")) {
+            config.put("hostedUiUrl", outputs.get("HostedUiUrl"));
+        }
+        return config.toString();
     }
 }
