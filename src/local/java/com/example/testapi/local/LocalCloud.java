@@ -152,19 +152,19 @@ public final class LocalCloud implements AutoCloseable {
                 // with that role's credentials: what the template gives it, and nothing the other functions have.
                 functions.startApart(template, account, templateDir, userPool.endpoint().toString(), credentials);
             }
+            if (settings.webApp() != null) {
+                Map<String, String> outputs = cloud.outputs();
+                List<String> connectTo = java.util.stream.Stream.of("ApiUrl", "CognitoIdpEndpoint",
+                        "CognitoIdentityEndpoint", "HostedUiUrl").map(outputs::get)
+                        .filter(java.util.Objects::nonNull).toList();
+                cloud.webApp = new WebAppServer(settings.webApp(), cloud.webConfig(), ports.webApp(), connectTo);
+            }
+            users.users().forEach(user -> userPool.createUser(user.name(), user.password(), user.groups(),
+                    user.email(), user.totpSecret()));
         } catch (IOException | RuntimeException e) {
-            cloud.close();
+            cloud.close(); // a start that fails leaves nothing running: no port, no function process
             throw e;
         }
-        if (settings.webApp() != null) {
-            Map<String, String> outputs = cloud.outputs();
-            List<String> connectTo = java.util.stream.Stream.of("ApiUrl", "CognitoIdpEndpoint",
-                    "CognitoIdentityEndpoint", "HostedUiUrl").map(outputs::get).filter(java.util.Objects::nonNull)
-                    .toList();
-            cloud.webApp = new WebAppServer(settings.webApp(), cloud.webConfig(), ports.webApp(), connectTo);
-        }
-        users.users().forEach(user -> userPool.createUser(user.name(), user.password(), user.groups(), user.email(),
-                user.totpSecret()));
         return cloud;
     }
 
@@ -227,18 +227,19 @@ public final class LocalCloud implements AutoCloseable {
 
     @Override
     public void close() {
+        // The function processes first: they are what would outlive this JVM if a later close failed.
+        if (apiFunctions != null) {
+            apiFunctions.close();
+        }
+        if (triggers != null) {
+            triggers.close();
+        }
         if (webApp != null) {
             webApp.close();
         }
         gateway.close();
         identityPool.close();
         userPool.close();
-        if (triggers != null) {
-            triggers.close();
-        }
-        if (apiFunctions != null) {
-            apiFunctions.close();
-        }
     }
 
     /** What runs the API functions that have a role of their own (for the banner); empty when none runs apart. */

@@ -40,6 +40,8 @@ public class AdminResource {
 
     static final int PAGE_SIZE = 20;
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** Longer than the function's 15 s limit: a claim this old whose creation left no user will not finish. */
+    static final java.time.Duration IN_FLIGHT = java.time.Duration.ofSeconds(30);
 
     private final UserPoolDirectory directory;
     private final AdminRequests requests;
@@ -69,44 +71,69 @@ public class AdminResource {
     @POST
     public Response create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
-        AdminRequests.NewUser user = requests.newUser(body, contentType);
         String actor = actor();
+        AdminRequests.NewUser user = requests.newUser(body, contentType);
         Optional<String> key = IdempotencyKey.scoped(idempotencyKey, currentCaller.get().orElseThrow());
-        if (key.isPresent()) {
-            CreateKeys.Claim claim = createKeys.claim(key.get(), CreateKeys.fingerprint(user.username(),
-                    String.valueOf(user.group())));
-            if (claim == CreateKeys.Claim.OTHER_REQUEST) {
-                AuditLog.record(actor, "create", user.username(), "refused: idempotency_conflict");
-                throw new ContractViolationException(409, "idempotency_conflict", "This Idempotency-Key was used "
-                        + "for another user or group: use a new key for a new request.");
-            }
-            if (claim == CreateKeys.Claim.SAME_REQUEST) {
-                Optional<User> made = replayed(user.username());
-                if (made.isPresent()) {
-                    return Response.ok(Map.of("user", made.get())).header(REPLAYED_HEADER, "true").build();
-                }
+        CreateKeys.Claim claim = key.isEmpty() ? null : createKeys.claim(key.get(),
+                CreateKeys.fingerprint(user.username(), String.valueOf(user.group())));
+        if (claim != null && claim.state() == CreateKeys.State.OTHER_REQUEST) {
+            AuditLog.record(actor, "create", user.username(), "refused: idempotency_conflict");
+            throw new ContractViolationException(409, "idempotency_conflict", "This Idempotency-Key was used for "
+                    + "another user or group: use a new key for a new request.");
+        }
+        if (claim != null && claim.state() == CreateKeys.State.SAME_REQUEST) {
+            Optional<Response> replay = replay(actor, user, claim);
+            if (replay.isPresent()) {
+                return replay.get();
             }
         }
         String password = AdminRequests.temporaryPassword();
-        User created;
         try {
-            created = audited(actor, "create", user.username(), () -> {
+            failureAudited(actor, "create", user.username(), () -> {
                 directory.create(user.username(), password);
-                if (user.group() != null) {
-                    directory.addToGroup(user.username(), user.group());
-                }
-                return directory.user(user.username());
+                return user;
             });
         } catch (RuntimeException e) {
-            key.ifPresent(createKeys::release); // nothing made under this key: a retry creates
+            // Nothing made under this key: a retry creates. (Released only by this claim's owner.)
+            if (claim != null && claim.state() == CreateKeys.State.NEW) {
+                createKeys.release(key.get(), claim.owner());
+            }
             throw e;
         }
+        User created = audited(actor, "create", user.username(), () -> {
+            if (user.group() != null) {
+                directory.addToGroup(user.username(), user.group());
+            }
+            return directory.user(user.username());
+        });
         return Response.status(Response.Status.CREATED)
                 .entity(Map.of("user", created, "temporaryPassword", password)).build();
     }
 
-    /** The user an earlier request with this key made; empty when it made none (it failed before creating). */
-    private Optional<User> replayed(String username) {
+    /**
+     * The answer to a retry: the user the first request made, its group added if that request failed before it;
+     * 409 while the first request may still be running; empty when it died before making the user (create now).
+     */
+    private Optional<Response> replay(String actor, AdminRequests.NewUser user, CreateKeys.Claim claim) {
+        Optional<User> made = existing(user.username());
+        if (made.isEmpty()) {
+            if (claim.age().compareTo(IN_FLIGHT) < 0) {
+                throw new ContractViolationException(409, "idempotency_in_progress", "A request with this "
+                        + "Idempotency-Key is still being answered: retry in a few seconds.");
+            }
+            return Optional.empty();
+        }
+        User replay = made.get();
+        if (user.group() != null && !replay.groups().contains(user.group())) {
+            directory.addToGroup(replay.username(), user.group());
+            replay = directory.user(replay.username());
+        }
+        AuditLog.record(actor, "create", user.username(), "replayed");
+        return Optional.of(Response.ok(Map.of("user", replay)).header(REPLAYED_HEADER, "true").build());
+    }
+
+    /** The user if they exist now. */
+    private Optional<User> existing(String username) {
         try {
             return Optional.of(directory.user(username));
         } catch (UserPoolFailure e) {
@@ -248,7 +275,8 @@ public class AdminResource {
         // The role in the credentials was decided when they were issued (up to an hour ago): the user behind them
         // must still be an administrator who can act now, or a demoted, disabled or reset user's session could
         // enable or promote itself again.
-        User actor = directory.user(name);
+        User actor = existing(name).orElseThrow(() -> refused(name, "not_a_pool_user", "The user these credentials "
+                + "were issued to is no longer in the user pool."));
         if (!actor.enabled() || !actor.administrator() || !actor.totp()) {
             throw refused(name, "not_an_administrator", "You are no longer an enabled administrator with two-factor "
                     + "sign-in (your session still carries the role it was given): sign in again.");

@@ -3,6 +3,7 @@ package com.example.testapi.admin;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 
 /**
@@ -13,20 +14,27 @@ import java.util.HexFormat;
 public interface CreateKeys {
 
     /** What claiming a key found. */
-    enum Claim {
+    enum State {
         /** The key is now this request's: create the user. */
         NEW,
-        /** The key was claimed before by the same request: answer a replay. */
+        /** The key was claimed before by the same request: answer a replay (or wait for the first to finish). */
         SAME_REQUEST,
         /** The key was claimed before by another request: refuse. */
         OTHER_REQUEST
     }
 
+    /**
+     * A claim: its state; for {@code NEW}, the token only this claim holds (to give the key back); for
+     * {@code SAME_REQUEST}, how long ago the first claim was made.
+     */
+    record Claim(State state, String owner, Duration age) {
+    }
+
     /** Claims {@code scopedKey} (caller-scoped, {@code IdempotencyKey}) for {@code request}. */
     Claim claim(String scopedKey, String request);
 
-    /** Gives a key back after its creation failed, so that a retry creates instead of replaying nothing. */
-    void release(String scopedKey);
+    /** Gives a key back after its creation failed, if {@code owner}'s claim still holds it (never another's). */
+    void release(String scopedKey, String owner);
 
     /** A request's fingerprint: the user name and the group, nothing secret. */
     static String fingerprint(String username, String group) {

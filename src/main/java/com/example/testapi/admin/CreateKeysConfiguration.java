@@ -25,6 +25,6 @@ public class CreateKeysConfiguration {
             return new DynamoDbCreateKeys(client.get(), name.get(), clock);
         }
         ItemsConfiguration.requireMemoryAllowed(System.getenv(), "Idempotency-Keys");
-        return new InMemoryCreateKeys();
+        return new InMemoryCreateKeys(clock);
     }
 }

@@ -2,11 +2,12 @@ package com.example.testapi.admin;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
-import com.example.testapi.items.StoreUnavailableException;
+import com.example.testapi.items.DynamoDbItemStore;
 
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -14,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * Creation keys in the items table, beside the items: {@code pk = ADMINKEY#sha256(key)}, {@code sk = -}, the
- * request's fingerprint, and {@code expiresAt} for the table's TTL (a day, as POST /test's keys). One conditional
- * PutItem claims a key; a failed condition returns the old record, so no read permission is needed.
+ * request's fingerprint, the claim's owner token and time, and {@code expiresAt} for the table's TTL (a day, as POST
+ * /test's keys). One conditional PutItem claims a key; a failed condition returns the old record, so no read is
+ * needed. Throttling and an unreachable table are a 503 to retry, as for the items; anything else stays our failure.
  */
 final class DynamoDbCreateKeys implements CreateKeys {
 
@@ -33,30 +35,37 @@ final class DynamoDbCreateKeys implements CreateKeys {
 
     @Override
     public Claim claim(String scopedKey, String request) {
+        Instant now = clock.instant();
+        String owner = UUID.randomUUID().toString();
         Map<String, AttributeValue> record = Map.of("pk", s(pk(scopedKey)), "sk", s("-"), "request", s(request),
-                "expiresAt", AttributeValue.fromN(String.valueOf(clock.instant().plus(LIFETIME).getEpochSecond())));
+                "owner", s(owner), "claimedAt", n(now.toEpochMilli()),
+                "expiresAt", n(now.plus(LIFETIME).getEpochSecond()));
         try {
-            dynamoDb.putItem(r -> r.tableName(table).item(record)
+            DynamoDbItemStore.call(() -> dynamoDb.putItem(r -> r.tableName(table).item(record)
                     .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
-                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(
-                            String.valueOf(clock.instant().getEpochSecond()))))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return Claim.NEW;
+                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+            return new Claim(State.NEW, owner, Duration.ZERO);
         } catch (ConditionalCheckFailedException e) {
-            AttributeValue old = e.item() == null ? null : e.item().get("request");
-            return old != null && request.equals(old.s()) ? Claim.SAME_REQUEST : Claim.OTHER_REQUEST;
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("The Idempotency-Key could not be recorded now; retry shortly.", 1, e);
+            Map<String, AttributeValue> old = e.item() == null ? Map.of() : e.item();
+            if (old.get("request") == null || !request.equals(old.get("request").s())) {
+                return new Claim(State.OTHER_REQUEST, null, null);
+            }
+            long claimedAt = old.get("claimedAt") == null ? 0 : Long.parseLong(old.get("claimedAt").n());
+            return new Claim(State.SAME_REQUEST, null, Duration.ofMillis(Math.max(0, now.toEpochMilli() - claimedAt)));
         }
     }
 
     @Override
-    public void release(String scopedKey) {
+    public void release(String scopedKey, String owner) {
         try {
-            dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("pk", s(pk(scopedKey)), "sk", s("-"))));
-        } catch (SdkException e) {
-            // Left to its TTL: a retry with this key then answers a replay for a user that may not exist, which
-            // AdminResource tells apart (it creates them).
+            DynamoDbItemStore.call(() -> dynamoDb.deleteItem(r -> r.tableName(table)
+                    .key(Map.of("pk", s(pk(scopedKey)), "sk", s("-")))
+                    .conditionExpression("#owner = :mine").expressionAttributeNames(Map.of("#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":mine", s(owner)))));
+        } catch (RuntimeException e) {
+            // Another claim holds it now, or the table did not answer: the key stays until its TTL, and a retry is
+            // answered as a replay of a creation that did not happen, which AdminResource tells apart.
         }
     }
 
@@ -66,5 +75,9 @@ final class DynamoDbCreateKeys implements CreateKeys {
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(String.valueOf(value));
     }
 }

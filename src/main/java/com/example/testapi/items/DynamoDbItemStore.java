@@ -150,7 +150,7 @@ public class DynamoDbItemStore implements ItemStore {
      * the outcome of a write is unknown in each, so the caller retries with its Idempotency-Key. Everything else
      * (a missing table, a bad request) stays a failure of ours.
      */
-    private static <T> T call(Supplier<T> request) {
+    public static <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (TransactionCanceledException e) {

@@ -20,10 +20,12 @@ import com.example.testapi.support.LocalAdminFunction;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.TakenOutAtOnce;
+import com.example.testapi.support.TestClock;
 import com.example.testapi.support.TestCloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -208,6 +210,40 @@ class AdministrationTest {
                 "user_exists");
         assertRefused(call(cloud.credentials("ada"), "POST", "/admin/users", taken, "create-alice"), 409,
                 "user_exists");
+    }
+
+    /**
+     * The same request with the same key while the first may still be running (its claim made moments ago, no user
+     * yet): 409 idempotency_in_progress. Past the function's time limit, the first counts as dead and the retry
+     * creates; when that creation fails before the group, the next retry finishes it.
+     */
+    @Test
+    void aRetryWaitsForTheFirstAndFinishesWhatItLeft() throws Exception {
+        String body = "{\"username\":\"ivan\",\"group\":\"ReadOnlyAccess\"}";
+        IssuedCredentials ada = cloud.credentials("ada");
+        TestClock keysClock = new TestClock();
+        InMemoryCreateKeys keys = new InMemoryCreateKeys(keysClock);
+        keys.claim(ada.identityId() + "\n" + "create-ivan", CreateKeys.fingerprint("ivan", "ReadOnlyAccess"));
+        QuarkusMock.installMockForType(keys, CreateKeys.class);
+        boolean[] groupFails = {true};
+        LocalAdminFunction.install(new UserPoolDirectory(LocalAdminFunction.functionClient(cloud.cloud), poolId) {
+            @Override
+            public void addToGroup(String name, String group) {
+                if (groupFails[0]) {
+                    groupFails[0] = false;
+                    throw new UserPoolFailure(UserPoolFailure.Kind.BUSY, "TooManyRequestsException", "slow down", null);
+                }
+                super.addToGroup(name, group);
+            }
+        });
+        assertRefused(call(ada, "POST", "/admin/users", body, "create-ivan"), 409, "idempotency_in_progress");
+        keysClock.advance(AdminResource.IN_FLIGHT.plusSeconds(1));
+        assertRefused(call(ada, "POST", "/admin/users", body, "create-ivan"), 503, "user_pool_busy");
+        assertEquals(List.of(), groups("ivan"), "made, but not yet in its group");
+        HttpResponse<String> retry = call(ada, "POST", "/admin/users", body, "create-ivan");
+        assertEquals(200, retry.statusCode(), retry.body());
+        assertEquals("true", retry.headers().firstValue("idempotent-replayed").orElse(null));
+        assertEquals(List.of("ReadOnlyAccess"), groups("ivan"), "the retry finished the request");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import com.example.testapi.admin.CreateKeys.Claim;
+import com.example.testapi.admin.CreateKeys.State;
 import com.example.testapi.support.TemplateTable;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,12 +34,15 @@ class CreateKeysTest {
 
     private static void claimsOnceReplaysAndReleases(CreateKeys keys) {
         String request = CreateKeys.fingerprint("carol", "FullAccess");
-        assertEquals(Claim.NEW, keys.claim("ada\nk1", request));
-        assertEquals(Claim.SAME_REQUEST, keys.claim("ada\nk1", request));
-        assertEquals(Claim.OTHER_REQUEST, keys.claim("ada\nk1", CreateKeys.fingerprint("carol", "Admins")));
-        assertEquals(Claim.NEW, keys.claim("eve\nk1", request), "keys are the caller's");
-        keys.release("ada\nk1");
-        assertEquals(Claim.NEW, keys.claim("ada\nk1", CreateKeys.fingerprint("dave", "null")));
+        CreateKeys.Claim first = keys.claim("ada\nk1", request);
+        assertEquals(State.NEW, first.state());
+        assertEquals(State.SAME_REQUEST, keys.claim("ada\nk1", request).state());
+        assertEquals(State.OTHER_REQUEST, keys.claim("ada\nk1", CreateKeys.fingerprint("carol", "Admins")).state());
+        assertEquals(State.NEW, keys.claim("eve\nk1", request).state(), "keys are the caller's");
+        keys.release("ada\nk1", "not-the-owner");
+        assertEquals(State.SAME_REQUEST, keys.claim("ada\nk1", request).state(), "only its owner gives a key back");
+        keys.release("ada\nk1", first.owner());
+        assertEquals(State.NEW, keys.claim("ada\nk1", CreateKeys.fingerprint("dave", "null")).state());
     }
 
     @Test
@@ -53,6 +56,7 @@ class CreateKeysTest {
         assertEquals(NOW.plus(DynamoDbCreateKeys.LIFETIME).getEpochSecond(),
                 Long.parseLong(record.get("expiresAt").n()));
         assertFalse(record.toString().contains("carol"), "a fingerprint, not the name");
+        assertEquals(NOW.toEpochMilli(), Long.parseLong(record.get("claimedAt").n()));
     }
 
     @Test
@@ -62,11 +66,11 @@ class CreateKeysTest {
         new DynamoDbCreateKeys(CLIENT, table, Clock.fixed(NOW, ZoneOffset.UTC)).claim("ada\nk", request);
         CreateKeys later = new DynamoDbCreateKeys(CLIENT, table,
                 Clock.fixed(NOW.plus(DynamoDbCreateKeys.LIFETIME).plusSeconds(1), ZoneOffset.UTC));
-        assertEquals(Claim.NEW, later.claim("ada\nk", CreateKeys.fingerprint("dave", "null")));
+        assertEquals(State.NEW, later.claim("ada\nk", CreateKeys.fingerprint("dave", "null")).state());
     }
 
     @Test
     void inMemory() {
-        claimsOnceReplaysAndReleases(new InMemoryCreateKeys());
+        claimsOnceReplaysAndReleases(new InMemoryCreateKeys(Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 }
