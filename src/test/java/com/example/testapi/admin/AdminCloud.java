@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.example.testapi.local.iam.IssuedCredentials;
 import com.example.testapi.local.lambda.FunctionBackend;
 import com.example.testapi.support.LocalAdminFunction;
 import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.TestCloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +49,20 @@ final class AdminCloud implements AutoCloseable {
         cloud.cloud.userPool().createUser("eve", EVE_PASSWORD, List.of("Admins"), null,
                 "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
         return new AdminCloud(cloud);
+    }
+
+    /** A request to the cloud's API signed with {@code credentials}; a JSON body and an Idempotency-Key if given. */
+    HttpResponse<String> call(IssuedCredentials credentials, String method, String path, String body,
+            String idempotencyKey) {
+        Map<String, String> headers = new HashMap<>();
+        if (body != null) {
+            headers.put("content-type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            headers.put("idempotency-key", idempotencyKey);
+        }
+        return SignedHttp.send(SignedHttp.sign(TestCloud.signing(credentials), method, cloud.api(path.substring(1)),
+                headers, body));
     }
 
     List<String> groups(String name) {

@@ -20,12 +20,10 @@ import com.example.testapi.support.LocalAdminFunction;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.TakenOutAtOnce;
-import com.example.testapi.support.TestClock;
 import com.example.testapi.support.TestCloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -114,7 +112,8 @@ class AdministrationTest {
         assertEquals("[\"Admins\"]", adaRow.path("groups").toString());
         assertTrue(adaRow.path("totp").asBoolean() && adaRow.path("enabled").asBoolean(), adaRow.toString());
 
-        JsonNode created = json(call("ada", "POST", "/admin/users", "{\"username\":\"gina\",\"group\":\"ReadOnlyAccess\"}"),
+        JsonNode created = json(call("ada", "POST", "/admin/users",
+                "{\"username\":\"gina\",\"group\":\"ReadOnlyAccess\"}"),
                 201);
         assertEquals("FORCE_CHANGE_PASSWORD", created.path("user").path("status").asText(), created.toString());
         assertTrue(created.path("temporaryPassword").asText().length() >= 12, created.toString());
@@ -189,63 +188,6 @@ class AdministrationTest {
         assertEquals(List.of(), groups("ada"), "eve's change stands");
     }
 
-    /** POST /admin/users with an Idempotency-Key: a retry replays (no password again), another request conflicts. */
-    @Test
-    void creatingWithAnIdempotencyKeyHappensOnce() throws Exception {
-        String body = "{\"username\":\"hana\",\"group\":\"FullAccess\"}";
-        HttpResponse<String> first = call(cloud.credentials("ada"), "POST", "/admin/users", body, "create-hana-1");
-        assertEquals(201, first.statusCode(), first.body());
-        HttpResponse<String> again = call(cloud.credentials("ada"), "POST", "/admin/users", body, "create-hana-1");
-        assertEquals(200, again.statusCode(), again.body());
-        assertEquals("true", again.headers().firstValue("idempotent-replayed").orElse(null));
-        JsonNode replay = MAPPER.readTree(again.body());
-        assertEquals("hana", replay.path("user").path("username").asText());
-        assertTrue(replay.path("temporaryPassword").isMissingNode(), "the password is never stored: " + replay);
-        assertRefused(call(cloud.credentials("ada"), "POST", "/admin/users",
-                "{\"username\":\"hana\",\"group\":\"Admins\"}", "create-hana-1"), 409, "idempotency_conflict");
-        assertEquals(List.of("FullAccess"), groups("hana"));
-        // A creation that failed gives its key back: the same request is answered as itself again, not a replay.
-        String taken = "{\"username\":\"alice\",\"group\":null}";
-        assertRefused(call(cloud.credentials("ada"), "POST", "/admin/users", taken, "create-alice"), 409,
-                "user_exists");
-        assertRefused(call(cloud.credentials("ada"), "POST", "/admin/users", taken, "create-alice"), 409,
-                "user_exists");
-    }
-
-    /**
-     * The same request with the same key while the first may still be running (its claim made moments ago, no user
-     * yet): 409 idempotency_in_progress. Past the function's time limit, the first counts as dead and the retry
-     * creates; when that creation fails before the group, the next retry finishes it.
-     */
-    @Test
-    void aRetryWaitsForTheFirstAndFinishesWhatItLeft() throws Exception {
-        String body = "{\"username\":\"ivan\",\"group\":\"ReadOnlyAccess\"}";
-        IssuedCredentials ada = cloud.credentials("ada");
-        TestClock keysClock = new TestClock();
-        InMemoryCreateKeys keys = new InMemoryCreateKeys(keysClock);
-        keys.claim(ada.identityId() + "\n" + "create-ivan", CreateKeys.fingerprint("ivan", "ReadOnlyAccess"));
-        QuarkusMock.installMockForType(keys, CreateKeys.class);
-        boolean[] groupFails = {true};
-        LocalAdminFunction.install(new UserPoolDirectory(LocalAdminFunction.functionClient(cloud.cloud), poolId) {
-            @Override
-            public void addToGroup(String name, String group) {
-                if (groupFails[0]) {
-                    groupFails[0] = false;
-                    throw new UserPoolFailure(UserPoolFailure.Kind.BUSY, "TooManyRequestsException", "slow down", null);
-                }
-                super.addToGroup(name, group);
-            }
-        });
-        assertRefused(call(ada, "POST", "/admin/users", body, "create-ivan"), 409, "idempotency_in_progress");
-        keysClock.advance(AdminResource.IN_FLIGHT.plusSeconds(1));
-        assertRefused(call(ada, "POST", "/admin/users", body, "create-ivan"), 503, "user_pool_busy");
-        assertEquals(List.of(), groups("ivan"), "made, but not yet in its group");
-        HttpResponse<String> retry = call(ada, "POST", "/admin/users", body, "create-ivan");
-        assertEquals(200, retry.statusCode(), retry.body());
-        assertEquals("true", retry.headers().firstValue("idempotent-replayed").orElse(null));
-        assertEquals(List.of("ReadOnlyAccess"), groups("ivan"), "the retry finished the request");
-    }
-
     @Test
     void badInputIsAClearErrorAndChangesNothing() throws Exception {
         assertRefused(call("ada", "PUT", "/admin/users/alice/group", "{\"group\":\"Root\"}"), 400, "invalid_field");
@@ -267,20 +209,7 @@ class AdministrationTest {
     }
 
     private HttpResponse<String> call(IssuedCredentials credentials, String method, String path, String body) {
-        return call(credentials, method, path, body, null);
-    }
-
-    private HttpResponse<String> call(IssuedCredentials credentials, String method, String path, String body,
-            String idempotencyKey) {
-        Map<String, String> headers = new java.util.HashMap<>();
-        if (body != null) {
-            headers.put("content-type", "application/json");
-        }
-        if (idempotencyKey != null) {
-            headers.put("idempotency-key", idempotencyKey);
-        }
-        return SignedHttp.send(SignedHttp.sign(TestCloud.signing(credentials), method, cloud.api(path.substring(1)),
-                headers, body));
+        return admin.call(credentials, method, path, body, null);
     }
 
     private static JsonNode json(HttpResponse<String> answer, int status) throws Exception {
