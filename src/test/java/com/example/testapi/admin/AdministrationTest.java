@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +17,6 @@ import com.example.testapi.local.iam.IssuedCredentials;
 import com.example.testapi.local.lambda.MockEventServerBackend;
 import com.example.testapi.support.LocalAdminFunction;
 import com.example.testapi.support.CognitoSdk;
-import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.TakenOutAtOnce;
 import com.example.testapi.support.TestCloud;
 import com.fasterxml.jackson.databind.JsonNode;
