@@ -12,6 +12,8 @@ import { UsersScreen } from './users.js';
 import { $, busy, notice, show, status } from './view.js';
 
 const PAGE_SIZE = 20;
+const ADMIN_IN_APP = 'Administrator rights come only with a sign-in where you type your code: sign in here, not '
+  + 'through the hosted UI (its session can skip the code).';
 const SESSION_ENDED = 'Your session has expired or was ended. Please sign in again.';
 
 let session;
@@ -74,6 +76,10 @@ async function proceed(step) {
       return;
     case 'totp-setup':
       await secondFactor.setUp('admin');
+      return;
+    case 'admin-in-app':
+      await session.signOut();
+      showSignIn(ADMIN_IN_APP);
       return;
     default:
       await showWorkspace();

@@ -162,8 +162,19 @@ export class Session {
     if (this.adminWithheld) {
       return 'totp-setup';
     }
+    if (this.adminNotProven) {
+      return 'admin-in-app';
+    }
     await this.exchange();
     return 'signed-in';
+  }
+
+  /**
+   * Whether the stack left Admins out because these tokens do not come from a sign-in that asked for the code: the
+   * hosted UI's (its session cookie skips the code) or a refresh (docs/mfa.md, "One sign-in, one hour").
+   */
+  get adminNotProven() {
+    return this.claims.admin_withheld === 'totp_not_proven';
   }
 
   /** Whether the stack left Admins out of this ID token because the user's TOTP is off (docs/mfa.md). */
@@ -252,6 +263,10 @@ export class Session {
       this.idToken = answer.AuthenticationResult.IdToken;
       this.accessToken = answer.AuthenticationResult.AccessToken ?? this.accessToken;
       this.idTokenExpires = this.claims.exp * 1000;
+      if (this.adminNotProven) {
+        // An administrator's rights last one sign-in with the code: the refresh carries none of them.
+        throw ended(new Error('Administrator rights need a new sign-in with your code.'));
+      }
     }
     try {
       await this.exchange();

@@ -9,6 +9,11 @@ const TAKES_EFFECT = 'It applies when their session renews: the app renews the I
   + 'before it expires, at the latest within the hour; credentials already issued keep their role until they expire '
   + '(at most an hour). To make them sign in again sooner, sign them out everywhere.';
 
+/** What the API did besides, when someone leaves Admins or loses their TOTP (docs/mfa.md, "What ends when"). */
+const SIGNED_OUT = 'They are signed out everywhere: their refresh tokens no longer work and the identity pool '
+  + 'refuses the ID tokens they hold. AWS credentials already issued keep their role until they expire (at most an '
+  + 'hour).';
+
 /** A refused or failed admin call, in words: the API's own sentence when it gave one. */
 export function explainAdmin(error, what) {
   if (error.name === 'AdminRefused') {
@@ -138,20 +143,20 @@ export class UsersScreen {
       button(`Move ${name}`, () => {
         const group = select.value || null;
         // The API moves them out of the groups they are in now, not those read when the screen loaded.
+        const leavesAdmins = user.groups.includes('Admins') && group !== 'Admins';
         this.act(`move ${name}`, () => this.admin.move(name, group),
-          `${name} is now in ${group ?? 'no group'}. ${TAKES_EFFECT}`);
+          `${name} is now in ${group ?? 'no group'}. ${leavesAdmins ? SIGNED_OUT : TAKES_EFFECT}`);
       }),
       button(`${user.enabled ? 'Disable' : 'Enable'} ${name}`, () => this.act(
         `${user.enabled ? 'disable' : 'enable'} ${name}`, () => this.admin.setEnabled(name, !user.enabled),
-        user.enabled ? `${name} is disabled: they cannot sign in or renew their session. Credentials already `
-          + 'issued work until they expire (at most an hour).' : `${name} is enabled again.`)),
+        user.enabled ? `${name} is disabled: they cannot sign in or renew their session. ${SIGNED_OUT}`
+          : `${name} is enabled again.`)),
       button(`Sign out ${name} everywhere`, () => this.act(`sign ${name} out everywhere`,
         () => this.admin.signOutEverywhere(name), `${name} is signed out everywhere: their session ends at its next `
           + 'renewal. Credentials already issued work until they expire (at most an hour).')),
       ...(user.totp ? [button(`Reset ${name}'s TOTP`, () => this.act(`reset ${name}'s TOTP`,
         () => this.admin.resetTotp(name), `${name}'s two-factor sign-in is off: their next sign-in takes the password `
-          + `alone${user.groups.includes('Admins') ? ', without administrator rights until they set it up again' : ''}`
-          + '. Sessions already signed in keep going until they renew.'))] : []),
+          + `alone, and they set up a new authenticator before turning it on again. ${SIGNED_OUT}`))] : []),
       button(`Reset ${name}'s password`, () => this.act(`reset ${name}'s password`,
         () => this.admin.resetPassword(name), (password) => `New temporary password for ${name}: ${password} (give `
           + 'it to them; their next sign-in asks for their own).')));

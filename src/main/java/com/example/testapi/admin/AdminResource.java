@@ -73,6 +73,11 @@ public class AdminResource {
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
         String actor = actor();
         AdminRequests.NewUser user = requests.newUser(body, contentType);
+        if (UserPoolDirectory.ADMINS.equals(user.group())) {
+            Refusal refusal = AdminRules.totpRequired(user.username()); // a new user has no TOTP yet
+            AuditLog.record(actor, "create", user.username(), "refused: " + refusal.code());
+            throw new ContractViolationException(refusal.status(), refusal.code(), refusal.message());
+        }
         Optional<String> key = IdempotencyKey.scoped(idempotencyKey, currentCaller.get().orElseThrow());
         CreateKeys.Claim claim = key.isEmpty() ? null : createKeys.claim(key.get(),
                 CreateKeys.fingerprint(user.username(), String.valueOf(user.group())));
@@ -215,6 +220,14 @@ public class AdminResource {
         });
         if (AdminRules.removesAdministrator(action, target, toGroup)) {
             keepAnAdministrator(actor, action, target);
+        }
+        if (AdminRules.endsSessions(action, target, toGroup)) {
+            // Server-side, in every client: refresh tokens revoked, and the identity pool (ServerSideTokenCheck)
+            // refuses the ID tokens issued before. Credentials already issued live out their hour.
+            audited(actor, "sign-out", target.username(), () -> {
+                directory.signOutEverywhere(target.username());
+                return target;
+            });
         }
         return directory.user(target.username());
     }

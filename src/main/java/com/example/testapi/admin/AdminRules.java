@@ -14,6 +14,9 @@ import com.example.testapi.admin.UserPoolDirectory.User;
  * <li>{@code own_rights} (403): no action on oneself that lowers one's own rights or ends one's own sessions.</li>
  * <li>{@code target_is_administrator} (403): no password or MFA change for another administrator.</li>
  * <li>{@code last_administrator} (409): the pool keeps at least one enabled administrator with TOTP on.</li>
+ * <li>{@code totp_required} (409): a user joins Admins only once their TOTP is on. A member without it would hold
+ * sessions signed in with the password alone, and under MfaConfiguration ON whoever has the password would enrol
+ * their own authenticator at the next sign-in ({@code MFA_SETUP}).</li>
  * </ul>
  */
 public final class AdminRules {
@@ -55,12 +58,33 @@ public final class AdminRules {
                     + "password and two-factor sign-in are theirs alone. Take them out of Admins first, or let them "
                     + "change it themselves."));
         }
+        if (action == Action.SET_GROUP && UserPoolDirectory.ADMINS.equals(toGroup) && !target.administrator()
+                && !target.totp()) {
+            return Optional.of(totpRequired(name));
+        }
         if (removesAdmin && ableAdmins.contains(name) && ableAdmins.size() == 1) {
             return Optional.of(new Refusal(409, "last_administrator", name + " is the last enabled administrator "
                     + "with two-factor sign-in: make another user an administrator (with TOTP on) first, so that the "
                     + "pool keeps one."));
         }
         return Optional.empty();
+    }
+
+    /** Joining Admins without TOTP on (a move, or a new user, who never has it). */
+    public static Refusal totpRequired(String name) {
+        return new Refusal(409, "totp_required", name + " has no two-factor sign-in (TOTP) on: only a user with TOTP "
+                + "on joins Admins. Give them another group (or none) first; once they have turned TOTP on at their "
+                + "own sign-in, move them into Admins.");
+    }
+
+    /**
+     * Whether {@code action} ends what a user's earlier sign-ins may still do as an administrator: taking them out of
+     * Admins, disabling them, or resetting their TOTP. Their sessions end everywhere then (docs/mfa.md).
+     */
+    public static boolean endsSessions(Action action, User target, String toGroup) {
+        return action == Action.RESET_TOTP || action == Action.DISABLE
+                || (action == Action.SET_GROUP && target.groups().contains(UserPoolDirectory.ADMINS)
+                        && !UserPoolDirectory.ADMINS.equals(toGroup));
     }
 
     /** Whether {@code action} takes an administrator away: disabled, reset, or moved out of Admins. */

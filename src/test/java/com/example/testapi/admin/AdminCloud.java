@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 final class AdminCloud implements AutoCloseable {
 
     static final String EVE_PASSWORD = "Eve-Str0ng-Passw0rd!";
+    static final String EVE_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final TestCloud cloud;
@@ -46,8 +47,7 @@ final class AdminCloud implements AutoCloseable {
     static AdminCloud start(FunctionBackend backend) throws IOException {
         TestCloud cloud = TestCloud.start(Path.of("template.yaml"), backend);
         LocalAdminFunction.install(cloud.cloud);
-        cloud.cloud.userPool().createUser("eve", EVE_PASSWORD, List.of("Admins"), null,
-                "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+        cloud.cloud.userPool().createUser("eve", EVE_PASSWORD, List.of("Admins"), null, EVE_SECRET);
         return new AdminCloud(cloud);
     }
 

@@ -50,12 +50,35 @@ class AdminRulesTest {
         "carol | RESET_TOTP   | -            | eve     | -",
         "carol | DISABLE      | -            | eve     | -",
         "carol | SET_GROUP    | Admins       | eve     | -",
+        // Admins only with TOTP on (dan has none): other groups are open to him.
+        "dan   | SET_GROUP    | Admins       | eve     | totp_required",
+        "dan   | SET_GROUP    | ReadOnlyAccess | eve   | -",
     })
     void decides(String target, Action action, String toGroup, String able, String refusal) {
-        User user = target.equals("carol") ? user("carol", "FullAccess") : user(target, "Admins");
+        User user = target.equals("carol") ? user("carol", "FullAccess")
+                : target.equals("dan") ? new User("dan", "CONFIRMED", true, List.of("FullAccess"), false)
+                : user(target, "Admins");
         Optional<AdminRules.Refusal> decided = AdminRules.refusal("ada", action, user, toGroup,
                 Set.of(able.split(" ")));
         assertEquals(Optional.ofNullable(refusal), decided.map(AdminRules.Refusal::code));
-        decided.ifPresent(r -> assertEquals(r.code().equals("last_administrator") ? 409 : 403, r.status()));
+        decided.ifPresent(r -> assertEquals(Set.of("last_administrator", "totp_required").contains(r.code()) ? 409
+                : 403, r.status()));
+    }
+
+    /** Whose sessions end with the action: whoever leaves Admins, is disabled, or loses their TOTP. */
+    @ParameterizedTest(name = "{0} {1} → {2}: {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "eve   | SET_GROUP      | FullAccess | true",
+        "eve   | SET_GROUP      | -          | true",
+        "eve   | SET_GROUP      | Admins     | false",
+        "carol | SET_GROUP      | ReadOnlyAccess | false",
+        "carol | DISABLE        | -          | true",
+        "carol | RESET_TOTP     | -          | true",
+        "carol | RESET_PASSWORD | -          | false",
+        "carol | ENABLE         | -          | false",
+    })
+    void endsSessions(String target, Action action, String toGroup, boolean ends) {
+        User user = target.equals("carol") ? user("carol", "FullAccess") : user(target, "Admins");
+        assertEquals(ends, AdminRules.endsSessions(action, user, toGroup));
     }
 }

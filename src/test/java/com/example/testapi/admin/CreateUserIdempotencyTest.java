@@ -57,7 +57,8 @@ class CreateUserIdempotencyTest {
         assertEquals("hana", replay.path("user").path("username").asText());
         assertTrue(replay.path("temporaryPassword").isMissingNode(), "the password is never stored: " + replay);
         assertRefused(admin.call(ada(), "POST", "/admin/users",
-                "{\"username\":\"hana\",\"group\":\"Admins\"}", "create-hana-1"), 409, "idempotency_conflict");
+                "{\"username\":\"hana\",\"group\":\"ReadOnlyAccess\"}", "create-hana-1"), 409,
+                "idempotency_conflict");
         assertEquals(List.of("FullAccess"), admin.groups("hana"));
         // A creation that failed gives its key back: the same request is answered as itself again, not a replay.
         String taken = "{\"username\":\"alice\",\"group\":null}";

@@ -114,6 +114,21 @@ class AdminsNeedTotpTest {
     }
 
     @Test
+    void withTotpOnlyASignInThatAskedForTheCodeGivesTheRights() throws IOException {
+        for (String source : List.of("TokenGeneration_RefreshTokens", "TokenGeneration_HostedAuth",
+                "TokenGeneration_NewPasswordChallenge", "TokenGeneration_AuthenticateDevice")) {
+            JsonNode details = handle(new Directory(true, ADA), sample().put("triggerSource", source))
+                    .path("response").path("claimsOverrideDetails");
+            assertEquals("totp_not_proven", details.path("claimsToAddOrOverride").path("admin_withheld").asText(),
+                    source);
+            assertEquals(List.of("FullAccess"), MAPPER.convertValue(
+                    details.path("groupOverrideDetails").path("groupsToOverride"), List.class), source);
+        }
+        assertTrue(handle(new Directory(true, ADA), sample().put("triggerSource", "TokenGeneration_Authentication"))
+                .path("response").path("claimsOverrideDetails").isNull());
+    }
+
+    @Test
     void otherUsersAreAnsweredWithoutACallToCognito() throws IOException {
         ObjectNode event = sample();
         ObjectNode groups = (ObjectNode) event.path("request").path("groupConfiguration");

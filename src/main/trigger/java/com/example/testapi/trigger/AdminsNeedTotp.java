@@ -10,13 +10,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The rule: administrator rights only with a second factor. With MfaConfiguration OPTIONAL, Cognito asks every user
- * whose TOTP is enabled for a code at each sign-in, so "TOTP enabled" means "this sign-in passed TOTP". A member of
- * {@link #GATED_GROUP} without it keeps their other groups, and the token's groups, roles and preferred role are
- * those of the other groups alone (Cognito's rule: the lowest precedence wins, a tie of different roles leaves
- * none), which is what the identity pool's token-based mapping reads. Their ID token also says why, in the
- * {@value #WITHHELD_CLAIM} claim, so the app can send them to set TOTP up. Everyone else's tokens are left as they
- * are, without a call to Cognito.
+ * The rule: administrator rights only in the tokens of a sign-in that passed TOTP. With TOTP enabled, Cognito asks
+ * for a code at every sign-in through its API ({@value #PROVEN_SOURCE}), so those tokens carry {@code Admins}. Every
+ * other source is withheld even with TOTP on, because nothing in the event says the code was asked: a refresh may
+ * come from a sign-in made with the password alone before TOTP was turned on (a refresh token lives 30 days), and
+ * the hosted UI's {@code TokenGeneration_HostedAuth} may come from its session cookie, which skips the code. So an
+ * administrator signs in again, with their code, when their ID token ends (an hour).
+ *
+ * <p>A member of {@link #GATED_GROUP} without rights keeps their other groups, and the token's groups, roles and
+ * preferred role are those of the other groups alone (Cognito's rule: the lowest precedence wins, a tie of different
+ * roles leaves none), which is what the identity pool's token-based mapping reads. Their ID token also says why, in
+ * the {@value #WITHHELD_CLAIM} claim ({@value #TOTP_NOT_ENABLED}: set TOTP up; {@value #TOTP_NOT_PROVEN}: sign in
+ * again with the code), so the app can send them on. Everyone else's tokens are left as they are, without a call to
+ * Cognito.
  *
  * <p>{@code groupOverrideDetails} replaces the whole group configuration, so all three parts are always sent.
  */
@@ -25,6 +31,9 @@ public final class AdminsNeedTotp {
     public static final String GATED_GROUP = "Admins";
     public static final String WITHHELD_CLAIM = "admin_withheld";
     public static final String TOTP_NOT_ENABLED = "totp_not_enabled";
+    public static final String TOTP_NOT_PROVEN = "totp_not_proven";
+    /** The one trigger source whose tokens come from a sign-in that asked for the code (when TOTP is on). */
+    public static final String PROVEN_SOURCE = "TokenGeneration_Authentication";
 
     /** What the rule reads about a user: whether TOTP is on, and their groups with precedence and role. */
     public interface Users {
@@ -52,7 +61,9 @@ public final class AdminsNeedTotp {
         }
         String pool = event.path("userPoolId").asText();
         String username = event.path("userName").asText();
-        if (users.totpEnabled(pool, username)) {
+        String reason = !users.totpEnabled(pool, username) ? TOTP_NOT_ENABLED
+                : !PROVEN_SOURCE.equals(event.path("triggerSource").asText()) ? TOTP_NOT_PROVEN : null;
+        if (reason == null) {
             return event;
         }
         List<Group> kept = users.groups(pool, username).stream().filter(g -> !g.name().equals(GATED_GROUP))
@@ -69,7 +80,7 @@ public final class AdminsNeedTotp {
         } else {
             override.put("preferredRole", preferred);
         }
-        details.putObject("claimsToAddOrOverride").put(WITHHELD_CLAIM, TOTP_NOT_ENABLED);
+        details.putObject("claimsToAddOrOverride").put(WITHHELD_CLAIM, reason);
         return event;
     }
 
