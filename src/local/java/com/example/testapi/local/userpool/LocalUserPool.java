@@ -59,6 +59,7 @@ public final class LocalUserPool implements AutoCloseable {
                 .open("GetUser", signedIn::getUser)
                 .open("ChangePassword", signedIn::changePassword)
                 .open("GlobalSignOut", signedIn::globalSignOut)
+                .open("UpdateUserAttributes", signedIn::updateUserAttributes)
                 .open("RevokeToken", signedIn::revokeToken)
                 .open("ForgotPassword", selfService::forgotPassword)
                 .open("ConfirmForgotPassword", selfService::confirmForgotPassword)

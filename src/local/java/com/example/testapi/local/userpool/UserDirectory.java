@@ -92,6 +92,11 @@ final class UserDirectory {
         return change(username, user -> user.withAttribute(attribute + "_verified", "true", clock.instant()));
     }
 
+    /** Sets {@code attribute} to {@code value} (UpdateUserAttributes, once the client may write it). */
+    PoolUser setAttribute(String username, String attribute, String value) {
+        return change(username, user -> user.withAttribute(attribute, value, clock.instant()));
+    }
+
     /** The user's TOTP authenticator, changed by {@code change} (an association, its verification, a preference). */
     PoolUser setSoftwareToken(String username, UnaryOperator<PoolUser.SoftwareToken> change) {
         return change(username, user -> user.withSoftwareToken(change.apply(user.token()), clock.instant()));

@@ -27,10 +27,19 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
 
     /** An app client as Cognito applies it. */
     public record Client(String clientId, Set<String> explicitAuthFlows, boolean preventUserExistenceErrors,
-            Duration idTokenValidity, Duration accessTokenValidity, Duration refreshTokenValidity, OAuth oauth) {
+            Duration idTokenValidity, Duration accessTokenValidity, Duration refreshTokenValidity, OAuth oauth,
+            Set<String> writeAttributes) {
 
         boolean allows(String flow) {
             return explicitAuthFlows.contains("ALLOW_" + flow);
+        }
+
+        /**
+         * Whether an access token of this client may change {@code attribute} (UpdateUserAttributes): the client's
+         * WriteAttributes, or every writable attribute when it names none (the CreateUserPoolClient reference).
+         */
+        boolean mayWrite(String attribute) {
+            return writeAttributes == null || writeAttributes.contains(attribute);
         }
     }
 
@@ -98,7 +107,9 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
                     validity(props, units, "IdToken", "IdTokenValidity", Duration.ofHours(1)),
                     validity(props, units, "AccessToken", "AccessTokenValidity", Duration.ofHours(1)),
                     validity(props, units, "RefreshToken", "RefreshTokenValidity", Duration.ofDays(30)),
-                    OAuth.from(props)));
+                    OAuth.from(props), props.get("WriteAttributes") == null ? null
+                            : list(props.get("WriteAttributes")).stream().map(String::valueOf)
+                                    .collect(Collectors.toUnmodifiableSet())));
         });
         Map<String, Group> groups = new HashMap<>();
         template.resourcesOfType("AWS::Cognito::UserPoolGroup").forEach((id, resource) -> {

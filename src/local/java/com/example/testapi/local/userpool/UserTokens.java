@@ -190,6 +190,12 @@ final class UserTokens {
         return username;
     }
 
+    /** The app client an access token was issued to ({@code client_id}), checked as {@link #accessTokenUser}. */
+    String accessTokenClient(String accessToken) {
+        accessTokenUser(accessToken);
+        return signer.verifiedClaims(accessToken).map(c -> String.valueOf(c.getClaim("client_id"))).orElseThrow();
+    }
+
     /** The sign-in a token was issued from, by its {@code origin_jti}, while it is kept. */
     private Optional<SignIn> signIn(JWTClaimsSet claims) {
         return byOrigin.get(String.valueOf(claims.getClaim("origin_jti")));

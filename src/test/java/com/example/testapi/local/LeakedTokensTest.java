@@ -1,0 +1,156 @@
+package com.example.testapi.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.TestCloud;
+import com.example.testapi.support.TotpCodes;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+
+/**
+ * What a leaked password, refresh token or access token still gives, from outside with the AWS SDK against the local
+ * cloud and codes computed by the test: a refresh token obtained with the password alone before TOTP was turned on
+ * never yields Admins afterwards (nor does any refresh); an access token cannot change the recovery email; TOTP
+ * codes one 30-second step away are taken, two steps away refused.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeakedTokensTest {
+
+    private static final String PASSWORD = "Leaked-Tokens-Passw0rd!";
+
+    private TestCloud cloud;
+    private CognitoIdentityProviderClient cognito;
+    private String client;
+
+    @BeforeAll
+    void start() throws Exception {
+        cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION);
+        cognito = CognitoSdk.userPool(cloud.cloud);
+        client = cloud.cloud.outputs().get("UserPoolClientId");
+        cloud.clock.freeze();
+    }
+
+    @AfterAll
+    void stop() {
+        cognito.close();
+        cloud.close();
+    }
+
+    @Test
+    void aRefreshTokenFromBeforeEnrolmentNeverYieldsAdmins() throws Exception {
+        cloud.cloud.userPool().createUser("kim", PASSWORD, List.of("Admins", "ReadOnlyAccess"), null);
+        // Whoever has the password signs in with it alone, before kim turns TOTP on, and keeps the refresh token.
+        AuthenticationResultType early = passwordSignIn("kim").authenticationResult();
+        assertEquals("totp_not_enabled", claims(early.idToken()).getStringClaim("admin_withheld"));
+
+        // kim enrols (as the app's set-up does); the code they sign in with is the next step's.
+        String secret = cognito.associateSoftwareToken(r -> r.accessToken(early.accessToken())).secretCode();
+        cognito.verifySoftwareToken(r -> r.accessToken(early.accessToken())
+                .userCode(TotpCodes.at(secret, cloud.clock.instant())));
+        cognito.setUserMFAPreference(r -> r.accessToken(early.accessToken())
+                .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+
+        JWTClaimsSet upgraded = claims(refresh(early.refreshToken()));
+        assertEquals(List.of("ReadOnlyAccess"), upgraded.getStringListClaim("cognito:groups"));
+        assertEquals("totp_not_proven", upgraded.getStringClaim("admin_withheld"));
+
+        // The sign-in that asked for the code carries Admins; even its own refresh does not.
+        InitiateAuthResponse challenge = passwordSignIn("kim");
+        assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, challenge.challengeName());
+        AuthenticationResultType proven = answer(challenge.session(), "kim",
+                TotpCodes.at(secret, cloud.clock.instant().plusSeconds(30)));
+        assertEquals(List.of("Admins", "ReadOnlyAccess"),
+                claims(proven.idToken()).getStringListClaim("cognito:groups"));
+        assertNull(claims(proven.idToken()).getClaim("admin_withheld"));
+        assertEquals("totp_not_proven", claims(refresh(proven.refreshToken())).getStringClaim("admin_withheld"));
+    }
+
+    @Test
+    void anAccessTokenCannotChangeTheRecoveryEmail() {
+        cloud.cloud.userPool().createUser("lea", PASSWORD, List.of("FullAccess"), "lea@example.com");
+        String access = passwordSignIn("lea").authenticationResult().accessToken();
+        AwsServiceException refused = assertThrows(AwsServiceException.class, () -> cognito.updateUserAttributes(r -> r
+                .accessToken(access).userAttributes(named("email", "thief@example.net"),
+                        named("name", "Lea"))));
+        assertEquals("NotAuthorizedException", refused.awsErrorDetails().errorCode());
+        assertEquals("A client attempted to write unauthorized attribute", refused.awsErrorDetails().errorMessage());
+        assertEquals("lea@example.com", attribute("lea", "email"), "all or nothing: the email is as it was");
+        assertNull(attribute("lea", "name"), "all or nothing: nothing changed");
+
+        // What the client may write (template.yaml's WriteAttributes) changes.
+        cognito.updateUserAttributes(r -> r.accessToken(access).userAttributes(named("name", "Lea")));
+        assertEquals("Lea", attribute("lea", "name"));
+    }
+
+    @Test
+    void aCodeOneStepAwayIsTakenTwoStepsAwayRefused() {
+        String secret = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U";
+        cloud.cloud.userPool().createUser("max", PASSWORD, List.of("FullAccess"), null, secret);
+        Instant now = cloud.clock.instant();
+        for (int steps : new int[] {-2, 2}) {
+            InitiateAuthResponse challenge = passwordSignIn("max");
+            AwsServiceException refused = assertThrows(AwsServiceException.class, () -> answer(challenge.session(),
+                    "max", TotpCodes.at(secret, now.plusSeconds(30L * steps))), steps + " steps");
+            assertEquals("CodeMismatchException", refused.awsErrorDetails().errorCode());
+        }
+        for (int steps : new int[] {-1, 1}) {
+            InitiateAuthResponse challenge = passwordSignIn("max");
+            assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, challenge.challengeName());
+            AuthenticationResultType tokens = answer(challenge.session(), "max",
+                    TotpCodes.at(secret, now.plusSeconds(30L * steps)));
+            assertEquals(3, tokens.idToken().split("\\.").length, steps + " steps");
+        }
+    }
+
+    private String attribute(String user, String name) {
+        return cognito.adminGetUser(r -> r.userPoolId(cloud.cloud.outputs().get("UserPoolId")).username(user))
+                .userAttributes().stream().filter(a -> a.name().equals(name)).map(AttributeType::value)
+                .findFirst().orElse(null);
+    }
+
+    private static AttributeType named(String name, String value) {
+        return AttributeType.builder().name(name).value(value).build();
+    }
+
+    private String refresh(String refreshToken) {
+        return cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult().idToken();
+    }
+
+    private InitiateAuthResponse passwordSignIn(String user) {
+        return cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", user, "PASSWORD", PASSWORD)));
+    }
+
+    private AuthenticationResultType answer(String session, String user, String code) {
+        return cognito.respondToAuthChallenge(r -> r.clientId(client).challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA)
+                .session(session).challengeResponses(Map.of("USERNAME", user, "SOFTWARE_TOKEN_MFA_CODE", code)))
+                .authenticationResult();
+    }
+
+    private static JWTClaimsSet claims(String token) throws ParseException {
+        return SignedJWT.parse(token).getJWTClaimsSet();
+    }
+}
