@@ -62,6 +62,16 @@ public final class CognitoCredentials implements CallerCredentials {
      * CodeMismatchException for a wrong code.
      */
     public synchronized CognitoCredentials signIn(String username, String password, Supplier<String> totpCode) {
+        return signIn(username, password, totpCode, null);
+    }
+
+    /**
+     * Signs in as {@link #signIn(String, String, Supplier)}, and where the pool asks a user without a factor to set
+     * TOTP up (MFA_SETUP, MfaConfiguration ON) shows them a new secret through {@code enrolment} and takes its first
+     * code (null: such a user cannot sign in here).
+     */
+    public synchronized CognitoCredentials signIn(String username, String password, Supplier<String> totpCode,
+            TotpEnrolment.Prompt enrolment) {
         InitiateAuthResponse answer = userPool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
@@ -76,9 +86,15 @@ public final class CognitoCredentials implements CallerCredentials {
                     .challengeResponses(Map.of("USERNAME", username, "SOFTWARE_TOKEN_MFA_CODE", totpCode.get())))
                     .authenticationResult();
         }
+        if (answer.challengeName() == ChallengeNameType.MFA_SETUP) {
+            if (enrolment == null) {
+                throw new IllegalStateException("the user pool asks " + username + " to set TOTP up first (MFA_SETUP)");
+            }
+            result = TotpEnrolment.complete(userPool, stack.userPoolClientId(), username, answer.session(), enrolment);
+        }
         if (result == null) {
             throw new IllegalStateException("sign-in needs a challenge answered (" + answer.challengeNameAsString()
-                    + "): e.g. set a permanent password with admin-set-user-password --permanent");
+                    + "): a temporary password is changed at the first sign-in in the browser app (docs/mfa.md)");
         }
         accept(result);
         refreshToken = result.refreshToken();
@@ -122,6 +138,11 @@ public final class CognitoCredentials implements CallerCredentials {
                 accept(userPool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
                         .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                         .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult());
+                if (adminNotProven()) {
+                    // An administrator's rights last one sign-in with the code: the refresh carries none of them.
+                    throw new SessionEnded("REFRESH_TOKEN_AUTH", new IllegalStateException(
+                            "administrator rights need a new sign-in with a TOTP code"));
+                }
             } catch (AwsServiceException e) {
                 // Any refusal of the refresh (4xx) ends the session; a failure of the service (5xx) is not a refusal.
                 throw e.statusCode() < 500 ? new SessionEnded("REFRESH_TOKEN_AUTH", e) : e;
@@ -155,6 +176,15 @@ public final class CognitoCredentials implements CallerCredentials {
         credentialsExpire = Instant.EPOCH;
         current();
         return true;
+    }
+
+    /** Whether the stack left Admins out of the ID token for want of a sign-in that asked for the code. */
+    private boolean adminNotProven() {
+        try {
+            return "totp_not_proven".equals(JWTParser.parse(idToken).getJWTClaimsSet().getClaim("admin_withheld"));
+        } catch (ParseException e) {
+            return false; // accept() has read it already
+        }
     }
 
     /**

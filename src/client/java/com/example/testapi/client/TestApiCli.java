@@ -45,7 +45,7 @@ public final class TestApiCli {
             // A user whose TOTP is on (every administrator) gives the code their app shows in TESTAPI_TOTP_CODE.
             String code = System.getenv("TESTAPI_TOTP_CODE");
             CognitoCredentials credentials = new CognitoCredentials(stack, userPool, identityPool, Clock.systemUTC())
-                    .signIn(user, password, code == null ? null : () -> code);
+                    .signIn(user, password, code == null ? null : () -> code, TestApiCli::firstCode);
             TestApiClient client = new TestApiClient(stack.apiUrl(), stack.region(), credentials);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             int exit = 0;
@@ -67,6 +67,23 @@ public final class TestApiCli {
             if (exit != 0) {
                 System.exit(exit);
             }
+        }
+    }
+
+    /**
+     * MFA_SETUP (a pool with MfaConfiguration ON, a user without TOTP yet): the new secret and its otpauth URI on
+     * stderr (stdout stays the answer's), then the first code the app shows, read from stdin.
+     */
+    static String firstCode(String secret, String otpauthUri) {
+        System.err.println("The user pool asks you to set up two-factor sign-in (TOTP) first. Add this key to your "
+                + "authenticator app:\n  secret:  " + secret + "\n  otpauth: " + otpauthUri
+                + "\nthen type the 6-digit code it shows:");
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            return line == null ? usage("no code was typed (stdin ended)") : line;
+        } catch (java.io.IOException e) {
+            return usage("the code could not be read: " + e.getMessage());
         }
     }
 

@@ -152,6 +152,55 @@ class ClientCliIT {
         return Map.of("TESTAPI_TOTP_CODE", TotpCodes.unused(TestCloud.ADA_TOTP_SECRET));
     }
 
+    /**
+     * A pool with MfaConfiguration ON: bob, who has no TOTP, meets MFA_SETUP. The CLI shows the new secret and its
+     * otpauth URI on stderr and reads the first code from stdin (computed here, as bob's app would), then answers.
+     */
+    @Test
+    void theCliSetsTotpUpWhenThePoolAsksForIt() throws Exception {
+        try (TestCloud on = TestCloud.start(LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
+                .withParameters(Map.of("MfaConfiguration", "ON")), function)) {
+            Path onOutputs = outputs.resolveSibling("stack-on.json");
+            on.cloud.writeDescribeStacks(onOutputs);
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-jar", clientJar().getPath(), "--outputs", onOutputs.toString(), "--user", "bob",
+                    "get");
+            builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+            builder.environment().put("TESTAPI_PASSWORD", "Bob-Str0ng-Passw0rd!");
+            Path out = Files.createTempFile("cli", ".out");
+            Process process = builder.redirectOutput(out.toFile()).start();
+            var stderr = new java.io.BufferedReader(new java.io.InputStreamReader(process.getErrorStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String shown = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                StringBuilder lines = new StringBuilder();
+                try {
+                    for (String line = stderr.readLine(); line != null; line = stderr.readLine()) {
+                        lines.append(line).append('\n');
+                        if (line.startsWith("then type")) {
+                            break;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return lines.toString();
+            }).get(60, TimeUnit.SECONDS);
+            String secret = shown.replaceAll("(?s).*secret: +([A-Z2-7]+).*", "$1");
+            assertTrue(shown.contains("otpauth: otpauth://totp/AWSCognito:bob?secret=" + secret
+                    + "&issuer=AWSCognito"), shown);
+            process.getOutputStream().write((TotpCodes.unused(secret) + "\n").getBytes());
+            process.getOutputStream().close();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the CLI finished");
+            assertEquals(0, process.exitValue(), shown + new String(process.getErrorStream().readAllBytes()));
+            assertEquals("local-TestApiReadAccess", mapper.readTree(Files.readString(out)).at("/caller/role")
+                    .asText());
+            try (var pool = com.example.testapi.support.CognitoSdk.userPool(on.cloud)) {
+                assertTrue(pool.adminGetUser(r -> r.userPoolId(on.cloud.outputs().get("UserPoolId")).username("bob"))
+                        .userMFASettingList().contains("SOFTWARE_TOKEN_MFA"), "bob's TOTP is on");
+            }
+        }
+    }
+
     @Test
     void aReadOnlyUsersPostIsRefusedByTheGateway() throws Exception {
         Run post = cli("bob", "post", "not allowed");

@@ -1,0 +1,90 @@
+package com.example.testapi.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.TestCloud;
+import com.example.testapi.support.TotpCodes;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
+
+/**
+ * docs/mfa.md's runbook for the only administrator who lost her authenticator, its AWS CLI commands run by bash as
+ * written against the local cloud (after docs/local-cloud.md's exports): ada leaves Admins, her TOTP is off and her
+ * sessions end; the promotion does nothing until she has set up a new authenticator, then makes her an administrator.
+ */
+class LostAuthenticatorRunbookTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theOnlyAdministratorGetsBackInWithTheRunbooksCommands() throws Exception {
+        String exports = ReadmeCommandsTest.blocks("Point the AWS CLI at the local cloud").get(0);
+        List<String> runbook = ReadmeCommandsTest.blocks("Lost authenticator");
+        String takeOut = runbook.get(runbook.size() - 2);
+        String promote = runbook.get(runbook.size() - 1);
+        assertTrue(takeOut.contains("admin-user-global-sign-out") && promote.contains("admin-add-user-to-group"),
+                "the runbook's last two blocks: " + runbook);
+        try (TestCloud cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION);
+                CognitoIdentityProviderClient pool = CognitoSdk.userPool(cloud.cloud)) {
+            Files.createDirectories(work.resolve("target/local"));
+            cloud.cloud.writeDescribeStacks(work.resolve("target/local/stack.json"));
+            String poolId = cloud.cloud.outputs().get("UserPoolId");
+            String client = cloud.cloud.outputs().get("UserPoolClientId");
+            String password = TestCloud.USERS.users().stream().filter(u -> u.name().equals("ada")).findFirst()
+                    .orElseThrow().password();
+            var challenge = pool.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", "ada", "PASSWORD", password)));
+            String refreshToken = pool.respondToAuthChallenge(r -> r.clientId(client).session(challenge.session())
+                    .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).challengeResponses(Map.of("USERNAME", "ada",
+                            "SOFTWARE_TOKEN_MFA_CODE", TotpCodes.unused(TestCloud.ADA_TOTP_SECRET))))
+                    .authenticationResult().refreshToken();
+
+            ReadmeCommandsTest.bash(work, exports + "\n" + takeOut, Map.of());
+            assertEquals(List.of(), groups(pool, poolId));
+            assertFalse(pool.adminGetUser(r -> r.userPoolId(poolId).username("ada")).userMFASettingList()
+                    .contains("SOFTWARE_TOKEN_MFA"));
+            AwsServiceException refused = assertThrows(AwsServiceException.class, () -> pool.initiateAuth(r -> r
+                    .clientId(client).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                    .authParameters(Map.of("REFRESH_TOKEN", refreshToken))));
+            assertEquals("NotAuthorizedException", refused.awsErrorDetails().errorCode());
+
+            // Before her new authenticator, the promotion does nothing.
+            ReadmeCommandsTest.bash(work, exports + "\n" + promote + "\necho checked", Map.of());
+            assertEquals(List.of(), groups(pool, poolId));
+
+            // She signs in with her password alone and sets up a new authenticator, as the app's set-up does.
+            String access = pool.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", "ada", "PASSWORD", password))).authenticationResult()
+                    .accessToken();
+            String secret = pool.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
+            pool.verifySoftwareToken(r -> r.accessToken(access).userCode(TotpCodes.unused(secret)));
+            pool.setUserMFAPreference(r -> r.accessToken(access).softwareTokenMfaSettings(s -> s.enabled(true)
+                    .preferredMfa(true)));
+
+            ReadmeCommandsTest.bash(work, exports + "\n" + promote, Map.of());
+            assertEquals(List.of("Admins"), groups(pool, poolId));
+        }
+    }
+
+    private static List<String> groups(CognitoIdentityProviderClient pool, String poolId) {
+        return pool.adminListGroupsForUser(r -> r.userPoolId(poolId).username("ada")).groups().stream()
+                .map(GroupType::groupName).toList();
+    }
+}
