@@ -133,7 +133,8 @@ public final class CognitoCredentials implements CallerCredentials {
         if (now.isBefore(credentialsExpire.minus(EARLY))) {
             return credentials;
         }
-        if (!now.isBefore(idTokenExpires.minus(EARLY))) {
+        // An administrator's ID token is used to its end: a refresh would carry no Admins (docs/mfa.md).
+        if (!now.isBefore(idTokenExpires.minus(administrator() ? Duration.ZERO : EARLY))) {
             try {
                 accept(userPool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
                         .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
@@ -180,10 +181,19 @@ public final class CognitoCredentials implements CallerCredentials {
 
     /** Whether the stack left Admins out of the ID token for want of a sign-in that asked for the code. */
     private boolean adminNotProven() {
+        return "totp_not_proven".equals(claim("admin_withheld"));
+    }
+
+    /** Whether the ID token carries Admins (the rights of a sign-in with the code). */
+    private boolean administrator() {
+        return claim("cognito:groups") instanceof java.util.List<?> groups && groups.contains("Admins");
+    }
+
+    private Object claim(String name) {
         try {
-            return "totp_not_proven".equals(JWTParser.parse(idToken).getJWTClaimsSet().getClaim("admin_withheld"));
+            return JWTParser.parse(idToken).getJWTClaimsSet().getClaim(name);
         } catch (ParseException e) {
-            return false; // accept() has read it already
+            return null; // accept() has read it already
         }
     }
 

@@ -74,7 +74,9 @@ class LostAuthenticatorRunbookTest {
                     .authParameters(Map.of("USERNAME", "ada", "PASSWORD", password))).authenticationResult()
                     .accessToken();
             String secret = pool.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
-            pool.verifySoftwareToken(r -> r.accessToken(access).userCode(TotpCodes.unused(secret)));
+            // A code of the next step: her old authenticator's code spent this one (a code counts once per user).
+            pool.verifySoftwareToken(r -> r.accessToken(access).userCode(TotpCodes.at(secret,
+                    java.time.Instant.now().plusSeconds(30))));
             pool.setUserMFAPreference(r -> r.accessToken(access).softwareTokenMfaSettings(s -> s.enabled(true)
                     .preferredMfa(true)));
 

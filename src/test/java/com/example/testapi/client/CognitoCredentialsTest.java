@@ -18,6 +18,7 @@ import com.example.testapi.local.LocalUsers;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.TemplateCopy;
 import com.example.testapi.support.TestCloud;
+import com.example.testapi.support.TotpCodes;
 
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -92,6 +93,26 @@ class CognitoCredentialsTest {
         CognitoCredentials credentials = signedIn();
         admin.adminDeleteUser(r -> r.userPoolId(stack.userPoolId()).username("erin"));
         assertSessionEnded(assertThrows(SessionEnded.class, credentials::renew));
+    }
+
+    /** An administrator's rights last one sign-in with the code: the refresh ends the session (docs/mfa.md). */
+    @Test
+    void anAdministratorsRefreshEndsTheSession() {
+        String secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+        cloud.cloud.userPool().createUser("zoe", "Zoe-Local-Passw0rd!", List.of("Admins"), null, secret);
+        // Signed in 2.5 minutes "ago" and refreshed 2.5 minutes "ahead": the 5-minute ID token has ended, and the
+        // trigger's own signed calls (real time) stay within SigV4's 5 minutes of the pool's clock.
+        cloud.clock.advance(java.time.Duration.ofSeconds(-150));
+        CognitoCredentials credentials = new CognitoCredentials(stack, CognitoClients.userPool(stack), identityPool,
+                cloud.clock).signIn("zoe", "Zoe-Local-Passw0rd!", () -> TotpCodes.at(secret, cloud.clock.instant()));
+        assertTrue(cloud.cloud.credentials().byAccessKey(credentials.current().accessKeyId()).orElseThrow()
+                .roleName().endsWith("TestApiAdmin"), "the sign-in with the code gives the Admins role");
+        assertTrue(credentials.renew(), "within its ID token's 5 minutes: the same token, new credentials");
+        cloud.clock.advance(java.time.Duration.ofSeconds(301));
+        SessionEnded ended = assertThrows(SessionEnded.class, credentials::renew);
+        assertSessionEnded(ended);
+        assertTrue(ended.getMessage().contains("administrator rights need a new sign-in with a TOTP code"),
+                ended::getMessage);
     }
 
     private static void assertSessionEnded(SessionEnded ended) {
