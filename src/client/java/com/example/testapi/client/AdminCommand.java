@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class AdminCommand {
 
     static final String USAGE = "users [NEXT_TOKEN] | create NAME [GROUP] | group NAME GROUP|none | "
-            + "disable|enable|sign-out|reset-totp|reset-password NAME";
+            + "disable|enable|sign-out|reset-totp|reset-password NAME\n  (Admins: only once NAME's TOTP is on; "
+            + "create in another group, then move. Leaving Admins, disable and reset-totp sign NAME out everywhere.)";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private AdminCommand() {

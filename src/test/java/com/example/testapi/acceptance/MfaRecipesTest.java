@@ -24,11 +24,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 
 /**
- * docs/mfa.md's runbook for the only administrator who lost her authenticator, its AWS CLI commands run by bash as
- * written against the local cloud (after docs/local-cloud.md's exports): ada leaves Admins, her TOTP is off and her
- * sessions end; the promotion does nothing until she has set up a new authenticator, then makes her an administrator.
+ * The manual's AWS CLI recipes for TOTP, run by bash as written against the local cloud (after docs/local-cloud.md's
+ * exports). docs/mfa.md's runbook for the only administrator who lost her authenticator: ada leaves Admins, her TOTP
+ * is off and her sessions end; the promotion does nothing until she has set up a new authenticator, then makes her an
+ * administrator. docs/troubleshooting.md's answer to the code challenge: an ID token with Admins.
  */
-class LostAuthenticatorRunbookTest {
+class MfaRecipesTest {
 
     @TempDir
     Path work;
@@ -82,6 +83,23 @@ class LostAuthenticatorRunbookTest {
 
             ReadmeCommandsTest.bash(work, exports + "\n" + promote, Map.of());
             assertEquals(List.of("Admins"), groups(pool, poolId));
+        }
+    }
+
+    @Test
+    void theCodeChallengeIsAnsweredAsTroubleshootingSays() throws Exception {
+        String exports = ReadmeCommandsTest.blocks("Point the AWS CLI at the local cloud").get(0);
+        String recipe = ReadmeCommandsTest.blocks("Answering the code challenge").get(0);
+        try (TestCloud cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION)) {
+            Files.createDirectories(work.resolve("target/local"));
+            cloud.cloud.writeDescribeStacks(work.resolve("target/local/stack.json"));
+            String password = TestCloud.USERS.users().stream().filter(u -> u.name().equals("ada")).findFirst()
+                    .orElseThrow().password();
+            String printed = ReadmeCommandsTest.bash(work, exports + "\n" + recipe + "\necho \"$ID_TOKEN\"",
+                    Map.of("PASSWORD", password, "CODE", TotpCodes.unused(TestCloud.ADA_TOTP_SECRET)));
+            var claims = com.nimbusds.jwt.SignedJWT.parse(printed.strip()).getJWTClaimsSet();
+            assertEquals("ada", claims.getStringClaim("cognito:username"));
+            assertEquals(List.of("Admins"), claims.getStringListClaim("cognito:groups"));
         }
     }
 
