@@ -1,8 +1,15 @@
 package com.example.testapi.local.userpool;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.example.testapi.local.awsjson.AwsError;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +38,19 @@ final class PreTokenGeneration {
             List<String> suppressed) {
     }
 
+    /**
+     * Cognito waits this long for a trigger, whatever the function's own timeout ("Customizing user pool workflows
+     * with Lambda triggers": "Amazon Cognito invokes Lambda functions synchronously ... the function must respond
+     * within 5 seconds"); a later answer fails the sign-in.
+     */
+    static final Duration TIME_LIMIT = Duration.ofSeconds(5);
+    /** Where invocations wait, so that the sign-in's thread can stop waiting at the limit. */
+    private static final ExecutorService INVOKER = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "pre-token-generation");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final UserPoolSettings settings;
     private final TokenTrigger trigger;
 
@@ -55,10 +75,17 @@ final class PreTokenGeneration {
         groups.put("preferredRole", proposed.preferredRole());
         event.putObject("response").putNull("claimsOverrideDetails");
         JsonNode answer;
+        Future<JsonNode> invocation = INVOKER.submit(() -> trigger.invoke(event));
         try {
-            answer = trigger.invoke(event);
-        } catch (Exception failed) {
-            throw failure(failed.getMessage());
+            answer = invocation.get(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            invocation.cancel(true);
+            throw failure("TimeoutError: the trigger did not answer within " + TIME_LIMIT.toSeconds() + " s");
+        } catch (ExecutionException failed) {
+            throw failure(failed.getCause().getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw failure("interrupted");
         }
         return read(answer.path("response").path("claimsOverrideDetails"), proposed);
     }
