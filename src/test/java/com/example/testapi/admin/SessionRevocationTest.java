@@ -115,6 +115,10 @@ class SessionRevocationTest {
         assertEquals("NotAuthorizedException", refresh.awsErrorDetails().errorCode());
         AwsServiceException exchange = assertThrows(AwsServiceException.class, () -> credentialsOf(tokens.idToken()));
         assertEquals("NotAuthorizedException", exchange.awsErrorDetails().errorCode());
+        synchronized (admin.cloud.log) { // the identity pool's refusal shows in the log, with its type
+            assertTrue(admin.cloud.log.stream().anyMatch(line -> line.endsWith(" -> 400 NotAuthorizedException")
+                    && line.contains("AWSCognitoIdentityService.")), String.join("\n", admin.cloud.log));
+        }
     }
 
     private AuthenticationResultType signInWithCode(String user, String password, String secret) {

@@ -3,6 +3,7 @@ package com.example.testapi.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -114,6 +115,11 @@ class LeakedTokensTest {
             AwsServiceException refused = assertThrows(AwsServiceException.class, () -> answer(challenge.session(),
                     "max", TotpCodes.at(secret, now.plusSeconds(30L * steps))), steps + " steps");
             assertEquals("CodeMismatchException", refused.awsErrorDetails().errorCode());
+        }
+        synchronized (cloud.log) { // refusals are logged as successes are: with their status and type
+            assertTrue(cloud.log.stream().anyMatch(line -> line.endsWith(
+                    "AWSCognitoIdentityProviderService.RespondToAuthChallenge -> 400 CodeMismatchException")),
+                    String.join("\n", cloud.log));
         }
         for (int steps : new int[] {-1, 1}) {
             InitiateAuthResponse challenge = passwordSignIn("max");

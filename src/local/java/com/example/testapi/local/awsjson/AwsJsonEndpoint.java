@@ -158,6 +158,10 @@ public final class AwsJsonEndpoint implements AutoCloseable {
                         "Method Not Allowed"));
             }
         } catch (AwsError e) {
+            // Refusals are logged as successes are, by type only (a message may quote the caller's input).
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            String named = target == null ? targetPrefix + ".(no target)" : target.replaceAll("[^A-Za-z0-9_.]", "?");
+            log.accept(named.substring(0, Math.min(named.length(), 120)) + " -> " + e.status() + " " + e.type());
             exchange.getResponseHeaders().add("x-amzn-ErrorType", e.type() + ":");
             send(exchange, e.status(), "application/x-amz-json-1.1",
                     MAPPER.createObjectNode().put("__type", e.type()).put("message", e.getMessage()));

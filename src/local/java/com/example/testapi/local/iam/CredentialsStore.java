@@ -27,10 +27,38 @@ public final class CredentialsStore {
     private final Clock clock;
     private final ShortLived<String, IssuedCredentials> byAccessKey;
 
+    /**
+     * Kept for the local functions' own roles (the trigger, the administration function): callers of the identity
+     * pool may fill the store up to {@code maxLive} less this, so that a flood of GetCredentialsForIdentity never
+     * leaves a function without credentials, and so never locks every administrator out of signing in.
+     */
+    public static final int RESERVED_FOR_FUNCTIONS = 1_000;
+
+    private final int maxLive;
+
     public CredentialsStore(Clock clock) {
+        this(clock, MAX_LIVE);
+    }
+
+    CredentialsStore(Clock clock, int maxLive) {
         this.clock = clock;
+        this.maxLive = maxLive;
         // Each entry is dropped at its own expiry (put with it); the store's lifetime is never used.
-        this.byAccessKey = new ShortLived<>(clock, Duration.ZERO, MAX_LIVE);
+        this.byAccessKey = new ShortLived<>(clock, Duration.ZERO, maxLive);
+    }
+
+    /**
+     * Credentials for a caller of the identity pool, as {@link #issue}; empty once the store holds all but
+     * {@link #RESERVED_FOR_FUNCTIONS} of what it can.
+     */
+    public Optional<IssuedCredentials> issueForIdentity(String roleArn, String identityId, String identityPoolId,
+            List<String> amr, Duration lifetime) {
+        synchronized (byAccessKey) {
+            if (byAccessKey.sizeAfterSweep() >= maxLive - Math.min(RESERVED_FOR_FUNCTIONS, maxLive / 10)) {
+                return Optional.empty();
+            }
+            return issue(roleArn, identityId, identityPoolId, amr, lifetime);
+        }
     }
 
     /**

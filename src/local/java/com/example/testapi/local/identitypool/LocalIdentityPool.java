@@ -121,7 +121,7 @@ public final class LocalIdentityPool implements AutoCloseable {
         if (trust == null || !TrustPolicy.admits(trust, settings.poolId(), amr)) {
             throw IdentityPoolErrors.invalidConfiguration();
         }
-        IssuedCredentials issued = store.issue(roleArn, identityId, settings.poolId(), amr, credentialsLifetime)
+        IssuedCredentials issued = store.issueForIdentity(roleArn, identityId, settings.poolId(), amr, credentialsLifetime)
                 .orElseThrow(IdentityPoolErrors::tooManyRequests);
         ObjectNode result = MAPPER.createObjectNode().put("IdentityId", identityId);
         result.putObject("Credentials").put("AccessKeyId", issued.accessKeyId()).put("SecretKey", issued.secretKey())

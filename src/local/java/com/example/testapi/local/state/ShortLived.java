@@ -124,6 +124,12 @@ public final class ShortLived<K, V> {
         return entries.size();
     }
 
+    /** How many values are kept once the oldest expired ones are swept (bounded work, as a put's sweep). */
+    public synchronized int sizeAfterSweep() {
+        sweepOldest(clock.instant());
+        return entries.size();
+    }
+
     /**
      * Drops expired entries from the oldest on, stopping at the {@value #LIVE_SKIPPED}th live one: bounded work per
      * put. A few long-lived values among short-lived ones (the trigger's credentials among users') do not keep the

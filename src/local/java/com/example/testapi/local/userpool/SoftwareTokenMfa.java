@@ -45,7 +45,8 @@ final class SoftwareTokenMfa {
         this.tokens = tokens;
         this.codes = new SoftwareTokens(clock);
         this.wrongCodes = new SignInLockout(clock);
-        this.sessions = new ShortLived<>(clock, sessionLifetime, maxSessions);
+        // Full, the oldest unanswered challenge goes, as SRP's do: a flood of sign-ins keeps nobody else out.
+        this.sessions = ShortLived.evictingOldest(clock, sessionLifetime, maxSessions);
     }
 
     /**
