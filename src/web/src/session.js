@@ -182,12 +182,13 @@ export class Session {
     return this.claims.admin_withheld === 'totp_not_enabled';
   }
 
-  /** The user's groups as the access token says (the trigger changes only the ID token's). */
+  /**
+   * The user's groups, Admins included when the stack withheld its rights (the ID token then leaves it out of its
+   * groups, and says so in `admin_withheld`).
+   */
   get memberships() {
-    if (!this.accessToken) {
-      return [];
-    }
-    return decodeClaims(this.accessToken)['cognito:groups'] ?? [];
+    const groups = this.claims['cognito:groups'] ?? [];
+    return this.claims.admin_withheld && !groups.includes('Admins') ? [...groups, 'Admins'] : groups;
   }
 
   /**

@@ -77,8 +77,8 @@ class AdminSecondFactorTest {
         assertEquals(List.of("FullAccess"), id.getStringListClaim("cognito:groups"));
         assertTrue(id.getStringClaim("cognito:preferred_role").endsWith("TestApiFullAccess"));
         assertEquals("totp_not_enabled", id.getStringClaim("admin_withheld"));
-        // The access token is not the trigger's (V1_0 customizes the ID token only).
-        assertEquals(List.of("Admins", "FullAccess"), claims(tokens.accessToken()).getStringListClaim("cognito:groups"));
+        // The group override replaces the access token's groups too, as AWS's guide says.
+        assertEquals(List.of("FullAccess"), claims(tokens.accessToken()).getStringListClaim("cognito:groups"));
 
         String refused = refusal(() -> as(tokens.idToken(), admin -> admin.listUsers(r -> r.userPoolId(pool))));
         assertTrue(refused.startsWith("AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/")

@@ -85,7 +85,42 @@ class LeakedTokensTest {
         assertEquals(List.of("Admins", "ReadOnlyAccess"),
                 claims(proven.idToken()).getStringListClaim("cognito:groups"));
         assertNull(claims(proven.idToken()).getClaim("admin_withheld"));
-        assertEquals("totp_not_proven", claims(refresh(proven.refreshToken())).getStringClaim("admin_withheld"));
+        String refreshed = refresh(proven.refreshToken());
+        assertEquals("totp_not_proven", claims(refreshed).getStringClaim("admin_withheld"));
+
+        // Asking the identity pool for the Admins role by name (CustomRoleArn) with a withheld token is refused:
+        // only a role the token names may be chosen.
+        String adminRole = claims(proven.idToken()).getStringClaim("cognito:preferred_role");
+        assertTrue(adminRole.endsWith("TestApiAdmin"), adminRole);
+        AwsServiceException refused = assertThrows(AwsServiceException.class,
+                () -> credentials(refreshed, adminRole));
+        assertEquals("NotAuthorizedException", refused.awsErrorDetails().errorCode());
+        String readRole = claims(refreshed).getStringClaim("cognito:preferred_role");
+        assertTrue(credentials(refreshed, readRole).startsWith("ASIA"), "a role the token names may be chosen");
+    }
+
+    @Test
+    void theBasicFlowIsRefused() {
+        String idToken = passwordSignInAs("alice", "Alice-Str0ng-Passw0rd!").authenticationResult().idToken();
+        try (var identities = CognitoSdk.identityPool(cloud.cloud)) {
+            Map<String, String> logins = Map.of(cloud.cloud.userPool().settings().providerName(), idToken);
+            String identityId = identities.getId(r -> r.identityPoolId(cloud.cloud.outputs().get("IdentityPoolId"))
+                    .logins(logins)).identityId();
+            AwsServiceException refused = assertThrows(AwsServiceException.class,
+                    () -> identities.getOpenIdToken(r -> r.identityId(identityId).logins(logins)));
+            assertEquals("InvalidParameterException", refused.awsErrorDetails().errorCode());
+        }
+    }
+
+    /** GetId, then GetCredentialsForIdentity for {@code idToken} with {@code customRoleArn}: the access key id. */
+    private String credentials(String idToken, String customRoleArn) {
+        try (var identities = CognitoSdk.identityPool(cloud.cloud)) {
+            Map<String, String> logins = Map.of(cloud.cloud.userPool().settings().providerName(), idToken);
+            String identityId = identities.getId(r -> r.identityPoolId(cloud.cloud.outputs().get("IdentityPoolId"))
+                    .logins(logins)).identityId();
+            return identities.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins)
+                    .customRoleArn(customRoleArn)).credentials().accessKeyId();
+        }
     }
 
     @Test
@@ -146,8 +181,12 @@ class LeakedTokensTest {
     }
 
     private InitiateAuthResponse passwordSignIn(String user) {
+        return passwordSignInAs(user, PASSWORD);
+    }
+
+    private InitiateAuthResponse passwordSignInAs(String user, String password) {
         return cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", user, "PASSWORD", PASSWORD)));
+                .authParameters(Map.of("USERNAME", user, "PASSWORD", password)));
     }
 
     private AuthenticationResultType answer(String session, String user, String code) {

@@ -125,6 +125,16 @@ class TemplateTest {
         });
     }
 
+    /** An access token may change nothing that recovery or the rules read (docs/mfa.md). */
+    @Test
+    void anAccessTokenMayNotWriteWhatRecoveryReads() {
+        Object writable = template.properties("UserPoolClient").get("WriteAttributes");
+        assertTrue(writable instanceof List<?> list && !list.isEmpty(), "listed, or every attribute is writable");
+        ((List<?>) writable).forEach(attribute -> assertFalse(Set.of("email", "phone_number", "email_verified",
+                "phone_number_verified").contains(attribute) || String.valueOf(attribute).startsWith("custom:"),
+                "writable by an access token: " + attribute));
+    }
+
     /**
      * The API functions are told the roles' generated names by reference, so the two cannot drift apart; each its
      * own, not through Globals, which the user pool's trigger would get too (a cycle: trigger, roles, pool).

@@ -59,7 +59,18 @@ public final class LocalIdentityPool implements AutoCloseable {
         this.credentialsLifetime = credentialsLifetime;
         this.endpoint = new AwsJsonEndpoint(model, port, browserOrigins, log)
                 .open("GetId", this::getId)
-                .open("GetCredentialsForIdentity", this::getCredentialsForIdentity);
+                .open("GetCredentialsForIdentity", this::getCredentialsForIdentity)
+                .open("GetOpenIdToken", LocalIdentityPool::getOpenIdToken);
+    }
+
+    /**
+     * The basic (classic) flow's first step, refused: the template sets AllowClassicFlow false (the flow would let a
+     * caller pick any role the trust policies admit, around the token's mapping), and the local pool plays the
+     * enhanced flow only.
+     */
+    private static ObjectNode getOpenIdToken(Input input) {
+        throw new com.example.testapi.local.awsjson.AwsError("InvalidParameterException",
+                "Basic (classic) flow is not enabled, please use enhanced flow.");
     }
 
     /** The endpoint to give SDKs ({@code AWS_ENDPOINT_URL_COGNITO_IDENTITY}). */
@@ -114,7 +125,7 @@ public final class LocalIdentityPool implements AutoCloseable {
             throw IdentityPoolErrors.notAuthorized(
                     "Logins don't match. Please include at least one valid login for this identity or identity pool.");
         }
-        String roleArn = role(login);
+        String roleArn = role(login, input.text("CustomRoleArn", null));
         List<String> amr = List.of("authenticated", login.providerName(),
                 login.providerName() + ":CognitoSignIn:" + sub);
         Map<String, Object> trust = settings.trustPolicies().get(roleArn);
@@ -130,13 +141,25 @@ public final class LocalIdentityPool implements AutoCloseable {
         return result;
     }
 
-    /** The role of the template's mapping for the token's provider and client; the default role without one. */
-    private String role(LoginVerifier.Login login) {
+    /**
+     * The role of the template's mapping for the token's provider and client; the default role without one. With
+     * token-based mapping, {@code customRoleArn} picks one of the token's {@code cognito:roles} (the developer guide,
+     * "Role-based access control": a role the token does not name is refused, so the trigger's withholding of the
+     * Admins role cannot be undone by asking for it).
+     */
+    private String role(LoginVerifier.Login login, String customRoleArn) {
         IdentityPoolSettings.RoleMapping mapping = settings.roleMappings().stream()
                 .filter(m -> m.identityProvider().equals(login.providerName() + ":" + login.clientId()))
                 .findFirst().orElse(null);
         if (mapping == null) {
             return defaultRole();
+        }
+        if (customRoleArn != null) {
+            if (!login.roles().contains(customRoleArn)) {
+                throw IdentityPoolErrors.notAuthorized("The role " + customRoleArn + " is not among the roles of the "
+                        + "token (cognito:roles).");
+            }
+            return customRoleArn;
         }
         if (login.preferredRole() != null) {
             return login.preferredRole();

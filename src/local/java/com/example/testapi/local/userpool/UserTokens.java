@@ -225,8 +225,10 @@ final class UserTokens {
         }
         idClaims.added().fields().forEachRemaining(claim -> id.claim(claim.getKey(), claim.getValue().asText()));
         idClaims.suppressed().forEach(claim -> id.claim(claim, null));
-        // V1_0 customizes the ID token only: the access token keeps the user's groups.
-        JWTClaimsSet access = common(user, groups, now, signIn, eventId).claim("client_id", client.clientId())
+        // groupOverrideDetails replaces cognito:groups in the access token too (the developer guide's pre token
+        // generation page, "Pre token generation trigger sources" and its V1 example); the other claims are the ID
+        // token's alone. A deployed probe (fidelity ledger, userpool.access-token-groups-override) checks it.
+        JWTClaimsSet access = common(user, idClaims.groups(), now, signIn, eventId).claim("client_id", client.clientId())
                 .claim("token_use", "access").claim("scope", "aws.cognito.signin.user.admin")
                 .claim("username", user.username()).expirationTime(Date.from(now.plus(client.accessTokenValidity())))
                 .build();
