@@ -78,6 +78,23 @@ class DeployedStackTargetTest {
                 () -> userPool.adminGetUser(r -> r.userPoolId(stack.userPoolId()).username(user))));
     }
 
+    /** On a pool with MfaConfiguration ON every user meets MFA_SETUP; the target answers it, and the rights follow. */
+    @Test
+    void signsInEveryGroupOnAPoolThatRequiresMfa() throws IOException {
+        start(TemplateCopy.of(dir, t -> ((Map<String, Object>) ((Map<String, Object>) t.get("Parameters"))
+                .get("MfaConfiguration")).put("Default", "ON")));
+        try (DeployedStackTarget target = new DeployedStackTarget(stack, userPool, identityPool).withUsers()) {
+            for (String group : List.of("FullAccess", "ReadOnlyAccess", "Admins")) {
+                assertTrue(cloud.cloud.credentials().byAccessKey(target.keys(group).accessKeyId()).orElseThrow()
+                        .roleName().endsWith(group.equals("Admins") ? "TestApiAdmin" : group.equals("FullAccess")
+                                ? "TestApiFullAccess" : "TestApiReadAccess"), group);
+                assertTrue(userPool.adminGetUser(r -> r.userPoolId(stack.userPoolId())
+                        .username(target.usernameOf(group))).userMFASettingList().contains("SOFTWARE_TOKEN_MFA"),
+                        group + " set TOTP up");
+            }
+        }
+    }
+
     @Test
     void aRefusedExchangeStillRemovesTheUsersItMade() throws IOException {
         // The read role trusts another identity pool: the exchange for the ReadOnlyAccess user fails, as in AWS.
