@@ -242,6 +242,11 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
     }
 
     @Override
+    public CognitoIdentityClient identityPool() {
+        return identityPool;
+    }
+
+    @Override
     public String allowedOrigin() {
         return probe.allowedOrigin();
     }

@@ -76,6 +76,8 @@ public final class FidelityProbe {
             case TOTP_WRONG_CODE, TOTP_VERIFY_WRONG_CODE, TOTP_CODE_REUSED, TOTP_DRIFT, TOTP_WRONG_CODE_LOCKOUT,
                     TOTP_PENDING_ASSOCIATION ->
                 new TotpProbes(target).observe(row);
+            case ADMIN_WITHOUT_TOTP, CUSTOM_ROLE_ARN, BASIC_FLOW, REFRESH_BEFORE_ENROLMENT ->
+                new LeakProbes(target).observe(row);
         };
     }
 

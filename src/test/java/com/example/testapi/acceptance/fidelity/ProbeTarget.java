@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.example.testapi.client.StackOutputs;
 
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /** A stack the fidelity probes run against: AWS, or the local cloud through the same code. */
@@ -15,6 +16,9 @@ public interface ProbeTarget {
 
     /** A client with the pool's admin rights (AWS: the caller's account credentials). */
     CognitoIdentityProviderClient userPool();
+
+    /** A client of the stack's identity pool (unsigned calls: GetId, GetCredentialsForIdentity, GetOpenIdToken). */
+    CognitoIdentityClient identityPool();
 
     /** An origin the API's CORS configuration allows (the probes send it as Origin). */
     String allowedOrigin();

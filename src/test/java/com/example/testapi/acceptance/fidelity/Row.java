@@ -89,7 +89,22 @@ public enum Row {
             Map.of("error", "NotAuthorizedException", "message", "Password attempts exceeded")),
     TOTP_PENDING_ASSOCIATION("userpool.totp-pending-association", 'D', "none found",
             "A user with TOTP on calls AssociateSoftwareToken again and does not verify: their next password sign-in,"
-                    + " and GetUser's UserMFASettingList", Map.of("signIn", "tokens", "listed", "SOFTWARE_TOKEN_MFA"));
+                    + " and GetUser's UserMFASettingList", Map.of("signIn", "tokens", "listed", "SOFTWARE_TOKEN_MFA")),
+    ADMIN_WITHOUT_TOTP("userpool.admin-without-totp", 'D', "none found",
+            "An Admins member without TOTP signs in with the password alone: whether Cognito takes the trigger's"
+                    + " \"preferredRole\": null, the groups of the ID and access tokens, admin_withheld, and the"
+                    + " identity pool's answer", Map.of("signIn", "tokens", "idTokenGroups", "none",
+                    "accessTokenGroups", "none", "withheld", "totp_not_enabled",
+                    "credentials", "NotAuthorizedException")),
+    CUSTOM_ROLE_ARN("identitypool.custom-role-arn", 'D', "none found",
+            "GetCredentialsForIdentity with CustomRoleArn set to the Admins role, for that member's ID token",
+            Map.of("error", "NotAuthorizedException")),
+    BASIC_FLOW("identitypool.basic-flow", 'D', "none found",
+            "GetOpenIdToken for that member (AllowClassicFlow: false)", Map.of("error", "InvalidParameterException")),
+    REFRESH_BEFORE_ENROLMENT("userpool.refresh-before-enrolment", 'A',
+            "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html",
+            "That member turns TOTP on with their access token, then refreshes the password-only sign-in",
+            Map.of("idTokenGroups", "none", "withheld", "totp_not_proven"));
 
     public final String id;
     public final char evidence;
