@@ -26,8 +26,20 @@ public final class LoopbackServer implements AutoCloseable {
         this.executor = executor;
     }
 
+    /**
+     * Seconds a request may take from its first byte until its answer starts (the JDK server's documented
+     * {@code sun.net.httpserver.maxReqTime}): a client that sends a body slowly, or never finishes it, loses its
+     * connection then instead of holding a thread for ever. Above the longest answer a local service waits for
+     * (the gateway's 30 s for a function). A value set on the command line wins.
+     */
+    static final String READ_LIMIT_SECONDS = "60";
+
     public static LoopbackServer start(int port, String path, HttpHandler handler, ExecutorService executor) {
-        System.setProperty("sun.net.httpserver.nodelay", "true"); // read when the first server is made
+        // Both are read once, when the JVM's first JDK server is made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", READ_LIMIT_SECONDS);
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             server.createContext(path, exchange -> {

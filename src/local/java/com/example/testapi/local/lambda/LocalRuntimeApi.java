@@ -1,9 +1,10 @@
 package com.example.testapi.local.lambda;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.example.testapi.local.http.LoopbackServer;
 import com.example.testapi.local.http.Replies;
+import com.example.testapi.local.http.RequestBodies;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -26,12 +28,23 @@ import com.sun.net.httpserver.HttpExchange;
  */
 public final class LocalRuntimeApi implements AutoCloseable {
 
-    private static final String PREFIX = "/2018-06-01/runtime/";
+    private static final String API = "/2018-06-01/runtime/";
+    /**
+     * Lambda's limit on a synchronous invocation's response and on an event (6 MB): a runtime that posts more gets
+     * 413, and the invocation fails; nothing larger is read.
+     */
+    static final int MAX_BODY = 6 * 1024 * 1024;
 
     record Invocation(String id, byte[] event, CompletableFuture<byte[]> response) {
     }
 
     private final LoopbackServer server;
+    /**
+     * A random first path segment, handed to the runtime in AWS_LAMBDA_RUNTIME_API only ({@link #address}): another
+     * process on this machine cannot take the function's invocations or post its answers. Lambda's clients build
+     * their URLs as {@code "http://" + AWS_LAMBDA_RUNTIME_API + "/2018-06-01/..."}, so a path there is kept.
+     */
+    private final String prefix;
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<Instant> firstPoll = new CompletableFuture<>();
@@ -39,16 +52,20 @@ public final class LocalRuntimeApi implements AutoCloseable {
     private volatile boolean closed;
 
     public LocalRuntimeApi() throws IOException {
-        server = LoopbackServer.start(0, PREFIX, this::handle, Executors.newCachedThreadPool(r -> {
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        prefix = "/" + HexFormat.of().formatHex(secret);
+        // One runtime polls and posts, one call of each at a time: four threads are room enough, and bounded.
+        server = LoopbackServer.start(0, prefix + API, this::handle, Executors.newFixedThreadPool(4, r -> {
             Thread thread = new Thread(r, "local-runtime-api");
             thread.setDaemon(true);
             return thread;
         }));
     }
 
-    /** host:port, the value of AWS_LAMBDA_RUNTIME_API. */
+    /** host:port/SECRET, the value of AWS_LAMBDA_RUNTIME_API. */
     public String address() {
-        return server.hostAndPort();
+        return server.hostAndPort() + prefix;
     }
 
     /** Completes when the runtime first asks for an event: its initialisation is over. */
@@ -73,9 +90,15 @@ public final class LocalRuntimeApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readAllBytes();
-            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring(prefix.length() + API.length());
+            byte[] body;
+            try {
+                body = RequestBodies.read(exchange, MAX_BODY);
+            } catch (RequestBodies.TooLarge e) {
+                tooLarge(exchange, path);
+                return;
+            }
             if (path.equals("invocation/next") && exchange.getRequestMethod().equals("GET")) {
                 next(exchange);
             } else if (path.equals("init/error")) {
@@ -99,6 +122,18 @@ public final class LocalRuntimeApi implements AutoCloseable {
                 Replies.send(exchange, 404, new byte[0]);
             }
         }
+    }
+
+    /** A body over Lambda's 6 MB: 413, and the invocation it answers fails as Lambda fails it. */
+    private void tooLarge(HttpExchange exchange, String path) throws IOException {
+        if (path.startsWith("invocation/") && path.endsWith("/response")) {
+            Invocation invocation = inFlight.remove(path.substring("invocation/".length(), path.lastIndexOf('/')));
+            if (invocation != null) {
+                invocation.response().completeExceptionally(new FunctionBackend.FunctionFailedException(
+                        "Response payload size exceeded maximum allowed payload size (" + MAX_BODY + " bytes)."));
+            }
+        }
+        Replies.send(exchange, 413, "{\"errorMessage\":\"payload too large\"}".getBytes(StandardCharsets.UTF_8));
     }
 
     private void next(HttpExchange exchange) throws IOException {
