@@ -132,6 +132,12 @@ final class AdminOperations {
         return result;
     }
 
+    /** DescribeUserPool: its sign-in and MFA settings (see {@link PoolDescription}). */
+    ObjectNode describeUserPool(Input input) {
+        requirePool(input);
+        return PoolDescription.describe(settings, "local-users", directory.count());
+    }
+
     /** AdminUserGlobalSignOut: every refresh token of the user stops working (as GlobalSignOut does). */
     ObjectNode globalSignOut(Input input) {
         requirePool(input);

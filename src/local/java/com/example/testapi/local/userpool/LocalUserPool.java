@@ -85,6 +85,7 @@ public final class LocalUserPool implements AutoCloseable {
                 .signed("ListUsers", admin::listUsers)
                 .signed("ListUsersInGroup", admin::listUsersInGroup)
                 .signed("ListGroups", admin::listGroups)
+                .signed("DescribeUserPool", admin::describeUserPool)
                 .document("/" + settings.poolId() + "/.well-known/jwks.json", () -> MAPPER.valueToTree(signer.jwks()));
         this.hostedUi = settings.hasHostedUi() ? new HostedUi(settings, auth, hostedUiPort, browserOrigins, clock,
                 line -> log.accept("[hosted UI] " + line)) : null;

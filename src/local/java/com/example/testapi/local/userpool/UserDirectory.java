@@ -41,6 +41,10 @@ final class UserDirectory {
         return user;
     }
 
+    synchronized int count() {
+        return users.size();
+    }
+
     synchronized Optional<PoolUser> find(String username) {
         return Optional.ofNullable(username == null ? null : users.get(username));
     }

@@ -37,6 +37,7 @@ class MfaSetupChallengeTest extends UserPoolCase {
     @Test
     void aUserWithoutAFactorSetsTotpUpDuringSignIn() {
         cloud.clock.freeze();
+        assertEquals("ON", sdk.describeUserPool(r -> r.userPoolId(poolId)).userPool().mfaConfigurationAsString());
         String user = newUser("setup-on-sign-in", PASSWORD);
         InitiateAuthResponse setup = signIn(user);
         assertEquals(ChallengeNameType.MFA_SETUP, setup.challengeName());
