@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 
 import com.example.testapi.local.lambda.MockEventServerBackend;
 import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.CognitoSignIn;
 import com.example.testapi.support.TotpCodes;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 
@@ -39,14 +39,12 @@ class SessionRevocationTest {
 
     private AdminCloud admin;
     private CognitoIdentityClient identities;
-    private String client;
 
     @BeforeEach
     void start() throws Exception {
         admin = AdminCloud.start(new MockEventServerBackend(URI.create("http://localhost:" + RestAssured.port
                 + "/_lambda_")));
         identities = CognitoSdk.identityPool(admin.cloud.cloud);
-        client = admin.cloud.cloud.outputs().get("UserPoolClientId");
         admin.cloud.clock.freeze();
     }
 
@@ -109,9 +107,8 @@ class SessionRevocationTest {
 
     /** The refresh token is refused, and the identity pool refuses the ID token the user still holds. */
     private void assertEnded(AuthenticationResultType tokens) {
-        AwsServiceException refresh = assertThrows(AwsServiceException.class, () -> admin.pool.initiateAuth(r -> r
-                .clientId(client).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                .authParameters(Map.of("REFRESH_TOKEN", tokens.refreshToken()))));
+        AwsServiceException refresh = assertThrows(AwsServiceException.class,
+                () -> new CognitoSignIn(admin.cloud.cloud, admin.pool).refresh(tokens.refreshToken()));
         assertEquals("NotAuthorizedException", refresh.awsErrorDetails().errorCode());
         AwsServiceException exchange = assertThrows(AwsServiceException.class, () -> credentialsOf(tokens.idToken()));
         assertEquals("NotAuthorizedException", exchange.awsErrorDetails().errorCode());
@@ -122,21 +119,14 @@ class SessionRevocationTest {
     }
 
     private AuthenticationResultType signInWithCode(String user, String password, String secret) {
-        var challenge = admin.pool.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", user, "PASSWORD", password)));
+        CognitoSignIn signIn = new CognitoSignIn(admin.cloud.cloud, admin.pool);
+        var challenge = signIn.password(user, password);
         assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, challenge.challengeName());
-        return admin.pool.respondToAuthChallenge(r -> r.clientId(client)
-                .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(challenge.session())
-                .challengeResponses(Map.of("USERNAME", user, "SOFTWARE_TOKEN_MFA_CODE",
-                        TotpCodes.at(secret, admin.cloud.clock.instant())))).authenticationResult();
+        return signIn.code(challenge.session(), user, TotpCodes.at(secret, admin.cloud.clock.instant()));
     }
 
     /** GetId then GetCredentialsForIdentity with {@code idToken}: the access key id handed out. */
     private String credentialsOf(String idToken) {
-        Map<String, String> logins = Map.of(admin.cloud.cloud.userPool().settings().providerName(), idToken);
-        String identityId = identities.getId(r -> r.identityPoolId(admin.cloud.cloud.outputs().get("IdentityPoolId"))
-                .logins(logins)).identityId();
-        return identities.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins)).credentials()
-                .accessKeyId();
+        return new CognitoSignIn(admin.cloud.cloud, admin.pool).credentials(identities, idToken, null).accessKeyId();
     }
 }

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.CognitoSignIn;
 import com.example.testapi.support.TestCloud;
 import com.example.testapi.support.TotpCodes;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -137,22 +137,16 @@ class AdminSecondFactorTest {
     }
 
     private InitiateAuthResponse passwordSignIn(String user) {
-        return cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", user, "PASSWORD", PASSWORD)));
+        return new CognitoSignIn(cloud.cloud, cognito).password(user, PASSWORD);
     }
 
     private AuthenticationResultType answer(String session, String user, String code) {
-        return cognito.respondToAuthChallenge(r -> r.clientId(client).challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA)
-                .session(session).challengeResponses(Map.of("USERNAME", user, "SOFTWARE_TOKEN_MFA_CODE", code)))
-                .authenticationResult();
+        return new CognitoSignIn(cloud.cloud, cognito).code(session, user, code);
     }
 
     /** The identity pool's credentials for an ID token: GetId, then GetCredentialsForIdentity. */
     private Credentials credentials(String idToken) {
-        Map<String, String> logins = Map.of(cloud.cloud.userPool().settings().providerName(), idToken);
-        String identityId = identities.getId(r -> r.identityPoolId(cloud.cloud.outputs().get("IdentityPoolId"))
-                .logins(logins)).identityId();
-        return identities.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins)).credentials();
+        return new CognitoSignIn(cloud.cloud, cognito).credentials(identities, idToken, null);
     }
 
     private void as(String idToken, Consumer<CognitoIdentityProviderClient> calls) {
@@ -169,6 +163,6 @@ class AdminSecondFactorTest {
     }
 
     private static JWTClaimsSet claims(String token) throws ParseException {
-        return SignedJWT.parse(token).getJWTClaimsSet();
+        return CognitoSignIn.claims(token);
     }
 }

@@ -17,15 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.CognitoSignIn;
 import com.example.testapi.support.TestCloud;
 import com.example.testapi.support.TotpCodes;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
@@ -43,13 +42,13 @@ class LeakedTokensTest {
 
     private TestCloud cloud;
     private CognitoIdentityProviderClient cognito;
-    private String client;
+    private CognitoSignIn signIn;
 
     @BeforeAll
     void start() throws Exception {
         cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION);
         cognito = CognitoSdk.userPool(cloud.cloud);
-        client = cloud.cloud.outputs().get("UserPoolClientId");
+        signIn = new CognitoSignIn(cloud.cloud, cognito);
         cloud.clock.freeze();
     }
 
@@ -101,7 +100,7 @@ class LeakedTokensTest {
 
     @Test
     void theBasicFlowIsRefused() {
-        String idToken = passwordSignInAs("alice", "Alice-Str0ng-Passw0rd!").authenticationResult().idToken();
+        String idToken = signIn.password("alice", "Alice-Str0ng-Passw0rd!").authenticationResult().idToken();
         try (var identities = CognitoSdk.identityPool(cloud.cloud)) {
             Map<String, String> logins = Map.of(cloud.cloud.userPool().settings().providerName(), idToken);
             String identityId = identities.getId(r -> r.identityPoolId(cloud.cloud.outputs().get("IdentityPoolId"))
@@ -112,14 +111,10 @@ class LeakedTokensTest {
         }
     }
 
-    /** GetId, then GetCredentialsForIdentity for {@code idToken} with {@code customRoleArn}: the access key id. */
+    /** The access key id the identity pool hands out for {@code idToken}, {@code customRoleArn} when not null. */
     private String credentials(String idToken, String customRoleArn) {
         try (var identities = CognitoSdk.identityPool(cloud.cloud)) {
-            Map<String, String> logins = Map.of(cloud.cloud.userPool().settings().providerName(), idToken);
-            String identityId = identities.getId(r -> r.identityPoolId(cloud.cloud.outputs().get("IdentityPoolId"))
-                    .logins(logins)).identityId();
-            return identities.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins)
-                    .customRoleArn(customRoleArn)).credentials().accessKeyId();
+            return signIn.credentials(identities, idToken, customRoleArn).accessKeyId();
         }
     }
 
@@ -176,26 +171,18 @@ class LeakedTokensTest {
     }
 
     private String refresh(String refreshToken) {
-        return cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult().idToken();
+        return signIn.refresh(refreshToken);
     }
 
     private InitiateAuthResponse passwordSignIn(String user) {
-        return passwordSignInAs(user, PASSWORD);
-    }
-
-    private InitiateAuthResponse passwordSignInAs(String user, String password) {
-        return cognito.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", user, "PASSWORD", password)));
+        return signIn.password(user, PASSWORD);
     }
 
     private AuthenticationResultType answer(String session, String user, String code) {
-        return cognito.respondToAuthChallenge(r -> r.clientId(client).challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA)
-                .session(session).challengeResponses(Map.of("USERNAME", user, "SOFTWARE_TOKEN_MFA_CODE", code)))
-                .authenticationResult();
+        return signIn.code(session, user, code);
     }
 
     private static JWTClaimsSet claims(String token) throws ParseException {
-        return SignedJWT.parse(token).getJWTClaimsSet();
+        return CognitoSignIn.claims(token);
     }
 }
