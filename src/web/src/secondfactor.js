@@ -2,8 +2,9 @@ import { explainSignIn } from './explain.js';
 import { Totp } from './totp.js';
 import { $, busy, notice, show } from './view.js';
 
-const ADMIN_WHY = 'You are an administrator. Administrator rights need a second factor: set up an authenticator app '
-  + '(any TOTP app) before the Users screen appears.';
+const ADMIN_WHY = 'You were in Admins without a second factor, so you have been taken out of it: administrator '
+  + 'rights need one. Set up an authenticator app (any TOTP app) now; then another administrator can make you an '
+  + 'administrator again.';
 const CHALLENGE_WHY = 'This app requires a second factor for everyone: set up an authenticator app (any TOTP app) to '
   + 'finish signing in.';
 const OWN_WHY = 'Scan the code with your authenticator app (any TOTP app), then enter the code it shows.';

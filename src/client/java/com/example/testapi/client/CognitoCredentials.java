@@ -119,6 +119,15 @@ public final class CognitoCredentials implements CallerCredentials {
         }
     }
 
+    /** {@link #signOut}, a failure of the revocation aside: the session ends here either way. */
+    private void signOutQuietly() {
+        try {
+            signOut();
+        } catch (AwsServiceException | software.amazon.awssdk.core.exception.SdkClientException e) {
+            // the refresh token then ends when it expires
+        }
+    }
+
     public synchronized String identityId() {
         current();
         return identityId;
@@ -140,7 +149,9 @@ public final class CognitoCredentials implements CallerCredentials {
                         .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                         .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult());
                 if (adminNotProven()) {
-                    // An administrator's rights last one sign-in with the code: the refresh carries none of them.
+                    // An administrator's rights last one sign-in with the code: the refresh carries none of them,
+                    // and the session ends here, not on with the user's other groups.
+                    signOutQuietly();
                     throw new SessionEnded("REFRESH_TOKEN_AUTH", new IllegalStateException(
                             "administrator rights need a new sign-in with a TOTP code"));
                 }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,7 +23,6 @@ import com.example.testapi.admin.AdminRules.Refusal;
 import com.example.testapi.admin.UserPoolDirectory.User;
 import com.example.testapi.api.ContractViolationException;
 import com.example.testapi.api.IdempotencyKey;
-import com.example.testapi.caller.Caller;
 import com.example.testapi.caller.CurrentCaller;
 import com.example.testapi.caller.Permissions;
 
@@ -47,6 +45,7 @@ public class AdminResource {
     private final AdminRequests requests;
     private final CurrentCaller currentCaller;
     private final CreateKeys createKeys;
+    private final ActingAdministrator acting;
 
     AdminResource(UserPoolDirectory directory, AdminRequests requests, CurrentCaller currentCaller,
             CreateKeys createKeys) {
@@ -54,12 +53,13 @@ public class AdminResource {
         this.requests = requests;
         this.currentCaller = currentCaller;
         this.createKeys = createKeys;
+        this.acting = new ActingAdministrator(directory, currentCaller);
     }
 
     /** A page of users with their status, groups and TOTP state. */
     @GET
     public UserPoolDirectory.UserPage list(@QueryParam("nextToken") String nextToken) {
-        actor();
+        acting.name();
         return directory.page(nextToken == null || nextToken.isEmpty() ? null : nextToken, PAGE_SIZE);
     }
 
@@ -71,7 +71,7 @@ public class AdminResource {
     @POST
     public Response create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
-        String actor = actor();
+        String actor = acting.name();
         AdminRequests.NewUser user = requests.newUser(body, contentType);
         if (UserPoolDirectory.ADMINS.equals(user.group())) {
             Refusal refusal = AdminRules.totpRequired(user.username()); // a new user has no TOTP yet
@@ -94,7 +94,7 @@ public class AdminResource {
         }
         String password = AdminRequests.temporaryPassword();
         try {
-            failureAudited(actor, "create", user.username(), () -> {
+            AuditLog.failureAudited(actor, "create", user.username(), () -> {
                 directory.create(user.username(), password);
                 return user;
             });
@@ -105,7 +105,7 @@ public class AdminResource {
             }
             throw e;
         }
-        User created = audited(actor, "create", user.username(), () -> {
+        User created = AuditLog.audited(actor, "create", user.username(), () -> {
             if (user.group() != null) {
                 directory.addToGroup(user.username(), user.group());
             }
@@ -120,7 +120,7 @@ public class AdminResource {
      * 409 while the first request may still be running; empty when it died before making the user (create now).
      */
     private Optional<Response> replay(String actor, AdminRequests.NewUser user, CreateKeys.Claim claim) {
-        Optional<User> made = existing(user.username());
+        Optional<User> made = directory.find(user.username());
         if (made.isEmpty()) {
             if (claim.age().compareTo(IN_FLIGHT) < 0) {
                 throw new ContractViolationException(409, "idempotency_in_progress", "A request with this "
@@ -135,18 +135,6 @@ public class AdminResource {
         }
         AuditLog.record(actor, "create", user.username(), "replayed");
         return Optional.of(Response.ok(Map.of("user", replay)).header(REPLAYED_HEADER, "true").build());
-    }
-
-    /** The user if they exist now. */
-    private Optional<User> existing(String username) {
-        try {
-            return Optional.of(directory.user(username));
-        } catch (UserPoolFailure e) {
-            if (e.kind() == UserPoolFailure.Kind.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     /** Into {@code group} alone (null: no group), out of the others first: a failure half-way leaves less access. */
@@ -203,33 +191,57 @@ public class AdminResource {
     /** Reads the target now, judges the action, makes the change, and answers the user as they are after it. */
     private User act(String name, Action action, String toGroup, Consumer<User> change) {
         AdminRequests.username(name);
-        String actor = actor();
-        User target = failureAudited(actor, action.label, name, () -> directory.user(name));
+        String actor = acting.name();
+        User target = AuditLog.failureAudited(actor, action.label, name, () -> directory.user(name));
         // Whom the pool could not do without is read only when an administrator is the target.
         Set<String> able = target.administrator()
-                ? failureAudited(actor, action.label, name, directory::enabledAdminsWithTotp) : Set.of();
+                ? AuditLog.failureAudited(actor, action.label, name, directory::enabledAdminsWithTotp) : Set.of();
         Optional<Refusal> refusal = AdminRules.refusal(actor, action, target, toGroup, able);
         if (refusal.isPresent()) {
             AuditLog.record(actor, action.label, target.username(), "refused: " + refusal.get().code());
             throw new ContractViolationException(refusal.get().status(), refusal.get().code(),
                     refusal.get().message());
         }
-        audited(actor, action.label, target.username(), () -> {
-            change.accept(target);
-            return target;
-        });
+        boolean endsSessions = AdminRules.endsSessions(action, target, toGroup);
+        try {
+            AuditLog.audited(actor, action.label, target.username(), () -> {
+                change.accept(target);
+                return target;
+            });
+        } catch (RuntimeException failed) {
+            // Half done (out of Admins, not yet into the new group) still ends their sessions.
+            if (endsSessions) {
+                try {
+                    signOut(actor, target);
+                } catch (RuntimeException alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
+                }
+            }
+            throw failed;
+        }
         if (AdminRules.removesAdministrator(action, target, toGroup)) {
             keepAnAdministrator(actor, action, target);
         }
-        if (AdminRules.endsSessions(action, target, toGroup)) {
-            // Server-side, in every client: refresh tokens revoked, and the identity pool (ServerSideTokenCheck)
-            // refuses the ID tokens issued before. Credentials already issued live out their hour.
-            audited(actor, "sign-out", target.username(), () -> {
-                directory.signOutEverywhere(target.username());
-                return target;
-            });
+        if (endsSessions) {
+            try {
+                signOut(actor, target);
+            } catch (RuntimeException failed) {
+                throw new ContractViolationException(503, "sign_out_failed", "The change to " + target.username()
+                        + " was made, but their sessions could not be ended: use Sign out everywhere for them.");
+            }
         }
         return directory.user(target.username());
+    }
+
+    /**
+     * Server-side, in every client: refresh tokens revoked, and the identity pool (ServerSideTokenCheck) refuses the
+     * ID tokens issued before. Credentials already issued live out their hour.
+     */
+    private void signOut(String actor, User target) {
+        AuditLog.audited(actor, "sign-out", target.username(), () -> {
+            directory.signOutEverywhere(target.username());
+            return target;
+        });
     }
 
     /**
@@ -252,53 +264,5 @@ public class AdminResource {
         throw new ContractViolationException(409, "last_administrator", before.username() + " was the last enabled "
                 + "administrator with two-factor sign-in once another change made at the same moment went through: "
                 + "this change is undone.");
-    }
-
-    /** Runs {@code work} and audits its success; an exception is audited with its type (a failure, not a refusal). */
-    private static <T> T audited(String actor, String action, String target, Supplier<T> work) {
-        T result = failureAudited(actor, action, target, work);
-        AuditLog.record(actor, action, target, "ok");
-        return result;
-    }
-
-    private static <T> T failureAudited(String actor, String action, String target, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ContractViolationException e) {
-            throw e; // a refusal, audited where it is decided
-        } catch (RuntimeException e) {
-            AuditLog.record(actor, action, target, "failed: "
-                    + (e instanceof UserPoolFailure failure ? failure.type() : e.getClass().getSimpleName()));
-            throw e;
-        }
-    }
-
-    /**
-     * The signed-in administrator's username: the user pool user behind the caller's identity-pool credentials
-     * (the {@code sub} in {@code authorizer.iam.cognitoIdentity.amr}), looked up in this stack's pool.
-     */
-    private String actor() {
-        Caller caller = currentCaller.get().orElseThrow(() -> new IllegalStateException("permission without a caller"));
-        if (caller.userSub() == null || !directory.isThisPool(caller.userPoolProvider())) {
-            throw refused(null, "not_a_pool_user", "Administration needs a sign-in to this stack's user pool; these "
-                    + "credentials carry none.");
-        }
-        String name = directory.usernameOfSub(caller.userSub()).orElseThrow(() -> refused(caller.userSub(),
-                "not_a_pool_user", "The user these credentials were issued to is no longer in the user pool."));
-        // The role in the credentials was decided when they were issued (up to an hour ago): the user behind them
-        // must still be an administrator who can act now, or a demoted, disabled or reset user's session could
-        // enable or promote itself again.
-        User actor = existing(name).orElseThrow(() -> refused(name, "not_a_pool_user", "The user these credentials "
-                + "were issued to is no longer in the user pool."));
-        if (!actor.enabled() || !actor.administrator() || !actor.totp()) {
-            throw refused(name, "not_an_administrator", "You are no longer an enabled administrator with two-factor "
-                    + "sign-in (your session still carries the role it was given): sign in again.");
-        }
-        return name;
-    }
-
-    private static ContractViolationException refused(String actor, String code, String message) {
-        AuditLog.record(actor, "authorize", actor, "refused: " + code);
-        return new ContractViolationException(403, code, message);
     }
 }

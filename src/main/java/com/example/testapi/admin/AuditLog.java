@@ -1,9 +1,12 @@
 package com.example.testapi.admin;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+
+import com.example.testapi.api.ContractViolationException;
 
 /**
  * One line per administrative action, whatever its end: who, what, to whom, and the result ({@code ok}, a refusal's
@@ -29,4 +32,24 @@ public final class AuditLog {
             KEYS.forEach(MDC::remove);
         }
     }
+
+    /** Runs {@code work} and audits its success; an exception is audited with its type (a failure, not a refusal). */
+    public static <T> T audited(String actor, String action, String target, Supplier<T> work) {
+        T result = failureAudited(actor, action, target, work);
+        record(actor, action, target, "ok");
+        return result;
+    }
+
+    public static <T> T failureAudited(String actor, String action, String target, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ContractViolationException e) {
+            throw e; // a refusal, audited where it is decided
+        } catch (RuntimeException e) {
+            record(actor, action, target, "failed: "
+                    + (e instanceof UserPoolFailure failure ? failure.type() : e.getClass().getSimpleName()));
+            throw e;
+        }
+    }
+
 }

@@ -88,6 +88,18 @@ public class UserPoolDirectory {
     }
 
     /** The groups {@code name} is in now, whatever a screen read earlier. */
+    /** The user if they exist now (empty for Cognito's UserNotFoundException). */
+    public Optional<User> find(String name) {
+        try {
+            return Optional.of(user(name));
+        } catch (UserPoolFailure e) {
+            if (e.kind() == UserPoolFailure.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public List<String> groupsOf(String name) {
         return pool(() -> client().adminListGroupsForUserPaginator(r -> r.userPoolId(pool()).username(name)).groups()
                 .stream().map(GroupType::groupName).toList());

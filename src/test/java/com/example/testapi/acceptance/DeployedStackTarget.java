@@ -33,7 +33,6 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 /**
@@ -134,23 +133,34 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
 
     @Override
     public String[] newUser(String group) {
-        String username = "acceptance-" + group.toLowerCase() + "-" + UUID.randomUUID();
+        return newUser(group, group);
+    }
+
+    /** A user named after {@code kind}, in {@code group} (null: none yet). */
+    private String[] newUser(String kind, String group) {
+        String username = "acceptance-" + kind.toLowerCase() + "-" + UUID.randomUUID();
         String password = strongPassword();
         userPool.adminCreateUser(r -> r.userPoolId(stack.userPoolId()).username(username).messageAction("SUPPRESS"));
         createdUsers.add(username);
         userPool.adminSetUserPassword(r -> r.userPoolId(stack.userPoolId()).username(username).password(password)
                 .permanent(true));
-        userPool.adminAddUserToGroup(r -> r.userPoolId(stack.userPoolId()).username(username).groupName(group));
+        if (group != null) {
+            userPool.adminAddUserToGroup(r -> r.userPoolId(stack.userPoolId()).username(username).groupName(group));
+        }
         return new String[] { username, password };
     }
 
     private TestApiClient signedInMemberOf(String group) {
-        String[] user = newUser(group);
-        // An administrator's rights come with TOTP only (docs/mfa.md): theirs is set up first, then the sign-in
-        // answers the code prompt with the next step's code (the set-up spent this one). On a pool with
-        // MfaConfiguration ON every user meets MFA_SETUP at the sign-in instead, answered as the CLI does it, with a
-        // code this test computes from the secret shown.
-        String secret = group.equals("Admins") ? setUpTotp(user[0], user[1]) : null;
+        // An administrator's rights come with TOTP only (docs/mfa.md), in this order: TOTP set up first (an Admins
+        // member without it would leave Admins at their first sign-in), then into Admins, then the sign-in answers
+        // the code prompt with the next step's code (the set-up spent this one). On a pool with MfaConfiguration ON
+        // every user meets MFA_SETUP at a sign-in instead, answered as the CLI does it, with a code computed here.
+        boolean admin = group.equals("Admins");
+        String[] user = newUser(group, admin ? null : group);
+        String secret = admin ? TotpSetUp.secret(stack, userPool, identityPool, user[0], user[1]) : null;
+        if (admin) {
+            userPool.adminAddUserToGroup(r -> r.userPoolId(stack.userPoolId()).username(user[0]).groupName(group));
+        }
         CognitoCredentials signedIn = new CognitoCredentials(stack, userPool, identityPool, Clock.systemUTC())
                 .signIn(user[0], user[1], secret == null ? null
                         : () -> TotpCodes.at(secret, java.time.Instant.now().plusSeconds(30)),
@@ -159,26 +169,6 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
         credentials.put(group, signedIn);
         usernames.put(group, user[0]);
         return new TestApiClient(stack.apiUrl(), stack.region(), signedIn);
-    }
-
-    /**
-     * The user's TOTP set up and on, with their own access token, as the app does it: the secret. Null on a pool
-     * that asks for the set-up at sign-in (MFA_SETUP, MfaConfiguration ON): the sign-in sets it up then.
-     */
-    private String setUpTotp(String username, String password) {
-        var signIn = userPool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
-                .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", username,
-                        "PASSWORD", password)));
-        if (signIn.authenticationResult() == null && "MFA_SETUP".equals(signIn.challengeNameAsString())) {
-            return null;
-        }
-        String access = signIn.authenticationResult().accessToken();
-        String secret = userPool.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
-        userPool.verifySoftwareToken(r -> r.accessToken(access).userCode(TotpCodes.at(secret,
-                java.time.Instant.now())));
-        userPool.setUserMFAPreference(r -> r.accessToken(access)
-                .softwareTokenMfaSettings(t -> t.enabled(true).preferredMfa(true)));
-        return secret;
     }
 
     List<String> createdUsers() {

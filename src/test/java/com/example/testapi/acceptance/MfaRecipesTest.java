@@ -58,7 +58,7 @@ class MfaRecipesTest {
                     .authenticationResult().refreshToken();
 
             ReadmeCommandsTest.bash(work, exports + "\n" + takeOut, Map.of());
-            assertEquals(List.of(), groups(pool, poolId));
+            assertEquals(List.of("ReadOnlyAccess"), groups(pool, poolId), "out of Admins, in a group the app serves");
             assertFalse(pool.adminGetUser(r -> r.userPoolId(poolId).username("ada")).userMFASettingList()
                     .contains("SOFTWARE_TOKEN_MFA"));
             AwsServiceException refused = assertThrows(AwsServiceException.class, () -> pool.initiateAuth(r -> r
@@ -68,7 +68,7 @@ class MfaRecipesTest {
 
             // Before her new authenticator, the promotion does nothing.
             ReadmeCommandsTest.bash(work, exports + "\n" + promote + "\necho checked", Map.of());
-            assertEquals(List.of(), groups(pool, poolId));
+            assertEquals(List.of("ReadOnlyAccess"), groups(pool, poolId));
 
             // She signs in with her password alone and sets up a new authenticator, as the app's set-up does.
             String access = pool.initiateAuth(r -> r.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
@@ -82,7 +82,7 @@ class MfaRecipesTest {
                     .preferredMfa(true)));
 
             ReadmeCommandsTest.bash(work, exports + "\n" + promote, Map.of());
-            assertEquals(List.of("Admins"), groups(pool, poolId));
+            assertEquals(List.of("ReadOnlyAccess", "Admins"), groups(pool, poolId));
         }
     }
 
@@ -100,6 +100,20 @@ class MfaRecipesTest {
             var claims = com.nimbusds.jwt.SignedJWT.parse(printed.strip()).getJWTClaimsSet();
             assertEquals("ada", claims.getStringClaim("cognito:username"));
             assertEquals(List.of("Admins"), claims.getStringListClaim("cognito:groups"));
+        }
+    }
+
+    /** docs/mfa.md's upgrade listing names the members of Admins without TOTP, and no one else. */
+    @Test
+    void theUpgradeListingNamesAdministratorsWithoutTotp() throws Exception {
+        String exports = ReadmeCommandsTest.blocks("Point the AWS CLI at the local cloud").get(0);
+        String listing = ReadmeCommandsTest.blocks("Upgrading: members of Admins without TOTP").get(0);
+        try (TestCloud cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION)) {
+            Files.createDirectories(work.resolve("target/local"));
+            cloud.cloud.writeDescribeStacks(work.resolve("target/local/stack.json"));
+            cloud.cloud.userPool().createUser("olga", "Olga-Str0ng-Passw0rd!", List.of("Admins"), null);
+            String printed = ReadmeCommandsTest.bash(work, exports + "\n" + listing, Map.of());
+            assertEquals("olga", printed.strip(), "ada, with her TOTP on, is not listed");
         }
     }
 

@@ -94,12 +94,14 @@ class AdminSecondFactorTest {
 
     @Test
     void afterSettingUpTotpTheCodeGivesWorkingAdminRights() throws Exception {
-        cloud.cloud.userPool().createUser("ivy", PASSWORD, List.of("Admins"), null);
+        // In the documented order: TOTP set up first, then into Admins (an Admins member without it would leave).
+        cloud.cloud.userPool().createUser("ivy", PASSWORD, List.of(), null);
         String access = passwordSignIn("ivy").authenticationResult().accessToken();
         String secret = cognito.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
         cognito.verifySoftwareToken(r -> r.accessToken(access).userCode(TotpCodes.at(secret, cloud.clock.instant())));
         cognito.setUserMFAPreference(r -> r.accessToken(access)
                 .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+        cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username("ivy").groupName("Admins"));
 
         InitiateAuthResponse challenge = passwordSignIn("ivy");
         assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, challenge.challengeName());
@@ -122,6 +124,8 @@ class AdminSecondFactorTest {
         assertFalse(claims(refreshed).getStringListClaim("cognito:groups") != null
                 && claims(refreshed).getStringListClaim("cognito:groups").contains("Admins"));
         assertEquals("totp_not_enabled", claims(refreshed).getStringClaim("admin_withheld"));
+        assertTrue(cognito.adminListGroupsForUser(r -> r.userPoolId(pool).username("ivy")).groups().isEmpty(),
+                "and ivy left Admins: joining again goes through an administrator, once TOTP is on");
     }
 
     @Test

@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAut
 /**
  * What a leaked password, refresh token or access token still gives, from outside with the AWS SDK against the local
  * cloud and codes computed by the test: a refresh token obtained with the password alone before TOTP was turned on
- * never yields Admins afterwards (nor does any refresh); an access token cannot change the recovery email; TOTP
+ * never yields Admins afterwards (nor does any refresh); a member of Admins without TOTP leaves it at their first
+ * token, so a password holder cannot enrol into the rights; an access token cannot change the recovery email; TOTP
  * codes one 30-second step away are taken, two steps away refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,17 +61,18 @@ class LeakedTokensTest {
 
     @Test
     void aRefreshTokenFromBeforeEnrolmentNeverYieldsAdmins() throws Exception {
-        cloud.cloud.userPool().createUser("kim", PASSWORD, List.of("Admins", "ReadOnlyAccess"), null);
+        cloud.cloud.userPool().createUser("kim", PASSWORD, List.of("ReadOnlyAccess"), null);
         // Whoever has the password signs in with it alone, before kim turns TOTP on, and keeps the refresh token.
         AuthenticationResultType early = passwordSignIn("kim").authenticationResult();
-        assertEquals("totp_not_enabled", claims(early.idToken()).getStringClaim("admin_withheld"));
 
-        // kim enrols (as the app's set-up does); the code they sign in with is the next step's.
+        // kim enrols (as the app's set-up does), then an administrator makes her one (TOTP on: allowed).
         String secret = cognito.associateSoftwareToken(r -> r.accessToken(early.accessToken())).secretCode();
         cognito.verifySoftwareToken(r -> r.accessToken(early.accessToken())
                 .userCode(TotpCodes.at(secret, cloud.clock.instant())));
         cognito.setUserMFAPreference(r -> r.accessToken(early.accessToken())
                 .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+        cognito.adminAddUserToGroup(r -> r.userPoolId(cloud.cloud.outputs().get("UserPoolId")).username("kim")
+                .groupName("Admins"));
 
         JWTClaimsSet upgraded = claims(refresh(early.refreshToken()));
         assertEquals(List.of("ReadOnlyAccess"), upgraded.getStringListClaim("cognito:groups"));
@@ -81,7 +83,7 @@ class LeakedTokensTest {
         assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, challenge.challengeName());
         AuthenticationResultType proven = answer(challenge.session(), "kim",
                 TotpCodes.at(secret, cloud.clock.instant().plusSeconds(30)));
-        assertEquals(List.of("Admins", "ReadOnlyAccess"),
+        assertEquals(List.of("ReadOnlyAccess", "Admins"),
                 claims(proven.idToken()).getStringListClaim("cognito:groups"));
         assertNull(claims(proven.idToken()).getClaim("admin_withheld"));
         String refreshed = refresh(proven.refreshToken());
@@ -116,6 +118,30 @@ class LeakedTokensTest {
         try (var identities = CognitoSdk.identityPool(cloud.cloud)) {
             return signIn.credentials(identities, idToken, customRoleArn).accessKeyId();
         }
+    }
+
+    /**
+     * A member of Admins without TOTP (from before the rule, or added outside the administration API) leaves Admins at
+     * their first token: whoever holds the password cannot then enrol their own authenticator into the rights.
+     */
+    @Test
+    void aMemberWithoutTotpLeavesAdminsAtTheirFirstSignIn() throws Exception {
+        cloud.cloud.userPool().createUser("leo", PASSWORD, List.of("Admins", "ReadOnlyAccess"), null);
+        AuthenticationResultType thief = passwordSignIn("leo").authenticationResult();
+        assertEquals("totp_not_enabled", claims(thief.idToken()).getStringClaim("admin_withheld"));
+        assertEquals(List.of("ReadOnlyAccess"), cognito.adminListGroupsForUser(r -> r.userPoolId(cloud.cloud
+                .outputs().get("UserPoolId")).username("leo")).groups().stream().map(g -> g.groupName()).toList());
+
+        String secret = cognito.associateSoftwareToken(r -> r.accessToken(thief.accessToken())).secretCode();
+        cognito.verifySoftwareToken(r -> r.accessToken(thief.accessToken())
+                .userCode(TotpCodes.at(secret, cloud.clock.instant())));
+        cognito.setUserMFAPreference(r -> r.accessToken(thief.accessToken())
+                .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+        InitiateAuthResponse challenge = passwordSignIn("leo");
+        AuthenticationResultType withCode = answer(challenge.session(), "leo",
+                TotpCodes.at(secret, cloud.clock.instant().plusSeconds(30)));
+        assertEquals(List.of("ReadOnlyAccess"), claims(withCode.idToken()).getStringListClaim("cognito:groups"),
+                "the thief's own authenticator gives no Admins");
     }
 
     @Test

@@ -70,6 +70,10 @@ class TokenTriggerZipIT {
                             "PASSWORD", "Grace-Str0ng-Passw0rd!"))).authenticationResult().idToken()).getJWTClaimsSet();
             assertEquals(List.of("FullAccess"), grace.getStringListClaim("cognito:groups"));
             assertEquals("totp_not_enabled", grace.getStringClaim("admin_withheld"));
+            // ...and she left Admins, through the trigger's own role (AdminRemoveUserFromGroup, IAM-checked).
+            assertEquals(List.of("FullAccess"), cognito.adminListGroupsForUser(r -> r
+                    .userPoolId(cloud.cloud.outputs().get("UserPoolId")).username("grace")).groups().stream()
+                    .map(g -> g.groupName()).toList());
 
             // ada of the local users has her authenticator set up (src/local/resources/local-users.json).
             String secret = TestCloud.ADA_TOTP_SECRET;

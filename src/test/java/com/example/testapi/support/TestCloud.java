@@ -80,6 +80,14 @@ public final class TestCloud implements AutoCloseable {
                 cloud.userPool().signIn(user.name(), user.password()));
     }
 
+    /** Adds {@code user} to {@code group} with the administrator key, as an administrator outside the app would. */
+    public void addToGroup(String user, String group) {
+        try (var pool = CognitoSdk.userPool(cloud)) {
+            pool.adminAddUserToGroup(r -> r.userPoolId(cloud.outputs().get("UserPoolId")).username(user)
+                    .groupName(group));
+        }
+    }
+
     public static Signing signing(IssuedCredentials credentials) {
         return Signing.of(credentials.accessKeyId(), credentials.secretKey(), credentials.sessionToken(), REGION);
     }

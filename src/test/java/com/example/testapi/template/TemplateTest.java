@@ -125,6 +125,19 @@ class TemplateTest {
         });
     }
 
+    /**
+     * The token trigger takes TokenGeneration_Authentication to mean "this sign-in asked for the code": true while
+     * the pool has no remembered devices, no custom or passwordless flow, and no other trigger that signs users in.
+     */
+    @Test
+    void noSignInSkipsTheCodeThatTheTriggerWouldTakeForProven() {
+        Map<String, Object> pool = template.properties("UserPool");
+        assertFalse(pool.containsKey("DeviceConfiguration"), "remembered devices skip the code");
+        assertEquals(Set.of("PreTokenGenerationConfig"), map(pool, "LambdaConfig").keySet());
+        assertEquals(List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+                template.properties("UserPoolClient").get("ExplicitAuthFlows"));
+    }
+
     /** An access token may change nothing that recovery or the rules read (docs/mfa.md). */
     @Test
     void anAccessTokenMayNotWriteWhatRecoveryReads() {

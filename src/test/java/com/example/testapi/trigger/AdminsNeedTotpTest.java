@@ -52,6 +52,11 @@ class AdminsNeedTotpTest {
             calls.add("AdminListGroupsForUser " + userPoolId + " " + username);
             return groups;
         }
+
+        @Override
+        public void leave(String userPoolId, String username, String group) {
+            calls.add("AdminRemoveUserFromGroup " + userPoolId + " " + username + " " + group);
+        }
     }
 
     private static final List<AdminsNeedTotp.Group> ADA = List.of(new AdminsNeedTotp.Group("Admins", 0, ADMIN_ROLE),
@@ -78,8 +83,10 @@ class AdminsNeedTotpTest {
                  "iamRolesToOverride": ["%s"],
                  "preferredRole": "%s"}""".formatted(FULL_ROLE, FULL_ROLE)), details.path("groupOverrideDetails"));
         assertEquals("totp_not_enabled", details.path("claimsToAddOrOverride").path("admin_withheld").asText());
-        assertEquals(List.of("AdminGetUser us-east-1_LocalAbcd ada", "AdminListGroupsForUser us-east-1_LocalAbcd ada"),
-                directory.calls);
+        // ...and leaves Admins, so that whoever holds the password cannot enrol their own authenticator into it.
+        assertEquals(List.of("AdminGetUser us-east-1_LocalAbcd ada",
+                "AdminRemoveUserFromGroup us-east-1_LocalAbcd ada Admins",
+                "AdminListGroupsForUser us-east-1_LocalAbcd ada"), directory.calls);
         // Everything else comes back as Cognito sent it.
         ObjectNode rest = (ObjectNode) answer.deepCopy();
         rest.remove("response");
@@ -117,8 +124,11 @@ class AdminsNeedTotpTest {
     void withTotpOnlyASignInThatAskedForTheCodeGivesTheRights() throws IOException {
         for (String source : List.of("TokenGeneration_RefreshTokens", "TokenGeneration_HostedAuth",
                 "TokenGeneration_NewPasswordChallenge", "TokenGeneration_AuthenticateDevice")) {
-            JsonNode details = handle(new Directory(true, ADA), sample().put("triggerSource", source))
+            Directory directory = new Directory(true, ADA);
+            JsonNode details = handle(directory, sample().put("triggerSource", source))
                     .path("response").path("claimsOverrideDetails");
+            assertTrue(directory.calls.stream().noneMatch(c -> c.startsWith("AdminRemoveUserFromGroup")),
+                    "with TOTP on, a member stays in Admins: " + directory.calls);
             assertEquals("totp_not_proven", details.path("claimsToAddOrOverride").path("admin_withheld").asText(),
                     source);
             assertEquals(List.of("FullAccess"), MAPPER.convertValue(
@@ -154,6 +164,11 @@ class AdminsNeedTotpTest {
 
             @Override
             public List<AdminsNeedTotp.Group> groups(String userPoolId, String username) {
+                throw new IllegalStateException("Cognito unreachable");
+            }
+
+            @Override
+            public void leave(String userPoolId, String username, String group) {
                 throw new IllegalStateException("Cognito unreachable");
             }
         };

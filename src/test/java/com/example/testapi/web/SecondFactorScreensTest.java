@@ -62,7 +62,7 @@ class SecondFactorScreensTest {
     @Test
     void anAdministratorSetsUpTotpBeforeTheUsersScreen() throws Exception {
         try (Browser grace = new Browser(); Browser ada = new Browser()) {
-            String secret = setUp(grace, "grace", GRACE_PASSWORD, "You are an administrator.");
+            String secret = setUp(grace, "grace", GRACE_PASSWORD, "You were in Admins without a second factor");
             assertFalse(grace.driver.findElement(By.id("totp-later")).isDisplayed(),
                     "no \"Not now\" for an administrator in no other group: nothing would be left to go on with");
             grace.screenshot("mfa-set-up-screen");
@@ -83,6 +83,15 @@ class SecondFactorScreensTest {
             grace.waitForText("notice", "That code is not right.");
             grace.type("Code", TotpCodes.unused(secret));
             grace.button("Verify code").click();
+            // Her first sign-in took her out of Admins (she had no TOTP): in no group, she may not use the API...
+            grace.waitForText("notice", "Your account is in no group that may use this API.");
+            // ...until another administrator makes her one again, which the function allows now that TOTP is on.
+            ada.signIn(app, "ada", "Ada-Str0ng-Passw0rd!", AppCloud.ADA_TOTP_SECRET);
+            ada.waitForText("users-status", " shown.");
+            new Select(ada.field("Group of grace")).selectByVisibleText("Admins");
+            ada.button("Move grace").click();
+            ada.waitForText("users-status", "grace is now in Admins");
+            grace.signIn(app, "grace", GRACE_PASSWORD, secret);
             grace.waitForText("who-text", "role local-TestApiAdmin");
             grace.waitForText("users-status", " shown.");
             assertEquals("TOTP on", cell(grace, "grace", 3));
@@ -96,8 +105,6 @@ class SecondFactorScreensTest {
             assertAccessible(grace, "the Users screen with MFA");
             grace.screenshot("mfa-users-screen");
 
-            ada.signIn(app, "ada", "Ada-Str0ng-Passw0rd!", AppCloud.ADA_TOTP_SECRET);
-            ada.waitForText("users-status", " shown.");
             // Another administrator's MFA is theirs alone: ada takes grace out of Admins first, then resets it.
             ada.button("Reset grace's TOTP").click();
             ada.waitForText("users-status", "grace is an administrator: their password and two-factor sign-in");

@@ -27,10 +27,10 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     /**
-     * Seconds a request may take from its first byte until its answer starts (the JDK server's documented
-     * {@code sun.net.httpserver.maxReqTime}): a client that sends a body slowly, or never finishes it, loses its
-     * connection then instead of holding a thread for ever. Above the longest answer a local service waits for
-     * (the gateway's 30 s for a function). A value set on the command line wins.
+     * Seconds a request may take from its first byte until it is read whole, headers and body (the JDK server's
+     * documented {@code sun.net.httpserver.maxReqTime}; the time the handler then takes to answer is not counted): a
+     * client that sends a body slowly, or never finishes it, loses its connection then instead of holding a thread
+     * for ever. A value set on the command line wins.
      */
     static final String READ_LIMIT_SECONDS = "60";
 

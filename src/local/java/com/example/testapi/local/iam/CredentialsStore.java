@@ -30,7 +30,8 @@ public final class CredentialsStore {
     /**
      * Kept for the local functions' own roles (the trigger, the administration function): callers of the identity
      * pool may fill the store up to {@code maxLive} less this, so that a flood of GetCredentialsForIdentity never
-     * leaves a function without credentials, and so never locks every administrator out of signing in.
+     * leaves a function without credentials: the token trigger keeps working, and sign-in with it (the identity pool
+     * itself refuses new credentials to everyone until the flood's expire, as AWS's own quotas would).
      */
     public static final int RESERVED_FOR_FUNCTIONS = 1_000;
 

@@ -3,10 +3,12 @@ package com.example.testapi.local.userpool;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import com.example.testapi.local.state.ShortLived;
 import com.example.testapi.local.awsjson.Input;
 import com.example.testapi.local.awsjson.ServiceModel;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -108,6 +110,18 @@ final class AuthOperations {
         ObjectNode answer = tokens.refreshed(client, input.text("RefreshToken"));
         answer.remove("ChallengeParameters"); // its response has only AuthenticationResult
         return answer;
+    }
+
+    /**
+     * The hosted UI's session cookie: tokens for its user without the password or the code, as Cognito's managed
+     * login answers a browser it knows; empty when the user is gone, disabled or must change their password.
+     */
+    Optional<JsonNode> sessionSignIn(String clientId, String username) {
+        PoolUser user = directory.find(username).orElse(null);
+        if (user == null || !user.enabled() || user.status() != PoolUser.Status.CONFIRMED) {
+            return Optional.empty();
+        }
+        return Optional.of(tokens.signedIn(user, settings.client(clientId), UserTokens.HOSTED_AUTH));
     }
 
     /** USER_PASSWORD_AUTH for the hosted UI's form: what InitiateAuth answers (tokens, or the challenge). */

@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import com.example.testapi.local.http.LoopbackServer;
-import com.example.testapi.local.http.Replies;
 import com.example.testapi.local.http.RequestBodies;
 import com.example.testapi.local.http.RequestBodies.TooLarge;
 import com.example.testapi.local.state.ShortLived;
@@ -40,7 +40,8 @@ import com.sun.net.httpserver.HttpExchange;
  * The user pool's hosted UI (its domain's OAuth 2.0 endpoints) for app clients with the code flow:
  * {@code /oauth2/authorize} sends the browser to {@code /login}, whose form signs the user in and redirects to the
  * client's callback URL with a single-use code; {@code /oauth2/token} trades the code (with its PKCE verifier) for
- * the same tokens InitiateAuth gives; {@code /logout} returns to a registered sign-out URL. Requests are parsed and
+ * the same tokens InitiateAuth gives; {@code /logout} ends the browser's session ({@link HostedUiSessions}) and returns
+ * to a registered sign-out URL. Requests are parsed and
  * PKCE is checked with the Nimbus OAuth 2.0 SDK. Started only when the template gives the pool a domain.
  */
 final class HostedUi implements AutoCloseable {
@@ -66,9 +67,10 @@ final class HostedUi implements AutoCloseable {
 
     private final UserPoolSettings settings;
     private final AuthOperations auth;
-    private final Set<String> origins;
     private final Consumer<String> log;
     private final ShortLived<String, Grant> codes;
+    private final HostedUiSessions sessions;
+    private final HostedUiReplies replies;
     private final LoopbackServer server;
 
     HostedUi(UserPoolSettings settings, AuthOperations auth, int port, Set<String> origins, Clock clock,
@@ -76,8 +78,9 @@ final class HostedUi implements AutoCloseable {
             throws IOException {
         this.settings = settings;
         this.auth = auth;
-        this.origins = Set.copyOf(origins);
+        this.replies = new HostedUiReplies(Set.copyOf(origins));
         this.codes = new ShortLived<>(clock, CODE_LIFETIME, MAX_CODES);
+        this.sessions = new HostedUiSessions(clock);
         this.log = log;
         server = LoopbackServer.start(port, "/", this::handle, Executors.newFixedThreadPool(4));
     }
@@ -91,33 +94,42 @@ final class HostedUi implements AutoCloseable {
             String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             try {
                 switch (route) {
-                    case "GET /oauth2/authorize" -> {
-                        authorization(exchange.getRequestURI());
-                        redirect(exchange, URI.create("/login?" + exchange.getRequestURI().getRawQuery()));
-                    }
-                    case "GET /login" -> page(exchange, 200,
+                    case "GET /oauth2/authorize" -> authorize(exchange);
+                    case "GET /login" -> replies.page(exchange, 200,
                             HostedUiPages.loginForm(authorization(exchange.getRequestURI()), null, ""));
                     case "POST /login", "POST /login/mfa" -> login(exchange);
                     case "POST /oauth2/token" -> token(exchange);
-                    case "OPTIONS /oauth2/token" -> send(exchange, 204, null, new byte[0]);
+                    case "OPTIONS /oauth2/token" -> replies.send(exchange, 204, null, new byte[0]);
                     case "GET /logout" -> logout(exchange);
-                    default -> page(exchange, 404, "<h1>Not found</h1>");
+                    default -> replies.page(exchange, 404, "<h1>Not found</h1>");
                 }
             } catch (Unredirectable e) {
-                page(exchange, 400, HostedUiPages.errorPage(e.getMessage()));
+                replies.page(exchange, 400, HostedUiPages.errorPage(e.getMessage()));
             } catch (ParseException e) {
                 if (e.getRedirectionURI() == null) {
-                    page(exchange, 400, HostedUiPages.errorPage(e.getMessage()));
+                    replies.page(exchange, 400, HostedUiPages.errorPage(e.getMessage()));
                     return;
                 }
-                redirect(exchange, new AuthorizationErrorResponse(e.getRedirectionURI(), e.getErrorObject(),
+                replies.redirect(exchange, new AuthorizationErrorResponse(e.getRedirectionURI(), e.getErrorObject(),
                         e.getState(), e.getResponseMode()).toURI());
             } catch (TooLarge e) {
-                page(exchange, 413, "<h1>Request Entity Too Large</h1>");
+                replies.page(exchange, 413, "<h1>Request Entity Too Large</h1>");
             } catch (RuntimeException e) {
                 log.accept(route + " -> 500 (" + e + ")");
-                page(exchange, 500, "<h1>Internal error</h1>");
+                replies.page(exchange, 500, "<h1>Internal error</h1>");
             }
+        }
+    }
+
+    /** The sign-in form, or at once the code when the browser's hosted-UI session still lasts (no form, no code). */
+    private void authorize(HttpExchange exchange) throws IOException, Unredirectable, ParseException {
+        AuthorizationRequest request = authorization(exchange.getRequestURI());
+        Optional<JsonNode> known = sessions.user(exchange)
+                .flatMap(user -> auth.sessionSignIn(request.getClientID().getValue(), user));
+        if (known.isPresent()) {
+            issueCode(exchange, request, known.get(), null);
+        } else {
+            replies.redirect(exchange, URI.create("/login?" + exchange.getRequestURI().getRawQuery()));
         }
     }
 
@@ -181,19 +193,20 @@ final class HostedUi implements AutoCloseable {
                             "USERNAME", String.valueOf(username), "SOFTWARE_TOKEN_MFA_CODE",
                             String.valueOf(MultivaluedMapUtils.getFirstValue(form, "code"))), UserTokens.HOSTED_AUTH);
         } catch (AwsError refused) {
-            page(exchange, 200, session != null && !CognitoErrors.INVALID_SESSION.equals(refused.getMessage())
+            replies.page(exchange, 200, session != null && !CognitoErrors.INVALID_SESSION.equals(refused.getMessage())
                     ? HostedUiPages.codeForm(query, session, username, refused.getMessage())
                     : HostedUiPages.loginForm(request, refused.getMessage(), username));
             return;
         }
         if (SoftwareTokenMfa.SOFTWARE_TOKEN_MFA.equals(answer.path("ChallengeName").asText())) {
-            page(exchange, 200, HostedUiPages.codeForm(query, answer.path("Session").asText(), username, null));
+            replies.page(exchange, 200, HostedUiPages.codeForm(query, answer.path("Session").asText(), username, null));
         } else if (answer.has("ChallengeName")) {
             // Not played here yet: a password-change page and the TOTP set-up (docs/mfa.md).
-            page(exchange, 200, HostedUiPages.loginForm(request, "This account needs a step the local hosted UI does "
+            replies.page(exchange, 200, HostedUiPages.loginForm(request, "This account needs a step the local hosted UI does "
                     + "not offer (" + answer.path("ChallengeName").asText() + "): sign in with the app's own form.",
                     username));
         } else {
+            sessions.open(exchange, username);
             issueCode(exchange, request, answer, username);
         }
     }
@@ -204,11 +217,11 @@ final class HostedUi implements AutoCloseable {
         AuthorizationCode code = new AuthorizationCode();
         if (!codes.put(code.getValue(), new Grant(request.getClientID().getValue(), request.getRedirectionURI(),
                 request.getCodeChallenge(), answer.path("AuthenticationResult")))) {
-            page(exchange, 200, HostedUiPages.loginForm(request, CognitoErrors.tooManyRequests().getMessage(),
+            replies.page(exchange, 200, HostedUiPages.loginForm(request, CognitoErrors.tooManyRequests().getMessage(),
                     username));
             return;
         }
-        redirect(exchange, new AuthorizationSuccessResponse(request.getRedirectionURI(), code, null,
+        replies.redirect(exchange, new AuthorizationSuccessResponse(request.getRedirectionURI(), code, null,
                 request.getState(), null).toURI());
     }
 
@@ -233,14 +246,14 @@ final class HostedUi implements AutoCloseable {
                         .put("refresh_token", tokens.path("RefreshToken").asText())
                         .put("expires_in", tokens.path("ExpiresIn").asLong()).put("token_type", "Bearer")
                         .toString().getBytes(StandardCharsets.UTF_8);
-                send(exchange, 200, "application/json", body);
+                replies.send(exchange, 200, "application/json", body);
                 return;
             }
             error = OAuth2Error.INVALID_GRANT;
         } catch (ParseException e) {
             error = e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject();
         }
-        send(exchange, 400, "application/json", MAPPER.createObjectNode().put("error", error.getCode()).toString()
+        replies.send(exchange, 400, "application/json", MAPPER.createObjectNode().put("error", error.getCode()).toString()
                 .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -251,7 +264,8 @@ final class HostedUi implements AutoCloseable {
         if (client == null || !client.oauth().logoutUrls().contains(target)) {
             throw new Unredirectable("invalid_request: logout_uri is not a sign-out URL of this client");
         }
-        redirect(exchange, URI.create(target));
+        sessions.end(exchange);
+        replies.redirect(exchange, URI.create(target));
     }
 
     /** A form's fields: at most {@link #MAX_FORM} bytes of it, far above a sign-in's or a code grant's. */
@@ -263,31 +277,6 @@ final class HostedUi implements AutoCloseable {
     private UserPoolSettings.Client client(Map<String, List<String>> parameters) {
         String id = MultivaluedMapUtils.getFirstValue(parameters, "client_id");
         return id == null ? null : settings.clients().get(id);
-    }
-
-    private void page(HttpExchange exchange, int status, String body) throws IOException {
-        send(exchange, status, "text/html; charset=utf-8", HostedUiPages.html(body));
-    }
-
-    private void redirect(HttpExchange exchange, URI location) throws IOException {
-        exchange.getResponseHeaders().set("Location", location.toString());
-        send(exchange, 302, null, new byte[0]);
-    }
-
-    /** The token endpoint is called from the app's origin: CORS for the template's origins, as the pool's API. */
-    private void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        if (type != null) {
-            exchange.getResponseHeaders().set("Content-Type", type);
-        }
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
-        if (origin != null && origins.contains(origin)) {
-            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
-        }
-        exchange.getResponseHeaders().set("Vary", "Origin");
-        exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "content-type, accept");
-        exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, OPTIONS");
-        Replies.send(exchange, status, body);
     }
 
     @Override

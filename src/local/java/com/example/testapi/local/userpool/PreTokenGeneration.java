@@ -44,8 +44,11 @@ final class PreTokenGeneration {
      * within 5 seconds"); a later answer fails the sign-in.
      */
     static final Duration TIME_LIMIT = Duration.ofSeconds(5);
-    /** Where invocations wait, so that the sign-in's thread can stop waiting at the limit. */
-    private static final ExecutorService INVOKER = Executors.newCachedThreadPool(runnable -> {
+    /**
+     * Where invocations wait, so that the sign-in's thread can stop waiting at the limit: as many as the user pool's
+     * own threads can ask for at once, and no more (one that gave up still holds its thread until it returns).
+     */
+    private static final ExecutorService INVOKER = Executors.newFixedThreadPool(32, runnable -> {
         Thread thread = new Thread(runnable, "pre-token-generation");
         thread.setDaemon(true);
         return thread;

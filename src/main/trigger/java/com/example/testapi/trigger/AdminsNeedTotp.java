@@ -21,8 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * preferred role are those of the other groups alone (Cognito's rule: the lowest precedence wins, a tie of different
  * roles leaves none), which is what the identity pool's token-based mapping reads. Their ID token also says why, in
  * the {@value #WITHHELD_CLAIM} claim ({@value #TOTP_NOT_ENABLED}: set TOTP up; {@value #TOTP_NOT_PROVEN}: sign in
- * again with the code), so the app can send them on. Everyone else's tokens are left as they are, without a call to
- * Cognito.
+ * again with the code), so the app can send them on. A member whose TOTP is off also leaves {@link #GATED_GROUP}
+ * (the invariant "every member has TOTP on" is restored at their first token). Everyone else's tokens are left as
+ * they are, without a call to Cognito.
  *
  * <p>{@code groupOverrideDetails} replaces the whole group configuration, so all three parts are always sent.
  */
@@ -35,12 +36,17 @@ public final class AdminsNeedTotp {
     /** The one trigger source whose tokens come from a sign-in that asked for the code (when TOTP is on). */
     public static final String PROVEN_SOURCE = "TokenGeneration_Authentication";
 
-    /** What the rule reads about a user: whether TOTP is on, and their groups with precedence and role. */
+    /**
+     * What the rule reads about a user (whether TOTP is on, their groups with precedence and role), and the one
+     * change it makes: taking a member without TOTP out of {@link #GATED_GROUP}.
+     */
     public interface Users {
 
         boolean totpEnabled(String userPoolId, String username);
 
         List<Group> groups(String userPoolId, String username);
+
+        void leave(String userPoolId, String username, String group);
     }
 
     /** A group as AdminListGroupsForUser describes it ({@code precedence} and {@code roleArn} may be null). */
@@ -61,10 +67,17 @@ public final class AdminsNeedTotp {
         }
         String pool = event.path("userPoolId").asText();
         String username = event.path("userName").asText();
-        String reason = !users.totpEnabled(pool, username) ? TOTP_NOT_ENABLED
+        boolean totp = users.totpEnabled(pool, username);
+        String reason = !totp ? TOTP_NOT_ENABLED
                 : !PROVEN_SOURCE.equals(event.path("triggerSource").asText()) ? TOTP_NOT_PROVEN : null;
         if (reason == null) {
             return event;
+        }
+        if (!totp) {
+            // A member without TOTP (one from before the rule, or added outside the administration API) leaves
+            // Admins now: else whoever holds their password would set up their own authenticator and sign in as an
+            // administrator with it. Joining again goes through an administrator, once TOTP is on (totp_required).
+            users.leave(pool, username, GATED_GROUP);
         }
         List<Group> kept = users.groups(pool, username).stream().filter(g -> !g.name().equals(GATED_GROUP))
                 .toList();

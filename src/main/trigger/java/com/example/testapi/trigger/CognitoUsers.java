@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 
 /**
  * What the rule reads, from the user pool's admin API: {@code AdminGetUser} (the user's MFA settings) and
- * {@code AdminListGroupsForUser} (their groups' precedence and role), with the function role's credentials. Cognito
+ * {@code AdminListGroupsForUser} (their groups' precedence and role), and what it changes
+ * ({@code AdminRemoveUserFromGroup}: a member of Admins without TOTP leaves it), with the function role's credentials. Cognito
  * waits 5 seconds for a trigger, so each call has a short timeout and one retry; a failure fails the sign-in
  * (closed), never grants the rights.
  */
@@ -73,6 +74,11 @@ final class CognitoUsers implements AdminsNeedTotp.Users {
     public List<AdminsNeedTotp.Group> groups(String userPoolId, String username) {
         return cognito.adminListGroupsForUserPaginator(r -> r.userPoolId(userPoolId).username(username)).groups()
                 .stream().map(CognitoUsers::group).toList();
+    }
+
+    @Override
+    public void leave(String userPoolId, String username, String group) {
+        cognito.adminRemoveUserFromGroup(r -> r.userPoolId(userPoolId).username(username).groupName(group));
     }
 
     private static AdminsNeedTotp.Group group(GroupType group) {

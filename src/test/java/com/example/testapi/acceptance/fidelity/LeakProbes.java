@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 
 /**
- * The probes of what a leaked password or session may still give (docs/mfa.md): each makes an Admins member of its
- * own without TOTP (deleted when the target closes) and reads what the user pool, the trigger and the identity pool
- * answer. Nothing here changes the stack but that user.
+ * The probes of what a leaked password or session may still give (docs/mfa.md): each makes a user of its own
+ * (deleted when the target closes), an Admins member without TOTP or one made an administrator after enrolling, and
+ * reads what the user pool, the trigger and the identity pool answer. Nothing here changes the stack but that user.
  */
 final class LeakProbes {
 
@@ -29,17 +29,20 @@ final class LeakProbes {
     }
 
     Observation observe(Row row) {
-        String[] user = target.newUser("Admins");
-        Map<String, String> failed = SignInProbes.errorOf(() -> signIn(user));
-        if (!failed.get("error").equals("(none)")) {
-            return Observation.of(row, Map.of("signIn", failed.get("error")));
+        // The refresh probe's user is made an administrator the documented way: TOTP first, then Admins.
+        String[] user = target.newUser(row == Row.REFRESH_BEFORE_ENROLMENT ? "ReadOnlyAccess" : "Admins");
+        AuthenticationResultType tokens;
+        try {
+            tokens = signIn(user);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            return Observation.of(row, Map.of("signIn", e.awsErrorDetails().errorCode()));
         }
-        AuthenticationResultType tokens = signIn(user);
         return switch (row) {
             case ADMIN_WITHOUT_TOTP -> Observation.of(row, Map.of("signIn", "tokens",
                     "idTokenGroups", groups(tokens.idToken()), "accessTokenGroups", groups(tokens.accessToken()),
                     "withheld", claim(tokens.idToken(), "admin_withheld"),
-                    "credentials", SignInProbes.errorOf(() -> credentials(tokens.idToken(), null)).get("error")));
+                    "credentials", SignInProbes.errorOf(() -> credentials(tokens.idToken(), null)).get("error"),
+                    "groupsAfter", poolGroups(user[0])));
             case CUSTOM_ROLE_ARN -> {
                 String adminRole = target.userPool().listGroups(r -> r.userPoolId(stack.userPoolId())).groups()
                         .stream().filter(g -> g.groupName().equals("Admins")).findFirst().orElseThrow().roleArn();
@@ -49,24 +52,32 @@ final class LeakProbes {
             case BASIC_FLOW -> Observation.of(row, Map.of("error", SignInProbes.errorOf(() -> target.identityPool()
                     .getOpenIdToken(r -> r.identityId(identityId(tokens.idToken())).logins(logins(tokens.idToken()))))
                     .get("error")));
-            case REFRESH_BEFORE_ENROLMENT -> refreshAfterEnrolment(row, tokens);
+            case REFRESH_BEFORE_ENROLMENT -> refreshAfterEnrolment(row, user[0], tokens);
             default -> throw new IllegalArgumentException(row + " is not a leak probe");
         };
     }
 
     /** TOTP turned on with the sign-in's own access token, then that sign-in's refresh token used. */
-    private Observation refreshAfterEnrolment(Row row, AuthenticationResultType early) {
+    private Observation refreshAfterEnrolment(Row row, String username, AuthenticationResultType early) {
         var pool = target.userPool();
         String secret = pool.associateSoftwareToken(r -> r.accessToken(early.accessToken())).secretCode();
         pool.verifySoftwareToken(r -> r.accessToken(early.accessToken()).userCode(TotpCodes.at(secret,
                 Instant.now())));
         pool.setUserMFAPreference(r -> r.accessToken(early.accessToken())
                 .softwareTokenMfaSettings(t -> t.enabled(true).preferredMfa(true)));
+        pool.adminAddUserToGroup(r -> r.userPoolId(stack.userPoolId()).username(username).groupName("Admins"));
         String refreshed = pool.initiateAuth(r -> r.clientId(stack.userPoolClientId())
                 .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH).authParameters(Map.of("REFRESH_TOKEN",
                         early.refreshToken()))).authenticationResult().idToken();
         return Observation.of(row, Map.of("idTokenGroups", groups(refreshed),
                 "withheld", claim(refreshed, "admin_withheld")));
+    }
+
+    /** The user's groups in the pool now, as the admin API lists them. */
+    private String poolGroups(String username) {
+        List<String> names = target.userPool().adminListGroupsForUser(r -> r.userPoolId(stack.userPoolId())
+                .username(username)).groups().stream().map(g -> g.groupName()).toList();
+        return names.isEmpty() ? "none" : String.join(",", names);
     }
 
     private AuthenticationResultType signIn(String[] user) {

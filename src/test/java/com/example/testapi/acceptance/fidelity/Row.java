@@ -93,9 +93,9 @@ public enum Row {
     ADMIN_WITHOUT_TOTP("userpool.admin-without-totp", 'D', "none found",
             "An Admins member without TOTP signs in with the password alone: whether Cognito takes the trigger's"
                     + " \"preferredRole\": null, the groups of the ID and access tokens, admin_withheld, and the"
-                    + " identity pool's answer", Map.of("signIn", "tokens", "idTokenGroups", "none",
-                    "accessTokenGroups", "none", "withheld", "totp_not_enabled",
-                    "credentials", "NotAuthorizedException")),
+                    + " identity pool's answer, and the user's groups after it", Map.of("signIn", "tokens",
+                    "idTokenGroups", "none", "accessTokenGroups", "none", "withheld", "totp_not_enabled",
+                    "credentials", "NotAuthorizedException", "groupsAfter", "none")),
     CUSTOM_ROLE_ARN("identitypool.custom-role-arn", 'D', "none found",
             "GetCredentialsForIdentity with CustomRoleArn set to the Admins role, for that member's ID token",
             Map.of("error", "NotAuthorizedException")),
@@ -103,8 +103,9 @@ public enum Row {
             "GetOpenIdToken for that member (AllowClassicFlow: false)", Map.of("error", "InvalidParameterException")),
     REFRESH_BEFORE_ENROLMENT("userpool.refresh-before-enrolment", 'A',
             "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html",
-            "That member turns TOTP on with their access token, then refreshes the password-only sign-in",
-            Map.of("idTokenGroups", "none", "withheld", "totp_not_proven"));
+            "A ReadOnlyAccess user signs in with the password alone, turns TOTP on with that access token, is made an"
+                    + " administrator, then refreshes the password-only sign-in",
+            Map.of("idTokenGroups", "ReadOnlyAccess", "withheld", "totp_not_proven"));
 
     public final String id;
     public final char evidence;

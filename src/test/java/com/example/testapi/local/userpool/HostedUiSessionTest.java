@@ -1,0 +1,150 @@
+package com.example.testapi.local.userpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.example.testapi.local.LocalCloud;
+import com.example.testapi.support.CognitoSdk;
+import com.example.testapi.support.CognitoSignIn;
+import com.example.testapi.support.SignedHttp;
+import com.example.testapi.support.TestCloud;
+import com.example.testapi.support.TotpCodes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.util.MultivaluedMapUtils;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * The local hosted UI keeps its session in a cookie, as Cognito's managed login does, so "a session from before
+ * enrolment" can be seen: nora signs in on the hosted UI with the password alone, turns TOTP on and is made an
+ * administrator; the same browser's next authorization is answered at once, without the form or the code, and its
+ * tokens carry no Admins. GlobalSignOut leaves the session; /logout ends it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostedUiSessionTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CALLBACK = "http://localhost:8080/";
+    private static final String PASSWORD = "Hosted-Session-Passw0rd!";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+    private TestCloud cloud;
+    private CognitoIdentityProviderClient cognito;
+    private URI hostedUi;
+    private String clientId;
+
+    @BeforeAll
+    void start() throws Exception {
+        cloud = TestCloud.start(LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
+                .withParameters(Map.of("HostedUiDomainPrefix", "local")), TestCloud.NO_FUNCTION);
+        cognito = CognitoSdk.userPool(cloud.cloud);
+        hostedUi = cloud.cloud.userPool().hostedUi().orElseThrow();
+        clientId = cloud.cloud.outputs().get("UserPoolClientId");
+    }
+
+    @AfterAll
+    void stop() {
+        cognito.close();
+        cloud.close();
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery)).timeout(SignedHttp.TIMEOUT);
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String pathAndQuery, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery)).timeout(SignedHttp.TIMEOUT)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String query(CodeVerifier verifier) {
+        return "response_type=code&client_id=" + clientId + "&redirect_uri="
+                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + "&scope=openid&state=s"
+                + "&code_challenge_method=S256&code_challenge="
+                + CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue();
+    }
+
+    /** The ID token the code of {@code callback} (a redirect's Location) gives. */
+    private String idToken(HttpResponse<String> callback, CodeVerifier verifier) throws Exception {
+        assertEquals(302, callback.statusCode(), callback::body);
+        URI location = URI.create(callback.headers().firstValue("location").orElseThrow());
+        assertEquals(CALLBACK, location.resolve("/").toString(), "straight back to the app: " + location);
+        String code = MultivaluedMapUtils.getFirstValue(URLUtils.parseParameters(location.getRawQuery()), "code");
+        JsonNode tokens = MAPPER.readTree(post("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "client_id", clientId, "code", code, "redirect_uri", CALLBACK, "code_verifier", verifier.getValue()))
+                .body());
+        return tokens.path("id_token").asText();
+    }
+
+    @Test
+    void aSessionFromBeforeEnrolmentIsKeptButYieldsNoAdmins() throws Exception {
+        cloud.cloud.userPool().createUser("nora", PASSWORD, List.of("ReadOnlyAccess"), null);
+        CodeVerifier first = new CodeVerifier();
+        String firstQuery = query(first);
+        HttpResponse<String> signedIn = post("/login?" + firstQuery, Map.of("username", "nora", "password", PASSWORD));
+        String cookie = signedIn.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("cognito="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers()))
+                .split(";")[0];
+        assertEquals(List.of("ReadOnlyAccess"), CognitoSignIn.claims(idToken(signedIn, first))
+                .getStringListClaim("cognito:groups"));
+
+        // nora turns TOTP on (her own access token), signs out everywhere (the hosted session is not the API's), and
+        // an administrator makes her one.
+        var access = new CognitoSignIn(cloud.cloud, cognito).password("nora", PASSWORD).authenticationResult()
+                .accessToken();
+        String secret = cognito.associateSoftwareToken(r -> r.accessToken(access)).secretCode();
+        cognito.verifySoftwareToken(r -> r.accessToken(access).userCode(TotpCodes.at(secret, Instant.now())));
+        cognito.setUserMFAPreference(r -> r.accessToken(access).softwareTokenMfaSettings(t -> t.enabled(true)
+                .preferredMfa(true)));
+        cognito.globalSignOut(r -> r.accessToken(access));
+        cloud.addToGroup("nora", "Admins");
+
+        CodeVerifier second = new CodeVerifier();
+        HttpResponse<String> again = get("/oauth2/authorize?" + query(second), cookie);
+        String later = idToken(again, second); // no form, no code: the session answered
+        assertEquals("totp_not_proven", CognitoSignIn.claims(later).getStringClaim("admin_withheld"));
+        List<String> groups = CognitoSignIn.claims(later).getStringListClaim("cognito:groups");
+        assertTrue(groups == null || !groups.contains("Admins"), String.valueOf(groups));
+
+        HttpResponse<String> out = get("/logout?client_id=" + clientId + "&logout_uri="
+                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8), cookie);
+        assertEquals(302, out.statusCode(), out::body);
+        assertTrue(out.headers().allValues("set-cookie").stream().anyMatch(c -> c.startsWith("cognito=;")),
+                "the browser is told to forget it");
+        HttpResponse<String> afterLogout = get("/oauth2/authorize?" + query(new CodeVerifier()),
+                cookie);
+        assertEquals(302, afterLogout.statusCode());
+        assertTrue(afterLogout.headers().firstValue("location").orElseThrow().startsWith("/login?"),
+                "the form again");
+    }
+}
