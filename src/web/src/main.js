@@ -14,6 +14,7 @@ import { $, busy, notice, show, status } from './view.js';
 const PAGE_SIZE = 20;
 const ADMIN_IN_APP = 'Administrator rights come only with a sign-in where you type your code: sign in here, not '
   + 'through the hosted UI (its session can skip the code).';
+const AFTER_LOGOUT = 'notice-after-hosted-logout';
 const SESSION_ENDED = 'Your session has expired or was ended. Please sign in again.';
 
 let session;
@@ -78,6 +79,13 @@ async function proceed(step) {
       await secondFactor.setUp('admin');
       return;
     case 'admin-in-app':
+      if (session.viaHostedUi) {
+        // Its session could skip the code: ended through its /logout, the reason said once back here.
+        await session.signOut();
+        sessionStorage.setItem(AFTER_LOGOUT, ADMIN_IN_APP);
+        hostedUi.signOut();
+        return;
+      }
       await session.signOut();
       showSignIn(ADMIN_IN_APP);
       return;
@@ -221,6 +229,9 @@ async function start() {
       await finishHostedSignIn(here);
       return;
     }
+    const said = sessionStorage.getItem(AFTER_LOGOUT);
+    sessionStorage.removeItem(AFTER_LOGOUT);
+    notice(said ?? '');
   }
   $('username').focus();
 }

@@ -149,8 +149,8 @@ export class Session {
   }
 
   /**
-   * Keeps the tokens; then, unless the stack withheld administrator rights for want of TOTP ('totp-setup': the app
-   * asks for the set-up first), the identity pool's credentials ('signed-in').
+   * Keeps the tokens; then, unless the stack withheld administrator rights ('totp-setup': the set-up first;
+   * 'admin-in-app': a sign-in with the code), the identity pool's credentials ('signed-in').
    */
   async accept(tokens) {
     this.idToken = tokens.IdToken;
@@ -159,20 +159,14 @@ export class Session {
     if (tokens.RefreshToken) {
       this.refreshToken = tokens.RefreshToken;
     }
-    if (this.adminWithheld) {
-      return 'totp-setup';
-    }
-    if (this.adminNotProven) {
-      return 'admin-in-app';
+    if (this.adminWithheld || this.adminNotProven) {
+      return this.adminWithheld ? 'totp-setup' : 'admin-in-app';
     }
     await this.exchange();
     return 'signed-in';
   }
 
-  /**
-   * Whether the stack left Admins out because these tokens do not come from a sign-in that asked for the code: the
-   * hosted UI's (its session cookie skips the code) or a refresh (docs/mfa.md, "One sign-in, one hour").
-   */
+  /** Whether the stack left Admins out: no sign-in that asked for the code (a refresh, the hosted UI; docs/mfa.md). */
   get adminNotProven() {
     return this.claims.admin_withheld === 'totp_not_proven';
   }
@@ -182,10 +176,7 @@ export class Session {
     return this.claims.admin_withheld === 'totp_not_enabled';
   }
 
-  /**
-   * The user's groups, Admins included when the stack withheld its rights (the ID token then leaves it out of its
-   * groups, and says so in `admin_withheld`).
-   */
+  /** The user's groups, Admins included when the stack withheld its rights (the ID token says so, `admin_withheld`). */
   get memberships() {
     const groups = this.claims['cognito:groups'] ?? [];
     return this.claims.admin_withheld && !groups.includes('Admins') ? [...groups, 'Admins'] : groups;
@@ -250,8 +241,7 @@ export class Session {
    * refusal and is thrown as it is.
    */
   async renewOnce() {
-    // An administrator's ID token is used to its end: a refresh would carry no Admins (docs/mfa.md, "One sign-in,
-    // one hour"), so it comes only once the token has expired, and then ends the session.
+    // An administrator's ID token is used to its end: a refresh carries no Admins (docs/mfa.md), and ends the session.
     const early = this.groups.includes('Admins') ? 0 : EARLY_MS;
     if (this.idTokenExpires - Date.now() < early) {
       let answer;
@@ -268,7 +258,6 @@ export class Session {
       this.accessToken = answer.AuthenticationResult.AccessToken ?? this.accessToken;
       this.idTokenExpires = this.claims.exp * 1000;
       if (this.adminNotProven) {
-        // An administrator's rights last one sign-in with the code: the refresh carries none of them.
         throw ended(new Error('Administrator rights need a new sign-in with your code.'));
       }
     }

@@ -151,10 +151,9 @@ final class DeployedStackTarget implements AcceptanceTarget, ProbeTarget {
     }
 
     private TestApiClient signedInMemberOf(String group) {
-        // An administrator's rights come with TOTP only (docs/mfa.md), in this order: TOTP set up first (an Admins
-        // member without it would leave Admins at their first sign-in), then into Admins, then the sign-in answers
-        // the code prompt with the next step's code (the set-up spent this one). On a pool with MfaConfiguration ON
-        // every user meets MFA_SETUP at a sign-in instead, answered as the CLI does it, with a code computed here.
+        // An administrator in docs/mfa.md's order: TOTP set up first (a member without it would leave Admins), then
+        // into Admins, then a sign-in with the next step's code. Under MfaConfiguration ON every user meets MFA_SETUP
+        // at sign-in instead, answered as the CLI does it, with a code computed here.
         boolean admin = group.equals("Admins");
         String[] user = newUser(group, admin ? null : group);
         String secret = admin ? TotpSetUp.secret(stack, userPool, identityPool, user[0], user[1]) : null;

@@ -239,6 +239,7 @@ class BrowserAppTest {
         browser.button("Confirm and turn on").click();
         browser.waitForUrl(app.toString()); // through the hosted UI's /logout, back to the app's sign-in
         browser.waitForVisible("Username");
+        cloud.addToGroup("hana", "Admins"); // her first sign-in took her out of Admins (no TOTP then)
 
         startHostedSignIn();
         browser.type("Username", "hana");
@@ -251,7 +252,6 @@ class BrowserAppTest {
         // The hosted UI's tokens never carry Admins (its session cookie can skip the code): the app's own form does.
         browser.waitForText("notice", "Administrator rights come only with a sign-in where you type your code");
         browser.screenshot("hosted-ui-admin-signs-in-in-app");
-        cloud.addToGroup("hana", "Admins"); // her first sign-in took her out of Admins (no TOTP then)
         browser.signIn(app, "hana", "Hana-Str0ng-Passw0rd!", secret);
         browser.waitForText("who-text", "role local-TestApiAdmin");
     }

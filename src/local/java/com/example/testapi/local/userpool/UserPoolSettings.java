@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -78,6 +80,27 @@ public record UserPoolSettings(String region, String poolId, PasswordPolicy pass
     /** MfaConfiguration ON: every user must have a second factor (MFA_SETUP until they do). */
     boolean mfaRequired() {
         return "ON".equals(mfaConfiguration);
+    }
+
+    /**
+     * The role of the user's group with the lowest precedence; none when groups sharing that precedence name different
+     * roles, or no group has a role. AWS::Cognito::UserPoolGroup, Precedence: "If two groups with the same Precedence
+     * have the same role ARN, that role is used in the cognito:preferred_role claim … If the two groups have different
+     * role ARNs, the cognito:preferred_role claim isn't set in users' tokens."
+     */
+    Optional<String> preferredRole(List<String> userGroups) {
+        List<UserPoolSettings.Group> withRole = userGroups.stream().map(groups()::get)
+                .filter(g -> g != null && g.roleArn() != null)
+                .sorted(Comparator.comparing(UserPoolSettings.Group::precedence,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        if (withRole.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer lowest = withRole.get(0).precedence();
+        long roles = withRole.stream().filter(g -> Objects.equals(g.precedence(), lowest))
+                .map(UserPoolSettings.Group::roleArn).distinct().count();
+        return roles == 1 ? Optional.of(withRole.get(0).roleArn()) : Optional.empty();
     }
 
     /** A group: a lower precedence wins; {@code precedence} null means none (loses to any set precedence). */

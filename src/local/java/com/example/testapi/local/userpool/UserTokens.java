@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -253,7 +252,7 @@ final class UserTokens {
         List<String> roles = groups.stream().map(settings.groups()::get).filter(Objects::nonNull)
                 .map(UserPoolSettings.Group::roleArn).filter(Objects::nonNull).distinct().toList();
         PreTokenGeneration.IdTokenClaims proposed = new PreTokenGeneration.IdTokenClaims(groups, roles,
-                preferredRole(groups).orElse(null), MAPPER.createObjectNode(), List.of());
+                settings.preferredRole(groups).orElse(null), MAPPER.createObjectNode(), List.of());
         PreTokenGeneration trigger = preTokenGeneration;
         if (settings.preTokenGenerationFunction() == null) {
             return proposed;
@@ -276,27 +275,6 @@ final class UserTokens {
             claims.claim("cognito:groups", groups);
         }
         return claims;
-    }
-
-    /**
-     * The role of the user's group with the lowest precedence; none when groups sharing that precedence name different
-     * roles, or no group has a role. AWS::Cognito::UserPoolGroup, Precedence: "If two groups with the same Precedence
-     * have the same role ARN, that role is used in the cognito:preferred_role claim … If the two groups have different
-     * role ARNs, the cognito:preferred_role claim isn't set in users' tokens."
-     */
-    private Optional<String> preferredRole(List<String> userGroups) {
-        List<UserPoolSettings.Group> withRole = userGroups.stream().map(settings.groups()::get)
-                .filter(g -> g != null && g.roleArn() != null)
-                .sorted(Comparator.comparing(UserPoolSettings.Group::precedence,
-                        Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
-        if (withRole.isEmpty()) {
-            return Optional.empty();
-        }
-        Integer lowest = withRole.get(0).precedence();
-        long roles = withRole.stream().filter(g -> Objects.equals(g.precedence(), lowest))
-                .map(UserPoolSettings.Group::roleArn).distinct().count();
-        return roles == 1 ? Optional.of(withRole.get(0).roleArn()) : Optional.empty();
     }
 
     String randomToken(int bytes) {
