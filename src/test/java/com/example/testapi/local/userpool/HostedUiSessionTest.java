@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import com.example.testapi.local.LocalCloud;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.CognitoSignIn;
-import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.TestCloud;
 import com.example.testapi.support.TotpCodes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,10 +45,10 @@ class HostedUiSessionTest {
     private static final String CALLBACK = "http://localhost:8080/";
     private static final String PASSWORD = "Hosted-Session-Passw0rd!";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
     private TestCloud cloud;
     private CognitoIdentityProviderClient cognito;
     private URI hostedUi;
+    private HostedUiCalls calls;
     private String clientId;
 
     @BeforeAll
@@ -60,6 +57,7 @@ class HostedUiSessionTest {
                 .withParameters(Map.of("HostedUiDomainPrefix", "local")), TestCloud.NO_FUNCTION);
         cognito = CognitoSdk.userPool(cloud.cloud);
         hostedUi = cloud.cloud.userPool().hostedUi().orElseThrow();
+        calls = new HostedUiCalls(hostedUi);
         clientId = cloud.cloud.outputs().get("UserPoolClientId");
     }
 
@@ -69,22 +67,8 @@ class HostedUiSessionTest {
         cloud.close();
     }
 
-    private HttpResponse<String> get(String pathAndQuery, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery)).timeout(SignedHttp.TIMEOUT);
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private HttpResponse<String> post(String pathAndQuery, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery)).timeout(SignedHttp.TIMEOUT)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return calls.post(pathAndQuery, form);
     }
 
     private String query(CodeVerifier verifier) {
@@ -130,18 +114,18 @@ class HostedUiSessionTest {
         cloud.addToGroup("nora", "Admins");
 
         CodeVerifier second = new CodeVerifier();
-        HttpResponse<String> again = get("/oauth2/authorize?" + query(second), cookie);
+        HttpResponse<String> again = calls.get("/oauth2/authorize?" + query(second), cookie);
         String later = idToken(again, second); // no form, no code: the session answered
         assertEquals("totp_not_proven", CognitoSignIn.claims(later).getStringClaim("admin_withheld"));
         List<String> groups = CognitoSignIn.claims(later).getStringListClaim("cognito:groups");
         assertTrue(groups == null || !groups.contains("Admins"), String.valueOf(groups));
 
-        HttpResponse<String> out = get("/logout?client_id=" + clientId + "&logout_uri="
+        HttpResponse<String> out = calls.get("/logout?client_id=" + clientId + "&logout_uri="
                 + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8), cookie);
         assertEquals(302, out.statusCode(), out::body);
         assertTrue(out.headers().allValues("set-cookie").stream().anyMatch(c -> c.startsWith("cognito=;")),
                 "the browser is told to forget it");
-        HttpResponse<String> afterLogout = get("/oauth2/authorize?" + query(new CodeVerifier()),
+        HttpResponse<String> afterLogout = calls.get("/oauth2/authorize?" + query(new CodeVerifier()),
                 cookie);
         assertEquals(302, afterLogout.statusCode());
         assertTrue(afterLogout.headers().firstValue("location").orElseThrow().startsWith("/login?"),

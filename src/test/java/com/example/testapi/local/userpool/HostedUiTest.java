@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,10 +46,10 @@ class HostedUiTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CALLBACK = "http://localhost:8080/";
     // Follows no redirect: each step is seen. Each request below is bounded, so a hang fails fast.
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
     private TestCloud cloud;
     private URI hostedUi;
+    private HostedUiCalls calls;
     private String clientId;
 
     @BeforeAll
@@ -58,6 +57,7 @@ class HostedUiTest {
         cloud = TestCloud.start(LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
                 .withParameters(Map.of("HostedUiDomainPrefix", "local")), TestCloud.NO_FUNCTION);
         hostedUi = cloud.cloud.userPool().hostedUi().orElseThrow();
+        calls = new HostedUiCalls(hostedUi);
         clientId = cloud.cloud.userPool().settings().clients().keySet().iterator().next();
     }
 
@@ -67,18 +67,11 @@ class HostedUiTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery)).timeout(SignedHttp.TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return calls.get(pathAndQuery, null);
     }
 
     private HttpResponse<String> post(String pathAndQuery, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(hostedUi.resolve(pathAndQuery)).timeout(SignedHttp.TIMEOUT)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return calls.post(pathAndQuery, form);
     }
 
     private String authorizeQuery(String redirect, String scope, CodeVerifier verifier) {
