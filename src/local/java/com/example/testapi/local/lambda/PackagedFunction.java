@@ -162,10 +162,13 @@ public final class PackagedFunction implements FunctionBackend {
         if (!process.isAlive()) {
             throw new IllegalStateException("the function process exited with " + process.exitValue());
         }
+        java.util.concurrent.CompletableFuture<byte[]> answer = runtimeApi.submit(event);
         try {
-            return runtimeApi.submit(event).get(60, TimeUnit.SECONDS);
+            return answer.get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            answer.cancel(false); // none when answered; else the runtime never takes an event nobody waits for
         }
     }
 

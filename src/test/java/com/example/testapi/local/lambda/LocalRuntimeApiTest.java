@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The local Lambda Runtime API guards itself: its address carries a secret path segment, so only the runtime started
  * with it (AWS_LAMBDA_RUNTIME_API) takes invocations; a response over Lambda's 6 MB is refused with 413 and fails
- * the invocation, without being read whole.
+ * the invocation, without being read whole; an event whose caller gave up is not handed out.
  */
 class LocalRuntimeApiTest {
 
@@ -59,10 +59,13 @@ class LocalRuntimeApiTest {
             assertTrue(failed.getCause().getMessage().startsWith("Response payload size exceeded"),
                     failed.getCause().getMessage());
 
+            // An event whose caller gave up before the runtime took it is never handed out.
+            api.submit("{\"abandoned\":true}".getBytes(StandardCharsets.UTF_8)).cancel(false);
             CompletableFuture<byte[]> second = api.submit("{\"n\":2}".getBytes(StandardCharsets.UTF_8));
-            String id2 = send(HttpRequest.newBuilder(URI.create("http://" + address
-                    + "/2018-06-01/runtime/invocation/next"))).headers().firstValue("Lambda-Runtime-Aws-Request-Id")
-                    .orElseThrow();
+            HttpResponse<String> secondEvent = send(HttpRequest.newBuilder(URI.create("http://" + address
+                    + "/2018-06-01/runtime/invocation/next")));
+            assertEquals("{\"n\":2}", secondEvent.body(), "the abandoned event was skipped");
+            String id2 = secondEvent.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
             assertEquals(202, send(HttpRequest.newBuilder(URI.create("http://" + address
                     + "/2018-06-01/runtime/invocation/" + id2 + "/response"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"ok\":true}"))).statusCode());
