@@ -42,10 +42,7 @@ class MfaRecipesTest {
         String promote = runbook.get(runbook.size() - 1);
         assertTrue(takeOut.contains("admin-user-global-sign-out") && promote.contains("admin-add-user-to-group"),
                 "the runbook's last two blocks: " + runbook);
-        try (TestCloud cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION);
-                CognitoIdentityProviderClient pool = CognitoSdk.userPool(cloud.cloud)) {
-            Files.createDirectories(work.resolve("target/local"));
-            cloud.cloud.writeDescribeStacks(work.resolve("target/local/stack.json"));
+        try (TestCloud cloud = localCloud(); CognitoIdentityProviderClient pool = CognitoSdk.userPool(cloud.cloud)) {
             String poolId = cloud.cloud.outputs().get("UserPoolId");
             String client = cloud.cloud.outputs().get("UserPoolClientId");
             String password = TestCloud.USERS.users().stream().filter(u -> u.name().equals("ada")).findFirst()
@@ -90,9 +87,7 @@ class MfaRecipesTest {
     void theCodeChallengeIsAnsweredAsTroubleshootingSays() throws Exception {
         String exports = ReadmeCommandsTest.blocks("Point the AWS CLI at the local cloud").get(0);
         String recipe = ReadmeCommandsTest.blocks("Answering the code challenge").get(0);
-        try (TestCloud cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION)) {
-            Files.createDirectories(work.resolve("target/local"));
-            cloud.cloud.writeDescribeStacks(work.resolve("target/local/stack.json"));
+        try (TestCloud cloud = localCloud()) {
             String password = TestCloud.USERS.users().stream().filter(u -> u.name().equals("ada")).findFirst()
                     .orElseThrow().password();
             String printed = ReadmeCommandsTest.bash(work, exports + "\n" + recipe + "\necho \"$ID_TOKEN\"",
@@ -108,13 +103,19 @@ class MfaRecipesTest {
     void theUpgradeListingNamesAdministratorsWithoutTotp() throws Exception {
         String exports = ReadmeCommandsTest.blocks("Point the AWS CLI at the local cloud").get(0);
         String listing = ReadmeCommandsTest.blocks("Upgrading: members of Admins without TOTP").get(0);
-        try (TestCloud cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION)) {
-            Files.createDirectories(work.resolve("target/local"));
-            cloud.cloud.writeDescribeStacks(work.resolve("target/local/stack.json"));
+        try (TestCloud cloud = localCloud()) {
             cloud.cloud.userPool().createUser("olga", "Olga-Str0ng-Passw0rd!", List.of("Admins"), null);
             String printed = ReadmeCommandsTest.bash(work, exports + "\n" + listing, Map.of());
             assertEquals("olga", printed.strip(), "ada, with her TOTP on, is not listed");
         }
+    }
+
+    /** A local cloud whose target/local/stack.json sits in the work folder, as ./mvnw -Plocal leaves it. */
+    private TestCloud localCloud() throws Exception {
+        TestCloud cloud = TestCloud.start(Path.of("template.yaml"), TestCloud.NO_FUNCTION);
+        Files.createDirectories(work.resolve("target/local"));
+        cloud.cloud.writeDescribeStacks(work.resolve("target/local/stack.json"));
+        return cloud;
     }
 
     private static List<String> groups(CognitoIdentityProviderClient pool, String poolId) {
