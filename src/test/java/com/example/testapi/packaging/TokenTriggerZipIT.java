@@ -47,6 +47,7 @@ class TokenTriggerZipIT {
         Set<String> classes = entries.stream().filter(e -> e.endsWith(".class")).collect(Collectors.toSet());
         assertTrue(classes.stream().allMatch(c -> c.startsWith("com/example/testapi/trigger/")), classes::toString);
         assertTrue(classes.contains("com/example/testapi/trigger/AdminMfaGate.class"));
+        assertTrue(classes.contains("com/example/testapi/trigger/AuthenticatorWatch.class"), "the watch shares the zip");
         List<String> forbidden = List.of("quarkus", "aws-lambda-java-events", "aws-lambda-java-serialization", "dynamodb", "cognitoidentity-2", "apache-client", "netty",
                 "junit", "nimbus", "snakeyaml", "runtime-interface-client", "java-otp", "selenium");
         List<String> shipped = entries.stream().filter(e -> forbidden.stream().anyMatch(e::contains)).toList();

@@ -144,4 +144,58 @@ class AdminActionsWatchTemplateTest {
         assertTrue(list(owner.get("Action")).contains("sns:Publish"));
         assertEquals(Map.of("Ref", "AWS::AccountId"), map(map(owner, "Condition"), "StringEquals").get("AWS:SourceOwner"));
     }
+
+    /**
+     * The authenticator watch, on with the rule: EventBridge hands its function every successful AssociateSoftwareToken
+     * and VerifySoftwareToken (the user's own calls, made with an access token; CloudTrail names the user by sub and
+     * the pool nowhere the pattern could match), not a refused code; its alert lines and its failures reach
+     * the alarms' topic; its role reads users and groups of this pool and changes nothing.
+     */
+    @Test
+    void theAuthenticatorWatchSeesEachVerifiedAuthenticatorAndAlarmsOnTheTopic() throws Exception {
+        for (String id : List.of("AuthenticatorWatchFunction", "AuthenticatorWatchLogs", "AuthenticatorWatchRole",
+                "AuthenticatorWatchAlerts", "AdminAuthenticatorAlarm")) {
+            assertEquals("WatchesAdminActions", template.resource(id).get("Condition"), id);
+        }
+        Map<String, Object> event = object(map(template.properties("AuthenticatorWatchFunction"), "Events")
+                .get("Verified"));
+        assertEquals("EventBridgeRule", event.get("Type"));
+        Machine rule = new Machine();
+        rule.addRule("Verified", MAPPER.writeValueAsString(map(map(event, "Properties"), "Pattern")));
+        Map<String, Object> anonymous = Map.of("type", "Unknown", "principalId", "Anonymous");
+        assertEquals(List.of("Verified"), rule.rulesForJSONEvent(userCall("VerifySoftwareToken", null, anonymous)));
+        assertEquals(List.of(), rule.rulesForJSONEvent(userCall("VerifySoftwareToken", "CodeMismatchException",
+                anonymous)), "a refused code changes nothing");
+        assertEquals(List.of("Verified"), rule.rulesForJSONEvent(userCall("AssociateSoftwareToken", null, anonymous)),
+                "an association begun");
+        assertEquals(List.of(), rule.rulesForJSONEvent(userCall("SetUserMFAPreference", null, anonymous)));
+
+        // The alarm (on the topic, OperationsTemplateTest) adds the filter's count to the function's errors.
+        Map<String, Object> counted = object(list(template.properties("AuthenticatorWatchAlerts")
+                .get("MetricTransformations")).get(0));
+        Map<String, Object> alerts = map(map(list(template.properties("AdminAuthenticatorAlarm").get("Metrics"))
+                .stream().map(m -> object(m)).filter(m -> "alerts".equals(m.get("Id"))).findFirst().orElseThrow(),
+                "MetricStat"), "Metric");
+        assertEquals(counted.get("MetricName"), alerts.get("MetricName"));
+        assertEquals(counted.get("MetricNamespace"), alerts.get("Namespace"));
+
+        Set<String> actions = list(map(object(list(template.properties("AuthenticatorWatchRole").get("Policies"))
+                .get(0)), "PolicyDocument").get("Statement")).stream()
+                .flatMap(statement -> list(object(statement).get("Action")).stream()).map(String::valueOf)
+                .filter(action -> action.startsWith("cognito-idp:")).collect(Collectors.toSet());
+        assertEquals(Set.of("cognito-idp:ListUsers", "cognito-idp:AdminListGroupsForUser"), actions);
+    }
+
+    /** A user's own call (no IAM caller) as EventBridge delivers CloudTrail's record of it. */
+    private static String userCall(String call, String errorCode, Map<String, Object> identity) throws Exception {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(Map.of("eventVersion", "1.08",
+                "eventSource", "cognito-idp.amazonaws.com", "eventName", call, "awsRegion", "us-east-1",
+                "userIdentity", identity, "additionalEventData", Map.of("sub", "0f8fad5b-d9cb-469f-a165-70867728950e"),
+                "eventType", "AwsApiCall", "managementEvent", true));
+        if (errorCode != null) {
+            detail.put("errorCode", errorCode);
+        }
+        return MAPPER.writeValueAsString(Map.of("detail-type", "AWS API Call via CloudTrail",
+                "source", "aws.cognito-idp", "time", "2026-12-06T10:00:00Z", "detail", detail));
+    }
 }

@@ -36,7 +36,7 @@ class OperationsTemplateTest {
     void everyLogGroupKeepsItsHistory() {
         Map<String, Map<String, Object>> groups = template.resourcesOfType("AWS::Logs::LogGroup");
         assertEquals(Set.of("GetTestFunctionLogs", "PostTestFunctionLogs", "AdminFunctionLogs", "TokenTriggerLogs",
-                "ApiAccessLogs"),
+                "ApiAccessLogs", "AuthenticatorWatchLogs"),
                 groups.keySet());
         groups.forEach((id, group) -> {
             assertEquals("Retain", group.get("DeletionPolicy"), id + " survives a stack deletion");
@@ -92,7 +92,9 @@ class OperationsTemplateTest {
             assertTrue(String.valueOf(properties.get("AlarmName")).contains("${AWS::StackName}-"), id);
             assertEquals("notBreaching", properties.get("TreatMissingData"), id + ": quiet when idle");
         });
-        assertEquals(5, template.resourcesOfType("AWS::CloudWatch::Alarm").size());
+        assertEquals(Set.of("{Fn::Sub=${AWS::StackName}/Admins}/AdminAuthenticatorReplaced", "AWS/Lambda/Errors"),
+                metricsOf("AdminAuthenticatorAlarm"));
+        assertEquals(6, template.resourcesOfType("AWS::CloudWatch::Alarm").size());
         assertEquals("HasAlarmEmail", template.resource("AlarmEmailSubscription").get("Condition"));
     }
 

@@ -79,7 +79,8 @@ class RetainedNamesTemplateTest {
             }
         });
         assertEquals(List.of("GetTestFunctionLogs", "PostTestFunctionLogs", "ItemsTable", "UserPool",
-                "AdminFunctionLogs", "TokenTriggerLogs", "IdentityPool", "ApiAccessLogs"), retained);
+                "AdminFunctionLogs", "TokenTriggerLogs", "IdentityPool", "ApiAccessLogs", "AuthenticatorWatchLogs"),
+                retained);
     }
 
     /** The walk fails on what it guards against: a fixed log group name, and a retained type nobody classified. */

@@ -46,7 +46,8 @@ class TemplateTest {
         Map<String, Object> auth = map(open.properties("HttpApi"), "Auth");
         auth.remove("DefaultAuthorizer");
         open.resourcesOfType("AWS::Serverless::Function").values().forEach(function -> map(map(function, "Properties"),
-                "Events").values().forEach(event -> map(map(object(event), "Properties"), "Auth").clear()));
+                "Events").values().stream().filter(event -> "HttpApi".equals(object(event).get("Type")))
+                .forEach(event -> map(map(object(event), "Properties"), "Auth").clear()));
 
         open.routes().forEach(route -> assertEquals(null, route.authorizer(), route::toString));
     }
@@ -177,9 +178,10 @@ class TemplateTest {
         // The runtime chooses the JIT per start kind (C1 on demand, full tiering with SnapStart); an explicit
         // JAVA_TOOL_OPTIONS would pin one choice for both.
         assertFalse(map(map(globals, "Environment"), "Variables").containsKey("JAVA_TOOL_OPTIONS"));
-        // The API functions (the administration one with a role of its own, AdminRoleTemplateTest) and the user pool's
-        // trigger, which has a zip, runtime and role of its own.
-        assertEquals(Set.of("GetTestFunction", "PostTestFunction", "AdminFunction", "TokenTriggerFunction"),
+        // The API functions (the administration one with a role of its own, AdminRoleTemplateTest), the user pool's
+        // trigger, which has a zip, runtime and role of its own, and the authenticator watch (in the trigger's zip).
+        assertEquals(Set.of("GetTestFunction", "PostTestFunction", "AdminFunction", "TokenTriggerFunction",
+                        "AuthenticatorWatchFunction"),
                 template.resourcesOfType("AWS::Serverless::Function").keySet());
         assertFalse(template.properties("AdminFunction").containsKey("CodeUri"), "the one zip of Globals");
         for (String function : List.of("GetTestFunction", "PostTestFunction")) {

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -17,13 +19,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 
 /**
- * What the rule reads, from the user pool's admin API: {@code AdminGetUser} (the user's MFA settings) and
- * {@code AdminListGroupsForUser} (their groups' precedence and role), and what it changes
- * ({@code AdminRemoveUserFromGroup}: a member of Admins without TOTP leaves it), with the function role's credentials. Cognito
- * waits 5 seconds for a trigger, so each call has a short timeout and one retry; a failure fails the sign-in
- * (closed), never grants the rights.
+ * What the rules read, from the user pool's admin API: {@code AdminGetUser} (the user's MFA settings),
+ * {@code AdminListGroupsForUser} (their groups' precedence and role) and, for the authenticator watch,
+ * {@code ListUsers} by sub; and what the trigger changes ({@code AdminRemoveUserFromGroup}: a member of Admins without
+ * TOTP leaves it), with the function role's credentials. Cognito waits 5 seconds for a trigger, so each call has a
+ * short timeout and one retry; a failure fails the sign-in (closed), never grants the rights.
  */
-final class CognitoUsers implements AdminsNeedTotp.Users {
+final class CognitoUsers implements AdminsNeedTotp.Users, AuthenticatorReplaced.Directory {
 
     private final CognitoIdentityProviderClient cognito;
 
@@ -45,10 +47,11 @@ final class CognitoUsers implements AdminsNeedTotp.Users {
             throw new IllegalStateException("AWS_REGION must be in the environment");
         }
         String key = environment.get("AWS_ACCESS_KEY_ID");
-        AwsCredentialsProvider credentials = key != null ? StaticCredentialsProvider.create(
-                AwsSessionCredentials.create(key, environment.get("AWS_SECRET_ACCESS_KEY"),
-                        environment.get("AWS_SESSION_TOKEN")))
-                : DefaultCredentialsProvider.builder().build();
+        String secret = environment.get("AWS_SECRET_ACCESS_KEY");
+        String session = environment.get("AWS_SESSION_TOKEN");
+        AwsCredentialsProvider credentials = key == null ? DefaultCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(session == null ? AwsBasicCredentials.create(key, secret)
+                        : AwsSessionCredentials.create(key, secret, session));
         CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
@@ -74,6 +77,16 @@ final class CognitoUsers implements AdminsNeedTotp.Users {
     public List<AdminsNeedTotp.Group> groups(String userPoolId, String username) {
         return cognito.adminListGroupsForUserPaginator(r -> r.userPoolId(userPoolId).username(username)).groups()
                 .stream().map(CognitoUsers::group).toList();
+    }
+
+    /** ListUsers filtered on the sub, the one attribute CloudTrail records of a user. */
+    @Override
+    public Optional<String> usernameWithSub(String userPoolId, String sub) {
+        if (sub.contains("\"")) {
+            return Optional.empty(); // no sub has one; the filter's own quoting has no escape
+        }
+        return cognito.listUsers(r -> r.userPoolId(userPoolId).filter("sub = \"" + sub + "\"").limit(1)).users()
+                .stream().findFirst().map(user -> user.username());
     }
 
     @Override
