@@ -124,6 +124,11 @@ final class AuthOperations {
         return Optional.of(tokens.signedIn(user, settings.client(clientId), UserTokens.HOSTED_AUTH));
     }
 
+    /** The hosted UI's code grant: the sign-in's access tokens carry {@code scope} ({@link UserTokens#scoped}). */
+    String scoped(String accessToken, String scope) {
+        return tokens.scoped(accessToken, scope);
+    }
+
     /** USER_PASSWORD_AUTH for the hosted UI's form: what InitiateAuth answers (tokens, or the challenge). */
     ObjectNode passwordSignIn(String clientId, String username, String password) {
         return passwordAuth(settings.client(clientId), username, password, UserTokens.HOSTED_AUTH);

@@ -18,6 +18,7 @@ import com.example.testapi.local.http.RequestBodies.TooLarge;
 import com.example.testapi.local.state.ShortLived;
 import com.example.testapi.local.awsjson.AwsError;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -215,8 +216,14 @@ final class HostedUi implements AutoCloseable {
     private void issueCode(HttpExchange exchange, AuthorizationRequest request, JsonNode answer, String username)
             throws IOException {
         AuthorizationCode code = new AuthorizationCode();
+        // The access token carries the scopes asked for; none asked, all the client allows (authorize endpoint).
+        ObjectNode tokens = answer.path("AuthenticationResult").deepCopy();
+        String scope = request.getScope() == null || request.getScope().isEmpty()
+                ? String.join(" ", settings.client(request.getClientID().getValue()).oauth().scopes())
+                : request.getScope().toString();
+        tokens.put("AccessToken", auth.scoped(tokens.path("AccessToken").asText(), scope));
         if (!codes.put(code.getValue(), new Grant(request.getClientID().getValue(), request.getRedirectionURI(),
-                request.getCodeChallenge(), answer.path("AuthenticationResult")))) {
+                request.getCodeChallenge(), tokens))) {
             replies.page(exchange, 200, HostedUiPages.loginForm(request, CognitoErrors.tooManyRequests().getMessage(),
                     username));
             return;

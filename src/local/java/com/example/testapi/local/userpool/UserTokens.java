@@ -43,18 +43,10 @@ final class UserTokens {
     private static final Duration KEPT_AFTER = Duration.ofDays(1);
 
     /**
-     * One sign-in, kept under its {@code origin_jti}: who, through which client, when, until when its refresh token
-     * works, and what ended it. Its refresh token is {@code ORIGIN_JTI.SECRET}, so a token leads to its sign-in and
-     * the secret (compared in constant time) proves it.
+     * The scope of the user's own operations: an API sign-in's access token carries it alone; a hosted-UI sign-in's
+     * carries the scopes its authorize request asked for, and without this one the user's own operations refuse it.
      */
-    private record SignIn(String secret, String username, String sub, String clientId, String originJti,
-            Instant authTime, Instant expires, boolean revoked, boolean signedOut) {
-
-        SignIn ended(boolean everywhere) {
-            return new SignIn(secret, username, sub, clientId, originJti, authTime, expires, true,
-                    signedOut || everywhere);
-        }
-    }
+    static final String SELF_SERVICE_SCOPE = "aws.cognito.signin.user.admin";
 
     private final UserPoolSettings settings;
     private final UserDirectory directory;
@@ -90,7 +82,8 @@ final class UserTokens {
     ObjectNode signedIn(PoolUser user, UserPoolSettings.Client client, String source) {
         Instant now = clock.instant();
         SignIn signIn = new SignIn(randomToken(256), user.username(), user.sub(), client.clientId(),
-                UUID.randomUUID().toString(), now, now.plus(client.refreshTokenValidity()), false, false);
+                UUID.randomUUID().toString(), now, now.plus(client.refreshTokenValidity()), false, false,
+                SELF_SERVICE_SCOPE);
         Instant kept = signIn.expires().plus(KEPT_AFTER);
         if (!byOrigin.put(signIn.originJti(), signIn, kept)
                 && !(byOrigin.removeOldest(s -> !s.revoked()) && byOrigin.put(signIn.originJti(), signIn, kept))) {
@@ -186,7 +179,20 @@ final class UserTokens {
         if (user == null || !user.sub().equals(claims.getSubject())) {
             throw CognitoErrors.userNotFound();
         }
+        if (!List.of(String.valueOf(claims.getClaim("scope")).split(" ")).contains(SELF_SERVICE_SCOPE)) {
+            throw CognitoErrors.notAuthorized("Access Token does not have required scopes");
+        }
         return username;
+    }
+
+    /**
+     * The hosted UI's code grant: the sign-in's access tokens carry {@code scope} (what the authorize request asked
+     * for, which the client allows), from this one on and at its refreshes, as Cognito's token endpoint issues them.
+     */
+    String scoped(String accessToken, String scope) {
+        JWTClaimsSet claims = signer.verifiedClaims(accessToken).orElseThrow();
+        byOrigin.update(String.valueOf(claims.getClaim("origin_jti")), signIn -> signIn.scoped(scope));
+        return signer.sign(new JWTClaimsSet.Builder(claims).claim("scope", scope).build());
     }
 
     /** The app client an access token was issued to ({@code client_id}), checked as {@link #accessTokenUser}. */
@@ -228,7 +234,7 @@ final class UserTokens {
         // generation page, "Pre token generation trigger sources" and its V1 example); the other claims are the ID
         // token's alone. A deployed probe (fidelity ledger, userpool.access-token-groups-override) checks it.
         JWTClaimsSet access = common(user, idClaims.groups(), now, signIn, eventId).claim("client_id", client.clientId())
-                .claim("token_use", "access").claim("scope", "aws.cognito.signin.user.admin")
+                .claim("token_use", "access").claim("scope", signIn.scope())
                 .claim("username", user.username()).expirationTime(Date.from(now.plus(client.accessTokenValidity())))
                 .build();
         ObjectNode result = MAPPER.createObjectNode();

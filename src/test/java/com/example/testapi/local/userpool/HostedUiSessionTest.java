@@ -1,6 +1,7 @@
 package com.example.testapi.local.userpool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -31,12 +32,14 @@ import com.nimbusds.oauth2.sdk.util.MultivaluedMapUtils;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 
 /**
  * The local hosted UI keeps its session in a cookie, as Cognito's managed login does, so "a session from before
  * enrolment" can be seen: nora signs in on the hosted UI with the password alone, turns TOTP on and is made an
  * administrator; the same browser's next authorization is answered at once, without the form or the code, and its
- * tokens carry no Admins. GlobalSignOut leaves the session; /logout ends it.
+ * tokens carry no Admins. GlobalSignOut leaves the session; /logout ends it. Its access tokens carry the scopes asked
+ * for, and the user's own calls need theirs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostedUiSessionTest {
@@ -72,22 +75,62 @@ class HostedUiSessionTest {
     }
 
     private String query(CodeVerifier verifier) {
+        return query(verifier, "openid");
+    }
+
+    private String query(CodeVerifier verifier, String scope) {
         return "response_type=code&client_id=" + clientId + "&redirect_uri="
-                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + "&scope=openid&state=s"
+                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + "&scope="
+                + URLEncoder.encode(scope, StandardCharsets.UTF_8) + "&state=s"
                 + "&code_challenge_method=S256&code_challenge="
                 + CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue();
     }
 
     /** The ID token the code of {@code callback} (a redirect's Location) gives. */
     private String idToken(HttpResponse<String> callback, CodeVerifier verifier) throws Exception {
+        return tokens(callback, verifier).path("id_token").asText();
+    }
+
+    /** The token endpoint's answer to the code of {@code callback}. */
+    private JsonNode tokens(HttpResponse<String> callback, CodeVerifier verifier) throws Exception {
         assertEquals(302, callback.statusCode(), callback::body);
         URI location = URI.create(callback.headers().firstValue("location").orElseThrow());
         assertEquals(CALLBACK, location.resolve("/").toString(), "straight back to the app: " + location);
         String code = MultivaluedMapUtils.getFirstValue(URLUtils.parseParameters(location.getRawQuery()), "code");
-        JsonNode tokens = MAPPER.readTree(post("/oauth2/token", Map.of("grant_type", "authorization_code",
+        return MAPPER.readTree(post("/oauth2/token", Map.of("grant_type", "authorization_code",
                 "client_id", clientId, "code", code, "redirect_uri", CALLBACK, "code_verifier", verifier.getValue()))
                 .body());
-        return tokens.path("id_token").asText();
+    }
+
+    /**
+     * The user's own operations need {@code aws.cognito.signin.user.admin} in the access token's scope ("Must
+     * include a scope claim for aws.cognito.signin.user.admin", each operation's API reference): a hosted-UI sign-in
+     * carries what its authorize request asked for, kept at a refresh; an API sign-in carries that scope alone.
+     */
+    @Test
+    void accessTokensCarryTheScopesAskedForAndTheUsersOwnCallsNeedTheirs() throws Exception {
+        cloud.cloud.userPool().createUser("olga", PASSWORD, List.of("ReadOnlyAccess"), null);
+        CodeVerifier narrow = new CodeVerifier();
+        JsonNode openid = tokens(post("/login?" + query(narrow, "openid"), Map.of("username", "olga",
+                "password", PASSWORD)), narrow);
+        String access = openid.path("access_token").asText();
+        assertEquals("openid", CognitoSignIn.claims(access).getStringClaim("scope"));
+        var refused = assertThrows(NotAuthorizedException.class, () -> cognito.getUser(r -> r.accessToken(access)));
+        assertEquals("Access Token does not have required scopes", refused.awsErrorDetails().errorMessage());
+        assertThrows(NotAuthorizedException.class, () -> cognito.associateSoftwareToken(r -> r.accessToken(access)));
+        String refreshed = cognito.initiateAuth(r -> r.clientId(clientId).authFlow("REFRESH_TOKEN_AUTH")
+                .authParameters(Map.of("REFRESH_TOKEN", openid.path("refresh_token").asText())))
+                .authenticationResult().accessToken();
+        assertEquals("openid", CognitoSignIn.claims(refreshed).getStringClaim("scope"), "kept at a refresh");
+
+        CodeVerifier wide = new CodeVerifier();
+        String allowed = tokens(post("/login?" + query(wide, "openid aws.cognito.signin.user.admin"),
+                Map.of("username", "olga", "password", PASSWORD)), wide).path("access_token").asText();
+        assertEquals("olga", cognito.getUser(r -> r.accessToken(allowed)).username());
+
+        String api = new CognitoSignIn(cloud.cloud, cognito).password("olga", PASSWORD).authenticationResult()
+                .accessToken();
+        assertEquals("aws.cognito.signin.user.admin", CognitoSignIn.claims(api).getStringClaim("scope"));
     }
 
     @Test
