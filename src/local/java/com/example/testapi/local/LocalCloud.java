@@ -252,46 +252,8 @@ public final class LocalCloud implements AutoCloseable {
         return triggers.describe();
     }
 
+    /** {@code ./mvnw -Plocal}: {@link LocalCloudCommand}. */
     public static void main(String[] args) throws Exception {
-        String region = System.getProperty("local.region", "us-east-1");
-        String usersChoice = System.getProperty("local.users", LocalUsers.DEFAULT_FILE);
-        Path templateFile = Path.of(System.getProperty("local.template", "template.yaml"));
-        String backendChoice = System.getProperty("local.backend", "zip");
-        Ports ports = new Ports(Integer.getInteger("local.port", 3000), Integer.getInteger("local.user-pool-port", 3001),
-                Integer.getInteger("local.identity-pool-port", 3002), Integer.getInteger("local.web-port", 8080),
-                Integer.getInteger("local.hosted-ui-port", 3003));
-        Path webApp = Path.of(System.getProperty("local.web", "target/web"));
-
-        // "none": an empty user pool, to create users with the admin API as in AWS.
-        LocalUsers users = usersChoice.equals("none") ? new LocalUsers(java.util.List.of())
-                : LocalUsers.load(Path.of(usersChoice));
-        FunctionBackend backend = backendChoice.equals("zip") ? startPackaged()
-                : new MockEventServerBackend(URI.create(backendChoice));
-        Map<String, String> parameters = new LinkedHashMap<>(); // -Dlocal.parameter.NAME=value, as --parameter-overrides
-        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("local.parameter."))
-                .forEach(n -> parameters.put(n.substring("local.parameter.".length()), System.getProperty(n)));
-        Settings settings = Settings.of(templateFile, region).withPorts(ports).withParameters(parameters)
-                .withWebApp(Files.isDirectory(webApp) ? webApp : null)
-                .withRefusalCors(Boolean.parseBoolean(System.getProperty("local.gateway-refusal-cors", "false")))
-                // With the packaged function, the packaged trigger too; with quarkus:dev, both from classes.
-                .withPackagedTriggers(backendChoice.equals("zip"));
-        LocalCloud cloud = start(settings, backend, users, Clock.systemUTC(), System.out::println);
-        Path stackFile = Path.of("target", "local", "stack.json");
-        cloud.writeDescribeStacks(stackFile);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            cloud.close();
-            backend.close();
-            stopped.countDown();
-        }));
-        System.out.println(Banner.text(cloud, templateFile, usersChoice, stackFile, backend, users));
-        stopped.await();
-    }
-
-    private static FunctionBackend startPackaged() throws Exception {
-        PackagedFunction function = PackagedFunction.start(
-                PackagedFunction.Launch.of(Path.of("target", "function.zip"), Path.of("target", "local-api")));
-        function.awaitReady(Duration.ofSeconds(60));
-        return function;
+        LocalCloudCommand.run();
     }
 }

@@ -12,9 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * What an abuse run saw: each kind's answers by status, the heap after a full GC before and after the run, and whether
- * a real user still signed in. It held when no answer was a 5xx or missing, every kind got only its expected statuses,
- * and the user signed in.
+ * What an abuse run saw: each kind's answers by status, the heap after a full GC before and after the run, the slow
+ * connections the servers dropped, and whether a real user and an administrator still signed in. It held when no
+ * answer was a 5xx or missing, every kind got only its expected statuses, the slow connections were dropped when the
+ * limit says, and both signed in.
  */
 final class AbuseReport {
 
@@ -30,6 +31,10 @@ final class AbuseReport {
     private int signInsDuring;
     private int triedDuring;
     private boolean userSignsIn;
+    private boolean administratorSignsIn;
+    private int slowOpened;
+    private int slowDropped;
+    private double slowLatestDrop;
 
     AbuseReport(int seconds, int clients, Map<String, Object> machine) {
         this.seconds = seconds;
@@ -41,7 +46,22 @@ final class AbuseReport {
         answers.computeIfAbsent(kind, k -> new TreeMap<>()).merge(status, 1L, Long::sum);
     }
 
-    synchronized void finish(long before, long after, int okDuring, int tried, boolean signsIn) {
+    synchronized void slow(int opened, int dropped, double latestDrop) {
+        this.slowOpened = opened;
+        this.slowDropped = dropped;
+        this.slowLatestDrop = latestDrop;
+    }
+
+    /**
+     * Whether the slow connections went as the limit says: a run longer than the 60 s limit (and two trickles
+     * beyond it) must have seen every one dropped; a shorter one, none.
+     */
+    synchronized boolean slowHeld() {
+        return seconds > 65 ? slowDropped == slowOpened : slowDropped == 0;
+    }
+
+    synchronized void finish(long before, long after, int okDuring, int tried, boolean signsIn, boolean adminSignsIn) {
+        this.administratorSignsIn = adminSignsIn;
         this.heapBefore = before;
         this.heapAfter = after;
         this.signInsDuring = okDuring;
@@ -50,7 +70,7 @@ final class AbuseReport {
     }
 
     synchronized boolean held() {
-        return userSignsIn && signInsDuring == triedDuring && triedDuring > 0 && answers.size() == AbuseRun.Kind.values().length && answers.entrySet().stream()
+        return userSignsIn && administratorSignsIn && slowHeld() && slowOpened > 0 && signInsDuring == triedDuring && triedDuring > 0 && answers.size() == AbuseRun.Kind.values().length && answers.entrySet().stream()
                 .allMatch(e -> e.getKey().expected.containsAll(e.getValue().keySet()));
     }
 
@@ -77,6 +97,11 @@ final class AbuseReport {
         text.append(String.format("  heap after a full GC: %.1f MiB before, %.1f MiB after (%+.1f MiB)%n",
                 heapBefore / 1048576.0, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1048576.0));
         text.append("  alice signs in after the run: ").append(userSignsIn ? "yes" : "NO").append('\n');
+        text.append("  ada signs in with her code after the run, as an administrator (the trigger ran): ")
+                .append(administratorSignsIn ? "yes" : "NO").append('\n');
+        text.append(String.format("  slow bodies: %d connections held, %d dropped by the servers%s%n", slowOpened,
+                slowDropped, slowLatestDrop < 0 ? "" : String.format(" (the last %.0f s into the run)", slowLatestDrop)))
+                .append(slowHeld() ? "" : "  SLOW CONNECTIONS NOT AS THE 60 s LIMIT SAYS\n");
         text.append(held() ? "  held: every answer as expected, no 5xx\n" : "  DID NOT HOLD\n");
         return text.toString();
     }
@@ -97,6 +122,9 @@ final class AbuseReport {
         json.put("heapAfterBytes", heapAfter);
         json.put("userSignInsDuring", Map.of("ok", signInsDuring, "tried", triedDuring));
         json.put("userSignsInAfter", userSignsIn);
+        json.put("administratorSignsInAfter", administratorSignsIn);
+        json.put("slowBodies", Map.of("opened", slowOpened, "dropped", slowDropped, "latestDropSeconds",
+                slowLatestDrop));
         json.put("held", held());
         Files.writeString(dir.resolve("abuse.json"), MAPPER.writeValueAsString(json));
         Files.writeString(dir.resolve("abuse.txt"), text());

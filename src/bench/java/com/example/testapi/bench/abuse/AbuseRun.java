@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -31,8 +32,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * -Dabuse.clients} (8) unauthenticated callers throw the largest inputs each endpoint takes, and some it does not, at
  * every endpoint that needs no signature: bodies declared over each cap, 128-character names (of letters beyond
  * Latin-1 too) signing in with a password and starting SRP, wrong passwords again and again for a pool of names until
- * they lock, reset codes sent to 128-character names, 129-character names. Meanwhile alice signs in four times a
- * second. It then reports the local cloud's heap after a full GC against the heap before the run, its answers by kind,
+ * they lock, reset codes sent to 128-character names, 129-character names, MFA challenges started with ada's password
+ * and never answered, identity-pool credentials asked for again and again with alice's ID token; all the while a
+ * quarter of each server's threads is held by bodies sent a byte every 2 s ({@link SlowSenders}). Meanwhile alice
+ * signs in four times a second, and afterwards ada completes a sign-in with her code ({@link SignedInCallers}). It then reports the local cloud's heap after a full GC against the heap before the run, its answers by kind,
  * status and error type, and alice's sign-ins during and after the flood, in target/bench/abuse.json and .txt
  * ({@link AbuseReport}). It exits 1 on any 5xx, an answer of a kind's unexpected status or type, or a refused sign-in
  * of alice: the bounds hold, or the run says where they broke.
@@ -59,7 +62,12 @@ public final class AbuseRun {
                 })) {
             long heapBefore = heapAfterFullGc();
             AbuseReport report = new AbuseReport(seconds, clients, Machine.describe());
-            Targets targets = Targets.of(cloud);
+            Targets targets = Targets.of(cloud, SignedInCallers.start(cloud, Targets.of(cloud, null).clientId(), users));
+            // A quarter of each server's threads held by bodies that never end (the hosted UI's 4: one).
+            SlowSenders slow = SlowSenders.open(List.of(targets.api(), targets.userPool(), targets.identityPool()), 4);
+            slow.add(SlowSenders.open(List.of(targets.hostedUi()), 1));
+            ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+            trickle.scheduleWithFixedDelay(slow::trickle, 1, 2, TimeUnit.SECONDS);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             for (int c = 0; c < clients; c++) {
@@ -80,8 +88,13 @@ public final class AbuseRun {
             }
             pool.shutdown();
             pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+            trickle.shutdown();
+            trickle.awaitTermination(10, TimeUnit.SECONDS);
+            slow.trickle();
+            report.slow(slow.opened(), slow.dropped(), slow.latestDrop());
+            slow.close();
             report.finish(heapBefore, heapAfterFullGc(), during[0], during[1],
-                    signsIn(targets, alice.name(), alice.password()));
+                    signsIn(targets, alice.name(), alice.password()), targets.callers().administratorSignsIn());
             Path dir = Files.createDirectories(Path.of("target", "bench"));
             report.write(dir);
             System.out.println(report.text());
@@ -92,15 +105,19 @@ public final class AbuseRun {
         }
     }
 
-    /** Where the callers aim: the API, the two Cognito endpoints, the hosted UI's form (with a valid query). */
-    record Targets(URI api, URI userPool, URI identityPool, URI hostedUi, String login, String clientId) {
-        static Targets of(LocalCloud cloud) {
+    /**
+     * Where the callers aim: the API, the two Cognito endpoints, the hosted UI's form (with a valid query), and the
+     * callers with a password or a token.
+     */
+    record Targets(URI api, URI userPool, URI identityPool, URI hostedUi, String login, String clientId,
+            SignedInCallers callers) {
+        static Targets of(LocalCloud cloud, SignedInCallers callers) {
             UserPoolSettings.Client client = cloud.userPool().settings().clients().values().iterator().next();
             String login = "/login?response_type=code&client_id=" + client.clientId() + "&redirect_uri="
                     + URLEncoder.encode(client.oauth().callbackUrls().get(0), StandardCharsets.UTF_8);
             return new Targets(cloud.gateway().baseUri(), cloud.userPool().endpoint(),
                     cloud.identityPool().endpoint(), cloud.userPool().hostedUi().orElseThrow(), login,
-                    client.clientId());
+                    client.clientId(), callers);
         }
     }
 
@@ -128,7 +145,12 @@ public final class AbuseRun {
                         + t.clientId() + "\",\"Username\":\"" + random(128) + "\"}");
                 case NAME_129_CHARS -> json(t.userPool(), "ForgotPassword", "{\"ClientId\":\"" + t.clientId()
                         + "\",\"Username\":\"" + random(129) + "\"}");
+                case MFA_CHALLENGE_UNANSWERED -> t.callers().mfaChallenge();
+                case CREDENTIALS_FOR_ONE_TOKEN -> t.callers().credentials();
             };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "0";
         } catch (IOException | RuntimeException e) {
             return "0";
         }
@@ -226,7 +248,8 @@ public final class AbuseRun {
         GATEWAY_11MB("413"), COGNITO_300KIB("413 RequestEntityTooLargeException"),
         IDENTITY_300KIB("413 RequestEntityTooLargeException"), HOSTED_UI_FORM_20KIB("413"),
         PASSWORD_128_CHAR_NAME("400 NotAuthorizedException"), PASSWORD_REPEATED_NAME("400 NotAuthorizedException"),
-        SRP_START_128_CHAR_NAME("200"), RESET_SEND_128_CHAR_NAME("200"), NAME_129_CHARS("400 InvalidParameterException");
+        SRP_START_128_CHAR_NAME("200"), RESET_SEND_128_CHAR_NAME("200"), NAME_129_CHARS("400 InvalidParameterException"),
+        MFA_CHALLENGE_UNANSWERED("200"), CREDENTIALS_FOR_ONE_TOKEN("200");
 
         final List<String> expected;
 

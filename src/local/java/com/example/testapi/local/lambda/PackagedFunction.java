@@ -21,13 +21,13 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Runs {@code target/function.zip} the way Lambda's java25 managed runtime does: unzipped as the task root, a JVM
- * with the runtime's flags, the AWS runtime interface client as main class with the handler of template.yaml, and
+ * with the runtime's flags, the AWS runtime interface client as main class with the handler of template.yaml (or,
+ * where its native library does not load, the portable runtime: {@link FunctionRuntime}), and
  * {@code AWS_LAMBDA_RUNTIME_API} pointing to a {@link LocalRuntimeApi}.
  */
 public final class PackagedFunction implements FunctionBackend {
 
     public static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
-    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** The flags the java runtimes start a 512 MB function with (max heap ~85% of memory). */
     public static final List<String> RUNTIME_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx435m");
@@ -85,9 +85,12 @@ public final class PackagedFunction implements FunctionBackend {
     private final Process process;
     private final Instant launchedAt;
     private final String code;
+    private final FunctionRuntime runtime;
 
-    private PackagedFunction(LocalRuntimeApi runtimeApi, Process process, Instant launchedAt, String code) {
+    private PackagedFunction(LocalRuntimeApi runtimeApi, Process process, Instant launchedAt, String code,
+            FunctionRuntime runtime) {
         this.code = code;
+        this.runtime = runtime;
         this.runtimeApi = runtimeApi;
         this.process = process;
         this.launchedAt = launchedAt;
@@ -97,18 +100,20 @@ public final class PackagedFunction implements FunctionBackend {
     public static PackagedFunction start(Launch launch) throws IOException {
         Path taskRoot = launch.functionZip() == null ? Files.createDirectories(launch.workDir().resolve("task"))
                 .toRealPath() : unpack(launch.functionZip(), launch.workDir().resolve("task"));
+        FunctionRuntime runtime = FunctionRuntime.choose(launch.javaHome());
         LocalRuntimeApi api = new LocalRuntimeApi();
         List<String> command = new ArrayList<>(launch.commandPrefix());
         command.add(launch.javaHome().resolve("bin").resolve("java").toString());
         command.addAll(RUNTIME_FLAGS);
         command.addAll(launch.extraJvmFlags());
         command.add("-cp");
-        List<String> classpath = new ArrayList<>(runtimeClientJars());
+        List<String> classpath = new ArrayList<>(runtime.before());
         classpath.add(taskRoot.toString());
         classpath.add(taskRoot.resolve("lib") + File.separator + "*");
         classpath.addAll(launch.classpathExtras());
+        classpath.addAll(runtime.after());
         command.add(String.join(File.pathSeparator, classpath));
-        command.add(RIC_MAIN);
+        command.add(runtime.mainClass());
         command.add(launch.handler());
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
@@ -129,7 +134,7 @@ public final class PackagedFunction implements FunctionBackend {
         Instant launchedAt = Instant.now();
         Process process = builder.start();
         return new PackagedFunction(api, process, launchedAt,
-                launch.functionZip() == null ? launch.handler() : launch.functionZip().toString());
+                launch.functionZip() == null ? launch.handler() : launch.functionZip().toString(), runtime);
     }
 
     /** The Runtime API this instance polls: the benchmark submits to it directly to time the first response. */
@@ -174,12 +179,17 @@ public final class PackagedFunction implements FunctionBackend {
 
     @Override
     public String describe() {
-        return code + " on the AWS runtime interface client (pid " + process.pid() + ")";
+        return code + (runtime.portable() ? " on the portable runtime (" + runtime.why() + ")"
+                : " on the AWS runtime interface client") + " (pid " + process.pid() + ")";
     }
 
-    /** Resident memory of the function process in MiB, from /proc (Linux). */
+    /** Resident memory of the function process in MiB, from /proc (Linux only: elsewhere an IOException says so). */
     public double rssMiB() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        if (!Files.isReadable(status)) {
+            throw new IOException("resident memory is read from /proc, which this system does not have");
+        }
+        for (String line : Files.readAllLines(status)) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
             }
@@ -211,22 +221,6 @@ public final class PackagedFunction implements FunctionBackend {
         env.put("AWS_REGION", System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
         env.put("TZ", ":UTC");
         return env;
-    }
-
-    /** The jars of the runtime interface client and its dependencies (serialization, utils-lite), wherever this JVM loaded them. */
-    private static List<String> runtimeClientJars() {
-        List<String> jars = new ArrayList<>();
-        for (String className : List.of(RIC_MAIN,
-                "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
-                "software.amazon.awssdk.utilslite.SdkInternalThreadLocal")) {
-            try {
-                jars.add(Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI())
-                        .toString());
-            } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
-                throw new IllegalStateException("the runtime interface client is not on the (test) class path", e);
-            }
-        }
-        return jars;
     }
 
     private static Path unpack(Path zip, Path target) throws IOException {
