@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * Without it, a missing tool shows up minutes later as a failure deep inside one test.
  *
  * <p>Run by pom.xml (exec-maven-plugin, phase validate, skipped with the tests: {@code -DskipTests}, or alone with
- * {@code -Dtest-tools.skip=true}) as a single-file program: {@code java .mvn/test-tools/TestTools.java}. It looks the
- * tools up on PATH, and the browser where the browser tests look for it ({@code -Dchromium=…}, {@code -Dchromedriver=…}
- * move both for this check's own test). Exit status 1 when anything is missing.
+ * {@code -Dtest-tools.skip=true}) as a single-file program: {@code java .mvn/test-tools/TestTools.java [FILE]}. It
+ * looks the tools up on PATH, and the browser as {@link Browsers} says; it writes what it found of the browser to
+ * FILE (target/test-tools/browser.properties), where the browser tests read it. Exit status 1 when anything is
+ * missing.
  */
 public class TestTools {
 
@@ -25,11 +26,17 @@ public class TestTools {
     record Finding(String tool, boolean ok, String found, String install) {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        List<Finding> findings = List.of(moto(), file("Chromium", System.getProperty("chromium", "/usr/bin/chromium"),
-                "apt-get install chromium"), file("chromedriver", System.getProperty("chromedriver",
-                        "/usr/bin/chromedriver"), "apt-get install chromium-driver"),
-                awsCli(), jq(), curl(), node());
+    public static void main(String[] args) throws InterruptedException, IOException {
+        Optional<Path> chromium = Browsers.chromium();
+        Optional<Path> chromedriver = Browsers.chromedriver();
+        List<Finding> findings = List.of(moto(), Browsers.chromiumFinding(chromium),
+                Browsers.chromedriverFinding(chromedriver), awsCli(), jq(), curl(), node());
+        if (args.length > 0) { // where the browser tests read what was found (pom.xml: target/test-tools)
+            Path found = Path.of(args[0]);
+            Files.createDirectories(found.toAbsolutePath().getParent());
+            Files.writeString(found, "chromium=" + chromium.map(Browsers::escaped).orElse("") + "\nchromedriver="
+                    + chromedriver.map(Browsers::escaped).orElse("") + "\n");
+        }
         List<Finding> missing = findings.stream().filter(f -> !f.ok()).toList();
         if (missing.isEmpty()) {
             System.out.println("[test-tools] all here: "
@@ -41,7 +48,7 @@ public class TestTools {
             message.append("  - ").append(f.tool()).append(": ").append(f.found()).append("\n      install: ")
                     .append(f.install()).append('\n');
         }
-        message.append("Install them and run the build again (docs/testing.md, Prerequisites).\n")
+        message.append("Install them and run the build again (README.md, Platforms and Prerequisites).\n")
                 .append("To build target/function.zip without tests: ./mvnw package -DskipTests\n");
         System.err.print(message);
         System.exit(1);
@@ -56,12 +63,6 @@ public class TestTools {
         Optional<Path> server = onPath("moto_server");
         return new Finding("moto_server", server.isPresent(), server.map(Path::toString).orElse("not on PATH"),
                 "pip install 'moto[server]'   (or set AWS_ENDPOINT_URL_DYNAMODB to a running moto)");
-    }
-
-    static Finding file(String tool, String where, String install) {
-        boolean ok = Files.isExecutable(Path.of(where));
-        return new Finding(tool, ok, ok ? where : "no executable at " + where + " (the browser tests use this path)",
-                install);
     }
 
     /** 1.29 (v1) and 2.13 (v2) are the first to honour AWS_ENDPOINT_URL_<SERVICE>: older ones ignore it. */
@@ -103,11 +104,17 @@ public class TestTools {
         return new Finding("Node.js", ok, ok ? found : found + " (Vite needs ^20.19.0 || >=22.12.0)", install);
     }
 
+    /** {@code name} on PATH; on Windows with each of PATHEXT's endings (.EXE, .CMD…) as the shell tries them. */
     static Optional<Path> onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        List<String> endings = windows ? List.of(System.getenv().getOrDefault("PATHEXT", ".EXE;.CMD;.BAT")
+                .toLowerCase(java.util.Locale.ROOT).split(";")) : List.of("");
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            for (String ending : endings) {
+                Path candidate = Path.of(dir.isEmpty() ? "." : dir, name + ending);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
             }
         }
         return Optional.empty();
@@ -146,5 +153,87 @@ public class TestTools {
 
     static String shown(int[] v) {
         return v[0] + "." + v[1] + "." + v[2];
+    }
+
+    /**
+     * Where the browser tests find Chromium (or Chrome) and its chromedriver: {@code -Dchromium=…} /
+     * {@code -Dchromedriver=…} when given (then only there), else {@code CHROME_BIN} / {@code CHROMEDRIVER}, else on
+     * PATH, else the usual install places of Linux, macOS and Windows. A chromedriver found nowhere is left to
+     * Selenium Manager, Selenium's own driver discovery (which may download one).
+     */
+    static final class Browsers {
+
+        private static final String OS = System.getProperty("os.name", "");
+
+        static Optional<Path> chromium() {
+            return find("chromium", "CHROME_BIN", List.of("chromium", "chromium-browser", "google-chrome",
+                    "google-chrome-stable", "chrome"), List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+                    "/snap/bin/chromium", "/Applications/Chromium.app/Contents/MacOS/Chromium",
+                    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+                    windows("ProgramFiles", "Google\\Chrome\\Application\\chrome.exe"),
+                    windows("ProgramFiles(x86)", "Google\\Chrome\\Application\\chrome.exe"),
+                    windows("LOCALAPPDATA", "Google\\Chrome\\Application\\chrome.exe")));
+        }
+
+        static Optional<Path> chromedriver() {
+            return find("chromedriver", "CHROMEDRIVER", List.of("chromedriver"), List.of("/usr/bin/chromedriver",
+                    "/usr/lib/chromium/chromedriver", "/opt/homebrew/bin/chromedriver", "/usr/local/bin/chromedriver"));
+        }
+
+        private static Optional<Path> find(String property, String variable, List<String> names, List<String> places) {
+            String given = System.getProperty(property);
+            if (given != null) {
+                return executable(given);
+            }
+            String fromEnv = System.getenv(variable);
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                return executable(fromEnv);
+            }
+            for (String name : names) {
+                Optional<Path> found = onPath(name);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return places.stream().filter(p -> !p.isEmpty()).map(Browsers::executable).flatMap(Optional::stream)
+                    .findFirst();
+        }
+
+        private static Optional<Path> executable(String where) {
+            Path path = Path.of(where);
+            return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+        }
+
+        /** {@code %VARIABLE%\\rest} on Windows, nothing elsewhere. */
+        private static String windows(String variable, String rest) {
+            String base = System.getenv(variable);
+            return OS.startsWith("Windows") && base != null ? base + "\\" + rest : "";
+        }
+
+        static Finding chromiumFinding(Optional<Path> found) {
+            String where = System.getProperty("chromium");
+            return new Finding("Chromium", found.isPresent(), found.map(Path::toString).orElse(where != null
+                    ? "no executable at " + where : "not in CHROME_BIN, on PATH or in the usual places"),
+                    OS.startsWith("Mac") ? "brew install --cask chromium   (or Google Chrome; or set CHROME_BIN)"
+                    : OS.startsWith("Windows") ? "winget install Google.Chrome   (or set CHROME_BIN)"
+                    : "apt-get install chromium   (Fedora: dnf install chromium; or set CHROME_BIN)");
+        }
+
+        /** A missing chromedriver fails only when it was named: otherwise Selenium Manager looks for one. */
+        static Finding chromedriverFinding(Optional<Path> found) {
+            String where = System.getProperty("chromedriver");
+            boolean named = where != null || System.getenv("CHROMEDRIVER") != null;
+            return new Finding("chromedriver", found.isPresent() || !named, found.map(Path::toString)
+                    .orElse(named ? "no executable at " + (where != null ? where : System.getenv("CHROMEDRIVER"))
+                            : "left to Selenium Manager (not on PATH or in the usual places; it may download one)"),
+                    OS.startsWith("Mac") ? "brew install --cask chromedriver"
+                    : OS.startsWith("Windows") ? "winget install Chromium.ChromeDriver"
+                    : "apt-get install chromium-driver   (Fedora: dnf install chromedriver)");
+        }
+
+        /** A path as a properties value (a Windows path's backslashes kept). */
+        static String escaped(Path path) {
+            return path.toAbsolutePath().toString().replace("\\", "\\\\");
+        }
     }
 }

@@ -43,11 +43,7 @@ final class Banner {
                 .append("\n\nPoint the AWS CLI and SDKs at it (admin calls: local/local is the local account's one "
                         + "administrator key; identity-pool credentials get what their role's policies allow; any other "
                         + "key is refused, as AWS refuses it):")
-                .append("\n  unset AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_PROFILE")
-                .append("\n  export AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=").append(outputs.get("CognitoIdpEndpoint"))
-                .append(" AWS_ENDPOINT_URL_COGNITO_IDENTITY=").append(outputs.get("CognitoIdentityEndpoint"))
-                .append(" \\\n         AWS_REGION=").append(region).append(" AWS_DEFAULT_REGION=").append(region)
-                .append(" AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local")
+                .append(pointTheCli(outputs, region, System.getProperty("os.name", "").startsWith("Windows")))
                 .append("\n\nUsers (").append(usersFile).append("), with credentials issued just now (valid 1 h):");
         for (LocalUsers.User user : users.users()) {
             out.append("\n\n  ").append(user.name()).append(" ").append(user.groups()).append(", password ")
@@ -72,5 +68,21 @@ final class Banner {
             }
         }
         return out.append("\n\nCtrl-C stops it.").toString();
+    }
+
+    /** The environment for the AWS CLI and SDKs, as a POSIX shell sets it or, on Windows, as PowerShell does. */
+    static String pointTheCli(Map<String, String> outputs, String region, boolean windows) {
+        if (windows) {
+            return "\n  Remove-Item Env:AWS_SESSION_TOKEN, Env:AWS_SECURITY_TOKEN, Env:AWS_PROFILE -ErrorAction Ignore"
+                    + "\n  $env:AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=\"" + outputs.get("CognitoIdpEndpoint")
+                    + "\"; $env:AWS_ENDPOINT_URL_COGNITO_IDENTITY=\"" + outputs.get("CognitoIdentityEndpoint") + "\""
+                    + "\n  $env:AWS_REGION=\"" + region + "\"; $env:AWS_DEFAULT_REGION=\"" + region
+                    + "\"; $env:AWS_ACCESS_KEY_ID=\"local\"; $env:AWS_SECRET_ACCESS_KEY=\"local\"";
+        }
+        return "\n  unset AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_PROFILE"
+                + "\n  export AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=" + outputs.get("CognitoIdpEndpoint")
+                + " AWS_ENDPOINT_URL_COGNITO_IDENTITY=" + outputs.get("CognitoIdentityEndpoint")
+                + " \\\n         AWS_REGION=" + region + " AWS_DEFAULT_REGION=" + region
+                + " AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local";
     }
 }

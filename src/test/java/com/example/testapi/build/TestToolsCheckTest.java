@@ -36,9 +36,15 @@ class TestToolsCheckTest {
     }
 
     private Run check(Map<String, String> env, String chromium, String chromedriver) throws Exception {
+        return check(env, List.of("-Dchromium=" + chromium, "-Dchromedriver=" + chromedriver,
+                ".mvn/test-tools/TestTools.java"));
+    }
+
+    private Run check(Map<String, String> env, List<String> arguments) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dchromium=" + chromium,
-                "-Dchromedriver=" + chromedriver, ".mvn/test-tools/TestTools.java").redirectErrorStream(true);
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("AWS_ENDPOINT_URL_DYNAMODB");
         builder.environment().put("PATH", bin.toString());
         builder.environment().putAll(env);
@@ -85,5 +91,39 @@ class TestToolsCheckTest {
         assertEquals(0, run.exit(), run.out());
         assertTrue(run.out().startsWith("[test-tools] all here: moto_server at http://127.0.0.1:5000"), run.out());
         assertTrue(run.out().contains("AWS CLI 2.13.0") && run.out().contains("Node.js 22.12.0"), run.out());
+    }
+
+    /**
+     * Not named on the command line: the browser is looked for in CHROME_BIN, then on PATH (before the usual places),
+     * and what was found is written where the browser tests read it. So a Chromium installed anywhere on PATH, as on
+     * macOS or Windows, is the one the tests drive.
+     */
+    @Test
+    void theBrowserOnPathIsFoundAndWrittenForTheBrowserTests() throws Exception {
+        tool("aws", "aws-cli/2.13.0 Python/3.11.4 Linux/6.1 exe/x86_64");
+        tool("curl", "curl 7.75.0 (x86_64-pc-linux-gnu)");
+        tool("node", "v22.12.0");
+        tool("npm", "10.9.0");
+        tool("jq", "jq-1.6");
+        Path chromium = tool("chromium", "Chromium 140");
+        Path chromedriver = tool("chromedriver", "ChromeDriver 140");
+        Path found = bin.resolve("found").resolve("browser.properties");
+        Run run = check(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:5000"),
+                List.of(".mvn/test-tools/TestTools.java", found.toString()));
+
+        assertEquals(0, run.exit(), run.out());
+        java.util.Properties written = new java.util.Properties();
+        try (var in = Files.newBufferedReader(found)) {
+            written.load(in);
+        }
+        assertEquals(chromium.toAbsolutePath().toString(), written.getProperty("chromium"));
+        assertEquals(chromedriver.toAbsolutePath().toString(), written.getProperty("chromedriver"));
+
+        Path elsewhere = Files.createDirectories(bin.resolve("elsewhere")).resolve("chrome-for-testing");
+        Files.copy(chromium, elsewhere, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Run named = check(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:5000", "CHROME_BIN",
+                elsewhere.toString()), List.of(".mvn/test-tools/TestTools.java", found.toString()));
+        assertEquals(0, named.exit(), named.out());
+        assertTrue(Files.readString(found).contains("chromium=" + elsewhere.toAbsolutePath()), "CHROME_BIN first");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
@@ -23,9 +24,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven through its own chromedriver (Selenium Manager never downloads a browser), used as
- * a person uses the app: controls found by their visible labels and texts, screenshots saved under
- * {@code target/screenshots}.
+ * Headless Chromium (or Chrome) driven through chromedriver, used as a person uses the app: controls found by their
+ * visible labels and texts, screenshots saved under {@code target/screenshots}. Both are where the build's first
+ * step found them (.mvn/test-tools/TestTools.java: -Dchromium, CHROME_BIN, PATH, the usual places of each OS), read
+ * from target/test-tools/browser.properties; a chromedriver it did not find is left to Selenium Manager.
  */
 final class Browser implements AutoCloseable {
 
@@ -35,8 +37,9 @@ final class Browser implements AutoCloseable {
     final WebDriverWait wait;
 
     Browser() throws IOException {
+        Properties found = found();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(found.getProperty("chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1100,900",
@@ -44,10 +47,27 @@ final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        driver = new ChromeDriver(service, options);
+        String chromedriver = found.getProperty("chromedriver", "");
+        driver = chromedriver.isEmpty() ? new ChromeDriver(options) // Selenium Manager finds (or fetches) one
+                : new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver)
+                        .toFile()).build(), options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** What the build's test-tools step found; without it (or without Chromium) one message says what to do. */
+    static Properties found() throws IOException {
+        Path file = Path.of("target", "test-tools", "browser.properties");
+        Properties found = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (var in = Files.newBufferedReader(file)) {
+                found.load(in);
+            }
+        }
+        if (found.getProperty("chromium", "").isEmpty()) {
+            throw new IllegalStateException("No Chromium for the browser tests in " + file + ": the build's first step"
+                    + " (not skipped by -Dtest-tools.skip) looks for it and says how to install it (docs/testing.md)");
+        }
+        return found;
     }
 
     /** The input a visible label names. */
