@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ColdStartBenchmark {
 
-    static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ColdStartBenchmark() {
@@ -100,13 +99,9 @@ public final class ColdStartBenchmark {
         System.out.println("Report: " + work.resolve("report.json"));
     }
 
-    /** {@code -Dbench.javaHome}; else the JDK of the deployed runtime (java25) when installed; else this JVM's. */
+    /** The JDK the contenders run on: {@link Jdk25}. */
     static Path javaHome() {
-        String chosen = System.getProperty("bench.javaHome", "");
-        if (!chosen.isBlank()) {
-            return Path.of(chosen);
-        }
-        return Files.isDirectory(TEMURIN_25) ? TEMURIN_25 : Path.of(System.getProperty("java.home"));
+        return Jdk25.home();
     }
 
     /** Warm-up (JIT, caches), then {@code count} timed events alternating the contender's two events. */
