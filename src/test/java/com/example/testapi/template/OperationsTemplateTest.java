@@ -46,7 +46,7 @@ class OperationsTemplateTest {
     }
 
     @Test
-    void bothFunctionsAreTraced() {
+    void everyFunctionIsTraced() {
         assertEquals("Active", map(map(template.root(), "Globals"), "Function").get("Tracing"));
     }
 
@@ -94,7 +94,11 @@ class OperationsTemplateTest {
         });
         assertEquals(Set.of("{Fn::Sub=${AWS::StackName}/Admins}/AdminAuthenticatorReplaced", "AWS/Lambda/Errors"),
                 metricsOf("AdminAuthenticatorAlarm"));
-        assertEquals(6, template.resourcesOfType("AWS::CloudWatch::Alarm").size());
+        assertEquals(Set.of("AWS/Lambda/Errors", "AWS/Lambda/Throttles", "AWS/Lambda/Duration"),
+                metricsOf("TokenTriggerAlarm"));
+        assertTrue(String.valueOf(object(list(template.properties("TokenTriggerAlarm").get("Metrics")).get(0))
+                .get("Expression")).contains("> 4000"), "slow: near Cognito's 5 s");
+        assertEquals(7, template.resourcesOfType("AWS::CloudWatch::Alarm").size());
         assertEquals("HasAlarmEmail", template.resource("AlarmEmailSubscription").get("Condition"));
     }
 

@@ -85,7 +85,8 @@ class PhysicalNamesTemplateTest {
                 "WebSecurityHeaders/ResponseHeadersPolicyConfig/Name", "UserPool/UserPoolName",
                 "UserPoolClient/ClientName", "IdentityPool/IdentityPoolName", "Api5xxRateAlarm/AlarmName",
                 "Refused403Alarm/AlarmName", "GetFunctionErrorsAlarm/AlarmName", "PostFunctionErrorsAlarm/AlarmName",
-                "TableThrottlesAlarm/AlarmName", "AdminAuthenticatorAlarm/AlarmName"), physicalNames().keySet(),
+                "TableThrottlesAlarm/AlarmName", "AdminAuthenticatorAlarm/AlarmName",
+                "TokenTriggerAlarm/AlarmName"), physicalNames().keySet(),
                 "a new physical name: classify it in this test (and make it unique)");
     }
 

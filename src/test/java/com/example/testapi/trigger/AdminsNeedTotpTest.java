@@ -64,7 +64,8 @@ class AdminsNeedTotpTest {
 
     private static JsonNode handle(Directory directory, JsonNode event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new AdminMfaGate(new AdminsNeedTotp(directory)).handleRequest(
+        new AdminMfaGate(new AdminsNeedTotp(directory), new java.io.PrintStream(new ByteArrayOutputStream()))
+                .handleRequest(
                 new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), out);
         return MAPPER.readTree(out.toByteArray());
     }

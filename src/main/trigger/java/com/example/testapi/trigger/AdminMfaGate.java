@@ -3,6 +3,8 @@ package com.example.testapi.trigger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,23 +25,54 @@ public final class AdminMfaGate {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final AdminsNeedTotp rule;
+    private final TriggerLog log;
 
-    /** Lambda's constructor: configured by the function's environment. */
+    /** Lambda's constructor: configured by the function's environment; its lines to stdout, which Lambda keeps. */
     public AdminMfaGate() {
         this(System.getenv());
     }
 
     /** Configured by {@code environment} as Lambda would set it (how the local cloud runs it in-process too). */
     public AdminMfaGate(Map<String, String> environment) {
-        this(new AdminsNeedTotp(CognitoUsers.from(environment)));
+        this(new AdminsNeedTotp(CognitoUsers.from(environment)), System.out);
     }
 
-    AdminMfaGate(AdminsNeedTotp rule) {
+    AdminMfaGate(AdminsNeedTotp rule, PrintStream log) {
         this.rule = rule;
+        this.log = new TriggerLog(log);
     }
 
+    /**
+     * One JSON line per token: what was decided for whom, from which trigger source, in how many milliseconds; a
+     * failure as an ERROR line before Cognito fails the sign-in (closed).
+     */
     public void handleRequest(InputStream input, OutputStream output) throws IOException {
         ObjectNode event = (ObjectNode) MAPPER.readTree(input);
-        MAPPER.writeValue(output, rule.apply(event));
+        long start = System.nanoTime();
+        Map<String, String> mdc = new LinkedHashMap<>();
+        mdc.put("user", event.path("userName").asText());
+        mdc.put("triggerSource", event.path("triggerSource").asText());
+        ObjectNode answer;
+        try {
+            answer = rule.apply(event);
+        } catch (RuntimeException e) {
+            mdc.put("error", e.getClass().getSimpleName());
+            mdc.put("durationMs", String.valueOf((System.nanoTime() - start) / 1_000_000));
+            log.write("ERROR", "token refused: the user pool could not be read (" + e.getMessage() + ")", mdc);
+            throw e;
+        }
+        String withheld = answer.path("response").path("claimsOverrideDetails").path("claimsToAddOrOverride")
+                .path(AdminsNeedTotp.WITHHELD_CLAIM).asText("");
+        boolean member = answer.path("request").path("groupConfiguration").path("groupsToOverride").toString()
+                .contains("\"" + AdminsNeedTotp.GATED_GROUP + "\"");
+        String decision = !member ? "not_an_administrator" : withheld.isEmpty() ? "admins_granted"
+                : "admins_withheld";
+        mdc.put("decision", decision);
+        if (!withheld.isEmpty()) {
+            mdc.put("reason", withheld);
+        }
+        mdc.put("durationMs", String.valueOf((System.nanoTime() - start) / 1_000_000));
+        log.write("INFO", decision + (withheld.isEmpty() ? "" : " (" + withheld + ")"), mdc);
+        MAPPER.writeValue(output, answer);
     }
 }

@@ -108,6 +108,32 @@ class ReportLineTest {
         assertEquals("POST", post.at("/requestContext/http/method").asText());
     }
 
+    /** The trigger's probe: a user outside Admins, which the real rule answers without a single Cognito call. */
+    @Test
+    void theTriggersProbeNeedsNoLookup() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        var event = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(DeployedColdStarts.triggerEvent());
+        var nobody = new com.example.testapi.trigger.AdminsNeedTotp.Users() {
+            @Override
+            public boolean totpEnabled(String pool, String user) {
+                throw new AssertionError("no lookup for a probe");
+            }
+
+            @Override
+            public List<com.example.testapi.trigger.AdminsNeedTotp.Group> groups(String pool, String user) {
+                throw new AssertionError("no lookup for a probe");
+            }
+
+            @Override
+            public void leave(String pool, String user, String group) {
+                throw new AssertionError("no change for a probe");
+            }
+        };
+        String before = event.toString();
+        assertEquals(before, new com.example.testapi.trigger.AdminsNeedTotp(nobody).apply(event).toString());
+        assertEquals("[\"FullAccess\"]", event.at("/request/groupConfiguration/groupsToOverride").toString());
+    }
+
     private static ReportLine report(double init, double duration) {
         return new ReportLine("id", duration, OptionalDouble.of(init), OptionalDouble.empty());
     }
