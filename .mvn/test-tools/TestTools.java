@@ -181,8 +181,8 @@ public class TestTools {
         }
 
         private static Optional<Path> find(String property, String variable, List<String> names, List<String> places) {
-            String given = System.getProperty(property);
-            if (given != null) {
+            String given = System.getProperty(property, "");
+            if (!given.isBlank()) {
                 return executable(given);
             }
             String fromEnv = System.getenv(variable);
@@ -211,7 +211,7 @@ public class TestTools {
         }
 
         static Finding chromiumFinding(Optional<Path> found) {
-            String where = System.getProperty("chromium");
+            String where = named("chromium");
             return new Finding("Chromium", found.isPresent(), found.map(Path::toString).orElse(where != null
                     ? "no executable at " + where : "not in CHROME_BIN, on PATH or in the usual places"),
                     OS.startsWith("Mac") ? "brew install --cask chromium   (or Google Chrome; or set CHROME_BIN)"
@@ -221,7 +221,7 @@ public class TestTools {
 
         /** A missing chromedriver fails only when it was named: otherwise Selenium Manager looks for one. */
         static Finding chromedriverFinding(Optional<Path> found) {
-            String where = System.getProperty("chromedriver");
+            String where = named("chromedriver");
             boolean named = where != null || System.getenv("CHROMEDRIVER") != null;
             return new Finding("chromedriver", found.isPresent() || !named, found.map(Path::toString)
                     .orElse(named ? "no executable at " + (where != null ? where : System.getenv("CHROMEDRIVER"))
@@ -229,6 +229,12 @@ public class TestTools {
                     OS.startsWith("Mac") ? "brew install --cask chromedriver"
                     : OS.startsWith("Windows") ? "winget install Chromium.ChromeDriver"
                     : "apt-get install chromium-driver   (Fedora: dnf install chromedriver)");
+        }
+
+        /** The {@code -D} value given for {@code property}; null when none or empty (Maven passes it empty). */
+        private static String named(String property) {
+            String given = System.getProperty(property, "");
+            return given.isBlank() ? null : given;
         }
 
         /** A path as a properties value (a Windows path's backslashes kept). */

@@ -94,9 +94,9 @@ class TestToolsCheckTest {
     }
 
     /**
-     * Not named on the command line: the browser is looked for in CHROME_BIN, then on PATH (before the usual places),
-     * and what was found is written where the browser tests read it. So a Chromium installed anywhere on PATH, as on
-     * macOS or Windows, is the one the tests drive.
+     * Not named (pom.xml passes the -D values empty): the browser is looked for in CHROME_BIN, then on PATH (before
+     * the usual places), and what was found is written where the browser tests read it. So a Chromium installed
+     * anywhere on PATH, as on macOS or Windows, is the one the tests drive.
      */
     @Test
     void theBrowserOnPathIsFoundAndWrittenForTheBrowserTests() throws Exception {
@@ -109,7 +109,8 @@ class TestToolsCheckTest {
         Path chromedriver = tool("chromedriver", "ChromeDriver 140");
         Path found = bin.resolve("found").resolve("browser.properties");
         Run run = check(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:5000"),
-                List.of(".mvn/test-tools/TestTools.java", found.toString()));
+                List.of("-Dchromium=", "-Dchromedriver=", ".mvn/test-tools/TestTools.java",
+                found.toString()));
 
         assertEquals(0, run.exit(), run.out());
         java.util.Properties written = new java.util.Properties();
@@ -122,7 +123,8 @@ class TestToolsCheckTest {
         Path elsewhere = Files.createDirectories(bin.resolve("elsewhere")).resolve("chrome-for-testing");
         Files.copy(chromium, elsewhere, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         Run named = check(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:5000", "CHROME_BIN",
-                elsewhere.toString()), List.of(".mvn/test-tools/TestTools.java", found.toString()));
+                elsewhere.toString()), List.of("-Dchromium=", "-Dchromedriver=", ".mvn/test-tools/TestTools.java",
+                found.toString()));
         assertEquals(0, named.exit(), named.out());
         assertTrue(Files.readString(found).contains("chromium=" + elsewhere.toAbsolutePath()), "CHROME_BIN first");
     }
