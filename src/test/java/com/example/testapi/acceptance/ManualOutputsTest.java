@@ -52,6 +52,31 @@ class ManualOutputsTest {
         assertTrue(read.contains("TokenTriggerLogGroup"), "the clean-up loop names the trigger's log group");
     }
 
+    /**
+     * The build's products the manual's commands name ({@code target/….jar}, {@code target/….zip}) are the ones the
+     * build makes: function.zip and token-trigger.zip (template.yaml's CodeUri) and the client jar as pom.xml names it
+     * (artifactId-version-client.jar).
+     */
+    @Test
+    void everyBuiltFileTheManualNamesIsOneTheBuildMakes() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher artifact = Pattern.compile("<artifactId>([^<]+)</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(artifact.find(), "the project's coordinates in pom.xml");
+        Set<String> built = Set.of("target/function.zip", "target/token-trigger.zip",
+                "target/" + artifact.group(1) + "-" + artifact.group(2) + "-client.jar");
+        Set<String> named = new TreeSet<>();
+        for (Manual.Page page : Manual.pages(Path.of(""))) {
+            Matcher file = Pattern.compile("target/[A-Za-z0-9._-]+\\.(?:jar|zip)").matcher(Files.readString(page.file()));
+            while (file.find()) {
+                named.add(file.group());
+            }
+        }
+        assertTrue(named.containsAll(Set.of("target/function.zip", "target/token-trigger.zip")), named::toString);
+        Set<String> unknown = new TreeSet<>(named);
+        unknown.removeAll(built);
+        assertEquals(Set.of(), unknown, "files the manual names that the build does not make");
+    }
+
     @Test
     void theReadingIsFoundWhereverItStands() {
         assertEquals(Set.of("ApiUrl", "Gone"), namesRead("A=$(out ApiUrl) B=\"$(out Gone)\" C=$(outer X) $(out)"));
