@@ -123,7 +123,7 @@ final class WarmProfile {
     }
 
     private static void screenshot(Path html, Path png) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/chromium"));
+        List<String> command = new ArrayList<>(List.of(chromium()));
         command.addAll(CHROMIUM_FLAGS);
         command.add("--screenshot=" + png.toAbsolutePath());
         command.add(html.toAbsolutePath().toUri().toString());
@@ -133,6 +133,25 @@ final class WarmProfile {
             chromium.destroyForcibly();
             throw new IOException("headless Chromium made no " + png + ": see " + html.resolveSibling("chromium.log"));
         }
+    }
+
+    /**
+     * The Chromium the build's tool check found (target/test-tools/browser.properties, as the browser tests read it),
+     * else {@code CHROME_BIN}, else {@code chromium} on PATH.
+     */
+    private static String chromium() throws IOException {
+        Path found = Path.of("target", "test-tools", "browser.properties");
+        if (Files.isRegularFile(found)) {
+            java.util.Properties browser = new java.util.Properties();
+            try (var in = Files.newBufferedReader(found)) {
+                browser.load(in);
+            }
+            if (!browser.getProperty("chromium", "").isBlank()) {
+                return browser.getProperty("chromium");
+            }
+        }
+        String fromEnv = System.getenv("CHROME_BIN");
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : "chromium";
     }
 
     /** User and system CPU time of a process so far, from /proc (clock ticks of 10 ms on Linux). */
