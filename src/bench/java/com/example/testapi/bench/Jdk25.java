@@ -44,7 +44,10 @@ final class Jdk25 {
         return installed.orElse(running);
     }
 
-    /** The newest JDK 25 under {@code folders} (a folder whose name has "25", with bin/java, or macOS's Contents/Home). */
+    /**
+     * The newest JDK 25 under {@code folders} (a folder named for 25, with bin/java, or macOS's Contents/Home), by the
+     * version its {@code release} file gives, not by its name's text (25.0.10 is newer than 25.0.9).
+     */
     static Optional<Path> installed(List<Path> folders) {
         List<Path> found = new ArrayList<>();
         for (Path folder : folders) {
@@ -62,7 +65,18 @@ final class Jdk25 {
                 // a folder we may not list holds nothing we can use
             }
         }
-        return found.stream().max(Comparator.comparing(Path::toString));
+        return found.stream().max(Comparator.comparing(Jdk25::version));
+    }
+
+    /** The JDK's version from its {@code release} file ({@code JAVA_VERSION="25.0.1"}); 25 when it has none. */
+    static Runtime.Version version(Path home) {
+        try {
+            return Files.readAllLines(home.resolve("release")).stream().filter(l -> l.startsWith("JAVA_VERSION="))
+                    .map(l -> Runtime.Version.parse(l.substring("JAVA_VERSION=".length()).replace("\"", "")))
+                    .findFirst().orElse(Runtime.Version.parse("25"));
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return Runtime.Version.parse("25");
+        }
     }
 
     private static List<Path> folders() {

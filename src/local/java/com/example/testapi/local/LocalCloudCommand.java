@@ -34,37 +34,42 @@ final class LocalCloudCommand {
                 Integer.getInteger("local.hosted-ui-port", 3003));
         Path webApp = Path.of(System.getProperty("local.web", "target/web"));
 
-        // "none": an empty user pool, to create users with the admin API as in AWS.
-        LocalUsers users = usersChoice.equals("none") ? new LocalUsers(java.util.List.of())
-                : LocalUsers.load(Path.of(usersChoice));
         FunctionBackend backend = null;
-        LocalCloud cloud;
+        LocalCloud cloud = null;
+        LocalUsers users;
+        Path stackFile = Path.of("target", "local", "stack.json");
         try {
+            // "none": an empty user pool, to create users with the admin API as in AWS.
+            users = usersChoice.equals("none") ? new LocalUsers(java.util.List.of())
+                    : LocalUsers.load(Path.of(usersChoice));
             backend = backendChoice.equals("zip") ? startPackaged()
                     : new MockEventServerBackend(URI.create(backendChoice));
             cloud = LocalCloud.start(settings(templateFile, region, ports, webApp, backendChoice), backend, users,
                     Clock.systemUTC(), System.out::println);
+            cloud.writeDescribeStacks(stackFile);
         } catch (Exception | LinkageError e) {
             // One line and a failed exit, not a stack trace and half a cloud: what started is stopped first.
+            if (cloud != null) {
+                cloud.close();
+            }
             if (backend != null) {
                 backend.close();
             }
-            System.err.println("The local cloud did not start: " + e.getMessage()
-                    + (e.getMessage() != null && e.getMessage().contains("function") ? " (the function's own output "
-                    + "is above)" : ""));
+            String why = e.getMessage() != null ? e.getMessage() : e.toString();
+            System.err.println("The local cloud did not start: " + why
+                    + (why.contains("function") ? " (the function's own output is above)" : ""));
             System.exit(1);
             return;
         }
         FunctionBackend started = backend;
-        Path stackFile = Path.of("target", "local", "stack.json");
-        cloud.writeDescribeStacks(stackFile);
+        LocalCloud running = cloud;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            cloud.close();
+            running.close();
             started.close();
             stopped.countDown();
         }));
-        System.out.println(Banner.text(cloud, templateFile, usersChoice, stackFile, started, users));
+        System.out.println(Banner.text(running, templateFile, usersChoice, stackFile, started, users));
         stopped.await();
     }
 

@@ -3,6 +3,7 @@ package com.example.testapi.items;
 import static com.example.testapi.items.ItemRecords.PK;
 import static com.example.testapi.items.ItemRecords.SK;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,82 +16,84 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Items in DynamoDB (layout in {@link ItemRecords}). Writes are conditional, so an idempotency key holds across
- * concurrent requests and function instances; a replay is answered from the key record the failed condition returns,
- * so the POST function needs no read permission. Reads are strongly consistent.
+ * concurrent requests and function instances: the key record first, then the item, two single-item writes of one
+ * write unit each for a message under 1 KB (a two-item transaction costs twice the units of its writes). A request
+ * that stops between them is completed by its retry, which finds the key record (returned by the failed condition,
+ * so the POST function needs no read permission) and writes the item the record stands for; the item's own condition
+ * makes that write happen once whoever gets there first. The listing reads today's partition first and the index of
+ * days only when today does not fill the page, so a busy day's GET is one call. Reads are strongly consistent: the
+ * app shows an item right after its 201, which an eventually consistent read may miss.
  */
 public class DynamoDbItemStore implements ItemStore {
 
     /** How long an idempotency key is remembered (DynamoDB's TTL removes it some time after). */
     static final Duration KEY_LIFETIME = Duration.ofHours(24);
     private static final String NOT_STORED = "attribute_not_exists(" + PK + ")";
-    private static final int TRANSACTION_ATTEMPTS = 3;
 
     private final DynamoDbClient client;
     private final String table;
+    private final Clock clock;
     private final Set<String> markedDays = ConcurrentHashMap.newKeySet();
-    private final ConflictBackoff backoff;
 
     public DynamoDbItemStore(DynamoDbClient client, String table) {
-        this(client, table, ConflictBackoff.standard());
+        this(client, table, Clock.systemUTC());
     }
 
-    DynamoDbItemStore(DynamoDbClient client, String table, ConflictBackoff backoff) {
+    DynamoDbItemStore(DynamoDbClient client, String table, Clock clock) {
         this.client = client;
         this.table = table;
-        this.backoff = backoff;
+        this.clock = clock;
     }
 
     @Override
     public SaveResult save(Item item, Optional<String> idempotencyKey) {
         markBucket(ItemRecords.day(item.createdAt()));
-        Put itemPut = put(ItemRecords.item(item));
         if (idempotencyKey.isEmpty()) {
-            call(() -> client.putItem(r -> r.tableName(table).item(itemPut.item()).conditionExpression(NOT_STORED)));
+            call(() -> client.putItem(r -> r.tableName(table).item(ItemRecords.item(item))
+                    .conditionExpression(NOT_STORED)));
             return new SaveResult(item, false);
         }
-        Put keyPut = put(ItemRecords.idempotencyKey(idempotencyKey.get(), item, item.createdAt().plus(KEY_LIFETIME)))
-                .toBuilder().returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
-        List<TransactWriteItem> writes = List.of(TransactWriteItem.builder().put(itemPut).build(),
-                TransactWriteItem.builder().put(keyPut).build());
-        for (int attempt = 1;; attempt++) {
-            try {
-                call(() -> client.transactWriteItems(r -> r.transactItems(writes)));
-                return new SaveResult(item, false);
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                CancellationReason onKey = reasons.size() == 2 ? reasons.get(1) : null;
-                if (onKey != null && "ConditionalCheckFailed".equals(onKey.code()) && onKey.hasItem()) {
-                    Item first = ItemRecords.item(onKey.item());
-                    if (!first.message().equals(item.message())) {
-                        throw new IdempotencyConflictException();
-                    }
-                    return new SaveResult(first, true);
-                }
-                // Another request holds the key this instant: try again, and find its outcome through the condition.
-                boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-                if (!conflict || attempt == TRANSACTION_ATTEMPTS) {
-                    throw new StoreUnavailableException("The item could not be stored now; retry with the same "
-                            + "Idempotency-Key.", 1, e);
-                }
-                backoff.pauseAfter(attempt);
+        Item stored = item;
+        boolean replayed = false;
+        try {
+            Map<String, AttributeValue> key = ItemRecords.idempotencyKey(idempotencyKey.get(), item,
+                    item.createdAt().plus(KEY_LIFETIME));
+            call(() -> client.putItem(r -> r.tableName(table).item(key).conditionExpression(NOT_STORED)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+        } catch (ConditionalCheckFailedException used) {
+            Map<String, AttributeValue> first = used.hasItem() ? used.item() : Map.of();
+            if (first.isEmpty()) {
+                throw new StoreUnavailableException("The key's record could not be read back; retry with the same "
+                        + "Idempotency-Key.", 1, used);
             }
+            if (!ItemRecords.sameMessage(first, item.message())) {
+                throw new IdempotencyConflictException();
+            }
+            stored = ItemRecords.keyedItem(first, item.message());
+            replayed = true;
         }
+        Map<String, AttributeValue> record = ItemRecords.item(stored);
+        try {
+            call(() -> client.putItem(r -> r.tableName(table).item(record).conditionExpression(NOT_STORED)));
+        } catch (ConditionalCheckFailedException alreadyThere) {
+            // Written by the first request or a concurrent retry of it: the same item, from the same key record.
+        }
+        return new SaveResult(stored, replayed);
     }
 
     @Override
     public Page list(int limit, Optional<String> afterId) {
         List<Item> found = new ArrayList<>(limit + 1);
-        Optional<String> day = afterId.map(id -> ItemRecords.day(ItemIds.createdAt(id))).or(() -> previousDay(null));
+        // A first page starts at today's partition without asking the index: on a day with a page of items, one call.
+        Optional<String> day = Optional.of(afterId.map(id -> ItemRecords.day(ItemIds.createdAt(id)))
+                .orElseGet(() -> ItemRecords.day(clock.instant())));
         Optional<String> exclusive = afterId;
         // One item more than asked shows whether another page exists, so the last page carries no token.
         while (found.size() <= limit && day.isPresent()) {
@@ -141,10 +144,6 @@ public class DynamoDbItemStore implements ItemStore {
         }
     }
 
-    private Put put(Map<String, AttributeValue> record) {
-        return Put.builder().tableName(table).item(record).conditionExpression(NOT_STORED).build();
-    }
-
     /**
      * Throttling, a server error that outlived the SDK's retries, and an unreachable store become a retryable 503:
      * the outcome of a write is unknown in each, so the caller retries with its Idempotency-Key. Everything else
@@ -153,8 +152,6 @@ public class DynamoDbItemStore implements ItemStore {
     public static <T> T call(Supplier<T> request) {
         try {
             return request.get();
-        } catch (TransactionCanceledException e) {
-            throw e;
         } catch (DynamoDbException e) {
             if (e.isThrottlingException()) {
                 throw new StoreUnavailableException("The store is busy; retry shortly.", 1, e);

@@ -42,6 +42,8 @@ class ManualFiguresTest {
             new Figure(PERFORMANCE, "Ours ÷ plain: cold start ×%s,", JDK25, "/ratios/toPlain/coldStart"),
             new Figure(PERFORMANCE, "Ours ÷ plain: cold start ×2.41, init ×2.51, warm p50 ×%s,", JDK25,
                     "/ratios/toPlain/warmP50"),
+            new Figure(PERFORMANCE, "Ours ÷ plain: cold start ×2.41, init ×%s, warm p50", JDK25,
+                    "/ratios/toPlain/init"),
             new Figure(PERFORMANCE, "cold start ×1.03, init ×1.03, warm p50 ×%s, RSS", JDK25,
                     "/ratios/toQuarkusDefault/warmP50"),
             new Figure(PERFORMANCE, "page-sized answer: cold start ×1.06, init ×1.08, warm p50 ×%s,", JDK25,
@@ -65,7 +67,11 @@ class ManualFiguresTest {
             new Figure(LOCAL_CLOUD, "| 64.1 MiB before, %s MiB after", ABUSE, "/heapAfterBytes", "mib"),
             new Figure(LOCAL_CLOUD, "| %s MiB before, 123.4 MiB after", ABUSE, "/heapBeforeBytes", "mib"),
             new Figure(LOCAL_CLOUD, "alice signed in %s times of", ABUSE, "/userSignInsDuring/ok"),
-            new Figure(LOCAL_CLOUD, "the servers dropped all %s, the last", ABUSE, "/slowBodies/dropped"));
+            new Figure(LOCAL_CLOUD, "the servers dropped all %s, the last", ABUSE, "/slowBodies/dropped"),
+            new Figure(LOCAL_CLOUD, "the last %s s into the run", ABUSE, "/slowBodies/latestDropSeconds", "%.0f"),
+            new Figure(LOCAL_CLOUD, "| answers | %s × 413 (every oversized body)", ABUSE, "/byStatus/413", "%,d"),
+            new Figure(LOCAL_CLOUD, "%s × 200 (every SRP start", ABUSE, "/byStatus/200", "%,d"),
+            new Figure(LOCAL_CLOUD, "%s × 400 (every password sign-in", ABUSE, "/byStatus/400", "%,d"));
 
     /** Where the page disagrees with its files: one line per figure, naming the page, the figure and the file. */
     static List<String> disagreements(List<Figure> figures, java.util.function.Function<String, String> pages)
@@ -80,6 +86,7 @@ class ManualFiguresTest {
             String shown = switch (figure.format()) {
                 case "mib" -> String.format(Locale.ROOT, "%.1f", value.asDouble() / 1048576.0);
                 case "%,d" -> String.format(Locale.ROOT, "%,d", value.asLong());
+                case "%.0f" -> String.format(Locale.ROOT, "%.0f", value.asDouble());
                 default -> value.asText();
             };
             String expected = figure.sentence().formatted(shown);

@@ -46,5 +46,11 @@ class Jdk25Test {
 
         Path noJava = Files.createDirectories(root.resolve("empty").resolve("jdk-25"));
         assertEquals(Optional.empty(), Jdk25.installed(List.of(noJava.getParent())), "no bin/java");
+
+        Path two = Files.createDirectories(root.resolve("two"));
+        Files.writeString(jdk(two, "jdk-25.0.9", "java").resolve("release"), "JAVA_VERSION=\"25.0.9\"\n");
+        Path newer = jdk(two, "jdk-25.0.10", "java");
+        Files.writeString(newer.resolve("release"), "JAVA_VERSION=\"25.0.10\"\n");
+        assertEquals(Optional.of(newer), Jdk25.installed(List.of(two)), "by version, not by the name's text");
     }
 }

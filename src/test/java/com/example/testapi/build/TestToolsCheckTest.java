@@ -12,14 +12,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The build's first step in a run with tests ({@code .mvn/test-tools/TestTools.java}), run as pom.xml runs it, on a
  * PATH of stand-in tools that print the versions chosen here: it names every missing or too old tool in one message,
- * with the line that installs it, and passes when all are there.
+ * with the line that installs it (this system's), and passes when all are there. The stand-ins are shell scripts:
+ * not run on Windows, where a tool is an .exe or .cmd (CI runs them on Linux).
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-in tools are POSIX shell scripts")
 class TestToolsCheckTest {
+
+    private static final String OS_NAME = System.getProperty("os.name", "");
+    /** The install lines the check gives on this system for Chromium and chromedriver. */
+    private static final List<String> BROWSER_INSTALLS = OS_NAME.startsWith("Mac")
+            ? List.of("install: brew install --cask chromium", "install: brew install --cask chromedriver")
+            : List.of("install: apt-get install chromium", "install: apt-get install chromium-driver");
 
     @TempDir
     Path bin;
@@ -46,6 +56,8 @@ class TestToolsCheckTest {
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("AWS_ENDPOINT_URL_DYNAMODB");
+        builder.environment().remove("CHROME_BIN"); // the developer's own would come before the stand-ins
+        builder.environment().remove("CHROMEDRIVER");
         builder.environment().put("PATH", bin.toString());
         builder.environment().putAll(env);
         Path out = bin.resolve("out.txt");
@@ -64,8 +76,8 @@ class TestToolsCheckTest {
 
         assertEquals(1, run.exit(), run.out());
         for (String line : List.of("moto_server: not on PATH", "install: pip install 'moto[server]'",
-                "Chromium: no executable at /nonexistent/chromium", "install: apt-get install chromium",
-                "chromedriver: no executable at /nonexistent/chromedriver", "install: apt-get install chromium-driver",
+                "Chromium: no executable at /nonexistent/chromium", BROWSER_INSTALLS.get(0),
+                "chromedriver: no executable at /nonexistent/chromedriver", BROWSER_INSTALLS.get(1),
                 "AWS CLI: too old or unreadable (aws-cli/1.27.0", "install: pip install 'awscli>=1.29'",
                 "jq: not on PATH", "install: apt-get install jq",
                 "curl: 7.74.0 (the manual's --aws-sigv4 needs 7.75 or newer)",

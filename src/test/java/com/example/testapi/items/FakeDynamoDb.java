@@ -23,12 +23,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 public final class FakeDynamoDb implements AutoCloseable {
 
+    /** The request's body, read before the handler runs: {@code (byte[]) exchange.getAttribute(BODY)}. */
+    public static final String BODY = "body";
+
     private final HttpServer server;
 
     public FakeDynamoDb(HttpHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            exchange.setAttribute(BODY, exchange.getRequestBody().readAllBytes());
             handler.handle(exchange);
         });
         server.start();
@@ -47,12 +50,6 @@ public final class FakeDynamoDb implements AutoCloseable {
     /** The store with shorter attempt and call limits. */
     DynamoDbItemStore store(Duration attempt, Duration call) {
         return store(ItemsConfiguration.withLimits(DynamoDbClient.builder(), attempt, call));
-    }
-
-    /** The store with the function's limits, pausing between conflicting transactions as {@code backoff} says. */
-    DynamoDbItemStore store(ConflictBackoff backoff) {
-        return new DynamoDbItemStore(client(ItemsConfiguration.withLambdaLimits(DynamoDbClient.builder())), "items",
-                backoff);
     }
 
     private DynamoDbItemStore store(DynamoDbClientBuilder builder) {

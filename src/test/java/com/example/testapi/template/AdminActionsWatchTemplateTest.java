@@ -164,6 +164,8 @@ class AdminActionsWatchTemplateTest {
         rule.addRule("Verified", MAPPER.writeValueAsString(map(map(event, "Properties"), "Pattern")));
         Map<String, Object> anonymous = Map.of("type", "Unknown", "principalId", "Anonymous");
         assertEquals(List.of("Verified"), rule.rulesForJSONEvent(userCall("VerifySoftwareToken", null, anonymous)));
+        assertEquals(List.of("Verified"), rule.rulesForJSONEvent(userCall("VerifySoftwareToken", "", anonymous)),
+                "a record that carries errorCode empty");
         assertEquals(List.of(), rule.rulesForJSONEvent(userCall("VerifySoftwareToken", "CodeMismatchException",
                 anonymous)), "a refused code changes nothing");
         assertEquals(List.of("Verified"), rule.rulesForJSONEvent(userCall("AssociateSoftwareToken", null, anonymous)),

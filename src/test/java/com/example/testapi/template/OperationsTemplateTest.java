@@ -92,14 +92,35 @@ class OperationsTemplateTest {
             assertTrue(String.valueOf(properties.get("AlarmName")).contains("${AWS::StackName}-"), id);
             assertEquals("notBreaching", properties.get("TreatMissingData"), id + ": quiet when idle");
         });
-        assertEquals(Set.of("{Fn::Sub=${AWS::StackName}/Admins}/AdminAuthenticatorReplaced", "AWS/Lambda/Errors"),
-                metricsOf("AdminAuthenticatorAlarm"));
-        assertEquals(Set.of("AWS/Lambda/Errors", "AWS/Lambda/Throttles", "AWS/Lambda/Duration"),
-                metricsOf("TokenTriggerAlarm"));
+        assertEquals(Set.of("{Fn::Sub=${AWS::StackName}/Admins}/AdminAuthenticatorReplaced", "AWS/Lambda/Errors",
+                "AWS/Lambda/Throttles", "AWS/Lambda/AsyncEventsDropped"), metricsOf("AdminAuthenticatorAlarm"));
+        assertEquals(Set.of("AWS/Lambda/Errors", "AWS/Lambda/Throttles", "AWS/Lambda/Duration",
+                "{Fn::Sub=${AWS::StackName}/TokenTrigger}/StartMs"), metricsOf("TokenTriggerAlarm"));
         assertTrue(String.valueOf(object(list(template.properties("TokenTriggerAlarm").get("Metrics")).get(0))
                 .get("Expression")).contains("> 4000"), "slow: near Cognito's 5 s");
         assertEquals(7, template.resourcesOfType("AWS::CloudWatch::Alarm").size());
         assertEquals("HasAlarmEmail", template.resource("AlarmEmailSubscription").get("Condition"));
+    }
+
+    /**
+     * A metric without a figure in a period (Throttles until a throttle, a metric filter's count until a matching
+     * line) leaves a sum of metrics without one, and the alarm (missing data: not breaching) silent while another
+     * metric of the sum says trouble: every metric of every expression is read through FILL.
+     */
+    @Test
+    void everyMetricOfAnExpressionIsFilled() {
+        template.resourcesOfType("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
+            List<Map<String, Object>> metrics = list(map(alarm, "Properties").get("Metrics")).stream()
+                    .map(m -> object(m)).toList();
+            String expression = metrics.stream().map(m -> m.get("Expression")).filter(java.util.Objects::nonNull)
+                    .map(String::valueOf).findFirst().orElse(null);
+            if (expression == null) {
+                return;
+            }
+            metrics.stream().filter(m -> m.containsKey("MetricStat")).map(m -> String.valueOf(m.get("Id")))
+                    .forEach(metric -> assertTrue(expression.contains("FILL(" + metric + ", 0)"),
+                            id + ": " + metric + " unfilled in " + expression));
+        });
     }
 
     @Test

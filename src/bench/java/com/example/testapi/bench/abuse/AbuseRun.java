@@ -91,7 +91,7 @@ public final class AbuseRun {
             trickle.shutdown();
             trickle.awaitTermination(10, TimeUnit.SECONDS);
             slow.trickle();
-            report.slow(slow.opened(), slow.dropped(), slow.latestDrop());
+            report.slow(slow.opened(), slow.dropped(), slow.earliestDrop(), slow.latestDrop());
             slow.close();
             report.finish(heapBefore, heapAfterFullGc(), during[0], during[1],
                     signsIn(targets, alice.name(), alice.password()), targets.callers().administratorSignsIn());

@@ -82,6 +82,11 @@ final class SlowSenders implements AutoCloseable {
         return (int) connections.stream().filter(s -> s.droppedAt >= 0).count();
     }
 
+    /** The earliest drop, in seconds after they were opened; -1 when none was dropped. */
+    synchronized double earliestDrop() {
+        return connections.stream().mapToDouble(s -> s.droppedAt).filter(t -> t >= 0).min().orElse(-1);
+    }
+
     /** The latest drop, in seconds after they were opened; -1 when none was dropped. */
     synchronized double latestDrop() {
         return connections.stream().mapToDouble(s -> s.droppedAt).max().orElse(-1);

@@ -3,6 +3,7 @@ package com.example.testapi.local.lambda;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.example.testapi.local.lambda.portable.NativeClientProbe;
@@ -32,7 +35,9 @@ public record FunctionRuntime(boolean portable, String why) {
     private static final List<String> PORTABLE_CLASSES = List.of("PortableRuntime", "PortableContext",
             "StreamHandler", "NativeClientProbe");
 
-    private static volatile FunctionRuntime detected;
+    /** What the probe found, per JDK: a machine's answer does not change while the cloud runs. */
+    private static final Map<Path, FunctionRuntime> DETECTED = new ConcurrentHashMap<>();
+    private static Path copied; // the portable classes' folder, written once per JVM (guarded by the class)
 
     /** The runtime for functions started with {@code javaHome}'s java, as the property or the probe decides. */
     public static FunctionRuntime choose(Path javaHome) throws IOException {
@@ -47,12 +52,17 @@ public record FunctionRuntime(boolean portable, String why) {
             default:
                 throw new IllegalArgumentException("-D" + PROPERTY + " is auto, ric or portable, not " + forced);
         }
-        FunctionRuntime known = detected;
-        if (known == null) {
-            known = probe(javaHome);
-            detected = known;
+        try {
+            return DETECTED.computeIfAbsent(javaHome, home -> {
+                try {
+                    return probe(home);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return known;
     }
 
     /** The main class the function's JVM starts. */
@@ -74,9 +84,10 @@ public record FunctionRuntime(boolean portable, String why) {
     private static FunctionRuntime probe(Path javaHome) throws IOException {
         List<String> classpath = new ArrayList<>(runtimeClientJars());
         classpath.add(portableClasses().toString());
-        Process probe = new ProcessBuilder(javaHome.resolve("bin").resolve("java").toString(), "-cp",
-                String.join(File.pathSeparator, classpath), NativeClientProbe.class.getName())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString()));
+        command.addAll(PackagedFunction.RUNTIME_FLAGS); // the functions' JVM, as far as loading a library goes
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), NativeClientProbe.class.getName()));
+        Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             if (!probe.waitFor(60, TimeUnit.SECONDS)) {
                 probe.destroyForcibly();
@@ -86,26 +97,40 @@ public record FunctionRuntime(boolean portable, String why) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while trying the runtime interface client's library", e);
         }
-        String said = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        // Its own line, marked: the JVM may print others (JAVA_TOOL_OPTIONS' "Picked up …").
+        String said = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith(NativeClientProbe.MARK)).map(line -> line.substring(NativeClientProbe
+                        .MARK.length())).findFirst().orElse("exit " + probe.exitValue());
         return probe.exitValue() == 0 ? new FunctionRuntime(false, "its native library loads here")
                 : new FunctionRuntime(true, "the runtime interface client's native library does not load here ("
-                        + (said.isEmpty() ? "exit " + probe.exitValue() : said.lines().findFirst().orElse(said))
-                        + ")");
+                        + said + ")");
     }
 
-    /** target/local-runtime: the portable runtime's class files, copied from this class path. */
+    /**
+     * The portable runtime's class files, copied from this class path once per JVM into a folder of this process
+     * (target/local-runtime/PID): a function already running loads its classes from there lazily, so they are never
+     * rewritten under it, and two clouds sharing target/ do not write over each other's.
+     */
     private static synchronized Path portableClasses() throws IOException {
-        String pkg = PortableRuntime.class.getPackageName().replace('.', '/');
-        Path dir = Files.createDirectories(Path.of("target", "local-runtime", pkg));
+        if (copied != null) {
+            return copied;
+        }
+        Path root = Path.of("target", "local-runtime", String.valueOf(ProcessHandle.current().pid()))
+                .toAbsolutePath();
+        Path dir = Files.createDirectories(root.resolve(PortableRuntime.class.getPackageName().replace('.', '/')));
         for (String name : PORTABLE_CLASSES) {
             try (InputStream in = PortableRuntime.class.getResourceAsStream(name + ".class")) {
                 if (in == null) {
                     throw new IOException("the portable runtime's " + name + ".class is not on the class path");
                 }
-                Files.copy(in, dir.resolve(name + ".class"), StandardCopyOption.REPLACE_EXISTING);
+                Path part = Files.createTempFile(dir, name, ".part");
+                Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, dir.resolve(name + ".class"), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             }
         }
-        return Path.of("target", "local-runtime").toAbsolutePath();
+        copied = root;
+        return root;
     }
 
     /** The jars of the runtime interface client and its dependencies, wherever this JVM loaded them. */

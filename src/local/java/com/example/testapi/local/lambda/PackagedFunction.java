@@ -101,7 +101,6 @@ public final class PackagedFunction implements FunctionBackend {
         Path taskRoot = launch.functionZip() == null ? Files.createDirectories(launch.workDir().resolve("task"))
                 .toRealPath() : unpack(launch.functionZip(), launch.workDir().resolve("task"));
         FunctionRuntime runtime = FunctionRuntime.choose(launch.javaHome());
-        LocalRuntimeApi api = new LocalRuntimeApi();
         List<String> command = new ArrayList<>(launch.commandPrefix());
         command.add(launch.javaHome().resolve("bin").resolve("java").toString());
         command.addAll(RUNTIME_FLAGS);
@@ -117,6 +116,7 @@ public final class PackagedFunction implements FunctionBackend {
         command.add(launch.handler());
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
+        LocalRuntimeApi api = new LocalRuntimeApi();
         Map<String, String> env = builder.environment();
         // The caller's environment passes through (TABLE_NAME, AWS_ENDPOINT_URL_DYNAMODB, keys for it); the
         // variables Lambda itself sets are ours.
@@ -132,7 +132,13 @@ public final class PackagedFunction implements FunctionBackend {
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(launch.log()));
         }
         Instant launchedAt = Instant.now();
-        Process process = builder.start();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException | RuntimeException e) {
+            api.close(); // its server thread would keep the JVM alive for nothing
+            throw e;
+        }
         return new PackagedFunction(api, process, launchedAt,
                 launch.functionZip() == null ? launch.handler() : launch.functionZip().toString(), runtime);
     }

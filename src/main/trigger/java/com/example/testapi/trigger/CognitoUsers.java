@@ -83,7 +83,8 @@ final class CognitoUsers implements AdminsNeedTotp.Users, AuthenticatorReplaced.
     @Override
     public Optional<String> usernameWithSub(String userPoolId, String sub) {
         if (sub.contains("\"")) {
-            return Optional.empty(); // no sub has one; the filter's own quoting has no escape
+            // No sub has one, and the filter's quoting has no escape: a record the watch cannot place (an alert).
+            throw new IllegalArgumentException("a sub with a quote cannot be looked up");
         }
         return cognito.listUsers(r -> r.userPoolId(userPoolId).filter("sub = \"" + sub + "\"").limit(1)).users()
                 .stream().findFirst().map(user -> user.username());

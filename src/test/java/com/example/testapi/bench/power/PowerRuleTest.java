@@ -39,13 +39,13 @@ class PowerRuleTest {
         Prices prices = Prices.load(Prices.FILE);
         // 1024 MB for 10 ms = 0.01 GB-s per request.
         assertEquals(1e6 * 0.01 * 0.0000166667 + 0.20, prices.lambdaPerMillion(1024, 10), 1e-9);
-        // GET: 3 read units (the day's marker, then 21 items of ~320 bytes: 6.7 KB, 2 units of 4 KB, strongly
-        // consistent); POST with its Idempotency-Key: a two-item transaction, 2 write units per item.
-        assertEquals(1.00 + 3 * 0.125, prices.aroundLambdaPerMillion("GET"), 1e-9);
-        assertEquals(1.00 + 4 * 0.625, prices.aroundLambdaPerMillion("POST"), 1e-9);
+        // GET: 2 read units (today's 21 items of ~320 bytes: 6.7 KB, 2 units of 4 KB, strongly consistent); POST with
+        // its Idempotency-Key: the key record, then the item, 1 write unit each (RequestUnitsTest measures both).
+        assertEquals(1.00 + 2 * 0.125, prices.aroundLambdaPerMillion("GET"), 1e-9);
+        assertEquals(1.00 + 2 * 0.625, prices.aroundLambdaPerMillion("POST"), 1e-9);
         StorageWait storage = StorageWait.load(prices);
-        assertEquals(2, storage.calls("GET"), "two Queries: the newest day, then its page");
-        assertEquals(1, storage.calls("POST"), "one TransactWriteItems");
+        assertEquals(1, storage.calls("GET"), "one Query: today's page");
+        assertEquals(2, storage.calls("POST"), "two PutItems: the key record, then the item");
     }
 
     @Test
@@ -53,7 +53,7 @@ class PowerRuleTest {
         System.setProperty("bench.price.httpApiPerMillionRequests", "3.5");
         try {
             Prices prices = Prices.load(Prices.FILE);
-            assertEquals(3.5 + 4 * 0.625, prices.aroundLambdaPerMillion("POST"), 1e-9);
+            assertEquals(3.5 + 2 * 0.625, prices.aroundLambdaPerMillion("POST"), 1e-9);
             assertEquals(Map.of("httpApiPerMillionRequests", 3.5), prices.overridden());
         } finally {
             System.clearProperty("bench.price.httpApiPerMillionRequests");

@@ -8,6 +8,9 @@ package com.example.testapi.local.lambda.portable;
  */
 public final class NativeClientProbe {
 
+    /** The start of its own line of output, so that other lines of the JVM's do not pass for its answer. */
+    public static final String MARK = "native-client-probe: ";
+
     private NativeClientProbe() {
     }
 
@@ -18,7 +21,7 @@ public final class NativeClientProbe {
             System.exit(0);
         } catch (Throwable e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            System.out.println(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            System.out.println(MARK + cause.getClass().getSimpleName() + ": " + cause.getMessage());
             System.exit(3);
         }
     }

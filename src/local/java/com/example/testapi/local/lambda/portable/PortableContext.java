@@ -72,7 +72,7 @@ final class PortableContext implements Context, LambdaLogger {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, deadlineMillis - System.currentTimeMillis()));
     }
 
     @Override

@@ -2,7 +2,12 @@ package com.example.testapi.local.lambda.portable;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOError;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +39,9 @@ public final class PortableRuntime {
     }
 
     public static void main(String[] args) throws Exception {
+        // As the java runtime: the function's stdout and stderr are UTF-8, whatever the platform's encoding.
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         String base = "http://" + System.getenv("AWS_LAMBDA_RUNTIME_API") + VERSION;
         String handlerName = args.length > 0 ? args[0] : System.getenv("_HANDLER");
         // No request timeout on /next: it is a long poll that waits for the next event, as in Lambda.
@@ -66,6 +74,9 @@ public final class PortableRuntime {
                 handler.invoke(new ByteArrayInputStream(next.body()), output, context);
             } catch (Throwable e) {
                 post(http, base + "invocation/" + id + "/error", error(e), e.getClass().getName());
+                if (e instanceof VirtualMachineError || e instanceof IOError) {
+                    System.exit(1); // as the java runtime: a JVM that ran out of memory does not serve on
+                }
                 continue;
             }
             post(http, base + "invocation/" + id + "/response", output.toByteArray(), null);
@@ -96,6 +107,6 @@ public final class PortableRuntime {
             json.writeEndArray();
             json.writeEndObject();
         }
-        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 }
