@@ -62,12 +62,14 @@ public class TestTools {
         }
         Optional<Path> server = onPath("moto_server");
         return new Finding("moto_server", server.isPresent(), server.map(Path::toString).orElse("not on PATH"),
-                "pip install 'moto[server]'   (or set AWS_ENDPOINT_URL_DYNAMODB to a running moto)");
+                forThisSystem("pipx install 'moto[server]'", "pipx install 'moto[server]'", "pip install 'moto[server]'")
+                        + "   (or set AWS_ENDPOINT_URL_DYNAMODB to a running moto)");
     }
 
     /** 1.29 (v1) and 2.13 (v2) are the first to honour AWS_ENDPOINT_URL_<SERVICE>: older ones ignore it. */
     static Finding awsCli() throws InterruptedException {
-        String install = "pip install 'awscli>=1.29'   (or AWS CLI v2 ≥ 2.13)";
+        String install = forThisSystem("pipx install 'awscli>=1.29'", "brew install awscli",
+                "winget install Amazon.AWSCLI") + "   (v1 ≥ 1.29 or v2 ≥ 2.13)";
         Optional<String> out = run("aws", "--version");
         if (out.isEmpty()) {
             return new Finding("AWS CLI", false, "not on PATH", install);
@@ -80,7 +82,8 @@ public class TestTools {
 
     static Finding jq() throws InterruptedException {
         Optional<String> out = run("jq", "--version");
-        return new Finding("jq", out.isPresent(), out.map(String::strip).orElse("not on PATH"), "apt-get install jq");
+        return new Finding("jq", out.isPresent(), out.map(String::strip).orElse("not on PATH"),
+                forThisSystem("apt-get install jq", "brew install jq", "winget install jqlang.jq"));
     }
 
     /** 7.75 added --aws-sigv4, which the manual's curl lines use. */
@@ -90,7 +93,7 @@ public class TestTools {
         boolean ok = version.map(v -> atLeast(v, 7, 75, 0)).orElse(false);
         String found = version.map(TestTools::shown).orElse(out.isEmpty() ? "not on PATH" : "unreadable version");
         return new Finding("curl", ok, ok ? found : found + " (the manual's --aws-sigv4 needs 7.75 or newer)",
-                "apt-get install curl");
+                forThisSystem("apt-get install curl", "brew install curl", "curl.exe ships with Windows 10 and 11"));
     }
 
     /** Vite's own engines field (src/web, src/test/amplify): ^20.19.0 || >=22.12.0. */
@@ -102,6 +105,12 @@ public class TestTools {
                 .orElse(false);
         String found = version.map(TestTools::shown).orElse("node not on PATH") + (npm ? "" : ", npm not on PATH");
         return new Finding("Node.js", ok, ok ? found : found + " (Vite needs ^20.19.0 || >=22.12.0)", install);
+    }
+
+    /** The install line for this system: Linux's, macOS's (Homebrew) or Windows' (winget). */
+    static String forThisSystem(String linux, String mac, String windows) {
+        String os = System.getProperty("os.name", "");
+        return os.startsWith("Mac") ? mac : os.startsWith("Windows") ? windows : linux;
     }
 
     /** {@code name} on PATH; on Windows with each of PATHEXT's endings (.EXE, .CMD…) as the shell tries them. */

@@ -30,6 +30,11 @@ class TestToolsCheckTest {
     private static final List<String> BROWSER_INSTALLS = OS_NAME.startsWith("Mac")
             ? List.of("install: brew install --cask chromium", "install: brew install --cask chromedriver")
             : List.of("install: apt-get install chromium", "install: apt-get install chromium-driver");
+    /** The install lines of moto, the AWS CLI and jq on this system. */
+    private static final List<String> TOOL_INSTALLS = OS_NAME.startsWith("Mac")
+            ? List.of("install: pipx install 'moto[server]'", "install: brew install awscli", "install: brew install jq")
+            : List.of("install: pipx install 'moto[server]'", "install: pipx install 'awscli>=1.29'",
+                    "install: apt-get install jq");
 
     @TempDir
     Path bin;
@@ -75,11 +80,11 @@ class TestToolsCheckTest {
         Run run = check(Map.of(), "/nonexistent/chromium", "/nonexistent/chromedriver");
 
         assertEquals(1, run.exit(), run.out());
-        for (String line : List.of("moto_server: not on PATH", "install: pip install 'moto[server]'",
+        for (String line : List.of("moto_server: not on PATH", TOOL_INSTALLS.get(0),
                 "Chromium: no executable at /nonexistent/chromium", BROWSER_INSTALLS.get(0),
                 "chromedriver: no executable at /nonexistent/chromedriver", BROWSER_INSTALLS.get(1),
-                "AWS CLI: too old or unreadable (aws-cli/1.27.0", "install: pip install 'awscli>=1.29'",
-                "jq: not on PATH", "install: apt-get install jq",
+                "AWS CLI: too old or unreadable (aws-cli/1.27.0", TOOL_INSTALLS.get(1),
+                "jq: not on PATH", TOOL_INSTALLS.get(2),
                 "curl: 7.74.0 (the manual's --aws-sigv4 needs 7.75 or newer)",
                 "Node.js: 20.18.1 (Vite needs ^20.19.0 || >=22.12.0)",
                 "To build target/function.zip without tests: ./mvnw package -DskipTests")) {
