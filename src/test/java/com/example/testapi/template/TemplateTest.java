@@ -191,6 +191,18 @@ class TemplateTest {
         }
     }
 
+    /** One processor for every function, chosen by a parameter: x86_64, what the benchmarks measured, unless told. */
+    @Test
+    void theProcessorIsAParameterForEveryFunction() {
+        assertEquals(List.of(Map.of("Ref", "Architecture")),
+                map(map(template.root(), "Globals"), "Function").get("Architectures"));
+        Map<String, Object> parameter = map(map(template.root(), "Parameters"), "Architecture");
+        assertEquals("x86_64", parameter.get("Default"));
+        assertEquals(List.of("x86_64", "arm64"), parameter.get("AllowedValues"));
+        template.resourcesOfType("AWS::Serverless::Function").forEach((id, function) -> assertFalse(
+                map(function, "Properties").containsKey("Architectures"), id + " follows the stack's"));
+    }
+
     @Test
     void theTableIsDurableEncryptedAndPaidPerRequest() {
         Map<String, Object> table = template.properties("ItemsTable");
