@@ -37,6 +37,7 @@ class ManualFiguresTest {
     private static final String LOCAL_CLOUD = "docs/local-cloud.md";
     private static final String JDK25 = "src/bench/results/jdk25.json";
     private static final String ABUSE = "src/bench/results/abuse.json";
+    private static final String BILL = "src/bench/results/bill.json";
 
     static final List<Figure> FIGURES = List.of(
             new Figure(PERFORMANCE, "Ours ÷ plain: cold start ×%s,", JDK25, "/ratios/toPlain/coldStart"),
@@ -71,7 +72,25 @@ class ManualFiguresTest {
             new Figure(LOCAL_CLOUD, "the last %s s into the run", ABUSE, "/slowBodies/latestDropSeconds", "%.0f"),
             new Figure(LOCAL_CLOUD, "| answers | %s × 413 (every oversized body)", ABUSE, "/byStatus/413", "%,d"),
             new Figure(LOCAL_CLOUD, "%s × 200 (every SRP start", ABUSE, "/byStatus/200", "%,d"),
-            new Figure(LOCAL_CLOUD, "%s × 400 (every password sign-in", ABUSE, "/byStatus/400", "%,d"));
+            new Figure(LOCAL_CLOUD, "%s × 400 (every password sign-in", ABUSE, "/byStatus/400", "%,d"),
+            new Figure(PERFORMANCE, "| DynamoDB | %s | 0.75 |", BILL, "/perMillion/before/mean/DynamoDB"),
+            new Figure(PERFORMANCE, "| DynamoDB | 1.4375 | %s |", BILL, "/perMillion/now/mean/DynamoDB"),
+            new Figure(PERFORMANCE, "| CloudWatch Logs | %s | 0.6998 |", BILL, "/perMillion/now/mean/CloudWatch Logs"),
+            new Figure(PERFORMANCE, "| X-Ray | %s | 0.725 |", BILL, "/perMillion/now/mean/X-Ray"),
+            new Figure(PERFORMANCE, "| data transfer out | %s | 0.2883 |", BILL,
+                    "/perMillion/now/mean/data transfer out"),
+            new Figure(PERFORMANCE, "| Lambda duration | %s | 0.4113 |", BILL, "/perMillion/before/mean/Lambda duration"),
+            new Figure(PERFORMANCE, "| total | %s | 4.0744 |", BILL, "/perMillion/before/mean/total"),
+            new Figure(PERFORMANCE, "| total | 4.7619 | %s |", BILL, "/perMillion/now/mean/total"),
+            new Figure(PERFORMANCE, "A GET logs %s bytes of its own", BILL, "/measuredPerRequest/GET/functionLogBytes"),
+            new Figure(PERFORMANCE, "and answers %s bytes (a page of 20)", BILL, "/measuredPerRequest/GET/answerBytes"),
+            new Figure(PERFORMANCE, "a POST %s and 389.0.", BILL, "/measuredPerRequest/POST/functionLogBytes"),
+            new Figure(PERFORMANCE, "(no START/REPORT lines) | %s |", BILL, "/cuts/platformLines/meanPerMillionAfter"),
+            new Figure(PERFORMANCE, "for an answered request | %s |", BILL,
+                    "/cuts/functionAccessLine/meanPerMillionAfter"),
+            new Figure(PERFORMANCE, "(`Tracing: PassThrough`) | %s |", BILL, "/cuts/xray/meanPerMillionAfter"),
+            new Figure(PERFORMANCE, "takes the mean from %s to 4.074", BILL, "/perMillion/before/meanTotal"),
+            new Figure(PERFORMANCE, "to %s USD per million (−14 %%)", BILL, "/perMillion/now/meanTotal"));
 
     /** Where the page disagrees with its files: one line per figure, naming the page, the figure and the file. */
     static List<String> disagreements(List<Figure> figures, java.util.function.Function<String, String> pages)

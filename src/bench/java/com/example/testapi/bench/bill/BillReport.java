@@ -106,8 +106,8 @@ final class BillReport {
 
     private static Map<String, Double> rounded(Map<String, Double> bill) {
         Map<String, Double> out = new LinkedHashMap<>();
-        bill.forEach((k, v) -> out.put(k, Figures.round(v, 4)));
-        out.put("total", Figures.round(BillModel.total(bill), 4));
+        bill.forEach((k, v) -> out.put(k, Figures.round(v, 4).doubleValue()));
+        out.put("total", Figures.round(BillModel.total(bill), 4).doubleValue());
         return out;
     }
 
