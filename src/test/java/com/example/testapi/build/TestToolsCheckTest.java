@@ -93,15 +93,22 @@ class TestToolsCheckTest {
         assertEquals(7, run.out().lines().filter(l -> l.startsWith("      install: ")).count(), run.out());
     }
 
-    @Test
-    void allToolsHerePassesAndSaysWhatItFound() throws Exception {
+    /** Stand-ins for every tool, each of a version the check takes, the browser and its driver included. */
+    private void everyToolRecentEnough() throws IOException {
         tool("aws", "aws-cli/2.13.0 Python/3.11.4 Linux/6.1 exe/x86_64");
         tool("curl", "curl 7.75.0 (x86_64-pc-linux-gnu)");
         tool("node", "v22.12.0");
         tool("npm", "10.9.0");
         tool("jq", "jq-1.6");
-        Path chromium = tool("chromium", "Chromium 140");
-        Path chromedriver = tool("chromedriver", "ChromeDriver 140");
+        tool("chromium", "Chromium 140");
+        tool("chromedriver", "ChromeDriver 140");
+    }
+
+    @Test
+    void allToolsHerePassesAndSaysWhatItFound() throws Exception {
+        everyToolRecentEnough();
+        Path chromium = bin.resolve("chromium");
+        Path chromedriver = bin.resolve("chromedriver");
         Run run = check(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:5000"), chromium.toString(),
                 chromedriver.toString());
 
@@ -117,13 +124,9 @@ class TestToolsCheckTest {
      */
     @Test
     void theBrowserOnPathIsFoundAndWrittenForTheBrowserTests() throws Exception {
-        tool("aws", "aws-cli/2.13.0 Python/3.11.4 Linux/6.1 exe/x86_64");
-        tool("curl", "curl 7.75.0 (x86_64-pc-linux-gnu)");
-        tool("node", "v22.12.0");
-        tool("npm", "10.9.0");
-        tool("jq", "jq-1.6");
-        Path chromium = tool("chromium", "Chromium 140");
-        Path chromedriver = tool("chromedriver", "ChromeDriver 140");
+        everyToolRecentEnough();
+        Path chromium = bin.resolve("chromium");
+        Path chromedriver = bin.resolve("chromedriver");
         Path found = bin.resolve("found").resolve("browser.properties");
         Run run = check(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:5000"),
                 List.of("-Dchromium=", "-Dchromedriver=", ".mvn/test-tools/TestTools.java",
