@@ -5,10 +5,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
+import com.example.testapi.local.LocalCloud;
 import com.example.testapi.support.SignedHttp;
+import com.example.testapi.support.TestCloud;
 
 /** The hosted UI's pages and endpoints as a browser calls them, redirects not followed, each call bounded in time. */
 final class HostedUiCalls {
@@ -18,6 +22,12 @@ final class HostedUiCalls {
 
     HostedUiCalls(URI hostedUi) {
         this.hostedUi = hostedUi;
+    }
+
+    /** A local cloud whose template has a hosted-UI domain (HostedUiDomainPrefix=local), without functions. */
+    static TestCloud cloudWithHostedUi() throws IOException {
+        return TestCloud.start(LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
+                .withParameters(Map.of("HostedUiDomainPrefix", "local")), TestCloud.NO_FUNCTION);
     }
 
     /** A GET, with the browser's {@code Cookie} header when not null. */

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.example.testapi.local.LocalCloud;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.CognitoSignIn;
 import com.example.testapi.support.TestCloud;
@@ -56,8 +54,7 @@ class HostedUiSessionTest {
 
     @BeforeAll
     void start() throws Exception {
-        cloud = TestCloud.start(LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
-                .withParameters(Map.of("HostedUiDomainPrefix", "local")), TestCloud.NO_FUNCTION);
+        cloud = HostedUiCalls.cloudWithHostedUi();
         cognito = CognitoSdk.userPool(cloud.cloud);
         hostedUi = cloud.cloud.userPool().hostedUi().orElseThrow();
         calls = new HostedUiCalls(hostedUi);

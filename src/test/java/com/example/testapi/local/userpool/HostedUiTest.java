@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.example.testapi.local.LocalCloud;
 import com.example.testapi.support.CognitoSdk;
 import com.example.testapi.support.SignedHttp;
 import com.example.testapi.support.TestCloud;
@@ -54,8 +53,7 @@ class HostedUiTest {
 
     @BeforeAll
     void start() throws Exception {
-        cloud = TestCloud.start(LocalCloud.Settings.of(Path.of("template.yaml"), TestCloud.REGION)
-                .withParameters(Map.of("HostedUiDomainPrefix", "local")), TestCloud.NO_FUNCTION);
+        cloud = HostedUiCalls.cloudWithHostedUi();
         hostedUi = cloud.cloud.userPool().hostedUi().orElseThrow();
         calls = new HostedUiCalls(hostedUi);
         clientId = cloud.cloud.userPool().settings().clients().keySet().iterator().next();
