@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * Items in DynamoDB (layout in {@link ItemRecords}). Writes are conditional, so an idempotency key holds across
@@ -36,6 +37,7 @@ public class DynamoDbItemStore implements ItemStore {
     /** How long an idempotency key is remembered (DynamoDB's TTL removes it some time after). */
     static final Duration KEY_LIFETIME = Duration.ofHours(24);
     private static final String NOT_STORED = "attribute_not_exists(" + PK + ")";
+    private static final String KEY_FREE = NOT_STORED + " OR #expires < :now";
 
     private final DynamoDbClient client;
     private final String table;
@@ -46,7 +48,7 @@ public class DynamoDbItemStore implements ItemStore {
         this(client, table, Clock.systemUTC());
     }
 
-    DynamoDbItemStore(DynamoDbClient client, String table, Clock clock) {
+    public DynamoDbItemStore(DynamoDbClient client, String table, Clock clock) {
         this.client = client;
         this.table = table;
         this.clock = clock;
@@ -56,8 +58,12 @@ public class DynamoDbItemStore implements ItemStore {
     public SaveResult save(Item item, Optional<String> idempotencyKey) {
         markBucket(ItemRecords.day(item.createdAt()));
         if (idempotencyKey.isEmpty()) {
-            call(() -> client.putItem(r -> r.tableName(table).item(ItemRecords.item(item))
-                    .conditionExpression(NOT_STORED)));
+            try {
+                call(() -> client.putItem(r -> r.tableName(table).item(ItemRecords.item(item))
+                        .conditionExpression(NOT_STORED)));
+            } catch (ConditionalCheckFailedException ownEarlierAttempt) {
+                // A fresh id meets only itself: the SDK retried a write DynamoDB had made (a timeout, a 500).
+            }
             return new SaveResult(item, false);
         }
         Item stored = item;
@@ -65,7 +71,11 @@ public class DynamoDbItemStore implements ItemStore {
         try {
             Map<String, AttributeValue> key = ItemRecords.idempotencyKey(idempotencyKey.get(), item,
                     item.createdAt().plus(KEY_LIFETIME));
-            call(() -> client.putItem(r -> r.tableName(table).item(key).conditionExpression(NOT_STORED)
+            // A key past its 24 h is free again, though DynamoDB's TTL removes its record only some time later.
+            call(() -> client.putItem(r -> r.tableName(table).item(key).conditionExpression(KEY_FREE)
+                    .expressionAttributeNames(Map.of("#expires", ItemRecords.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(String.valueOf(
+                            clock.instant().getEpochSecond()))))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
         } catch (ConditionalCheckFailedException used) {
             Map<String, AttributeValue> first = used.hasItem() ? used.item() : Map.of();
@@ -77,7 +87,8 @@ public class DynamoDbItemStore implements ItemStore {
                 throw new IdempotencyConflictException();
             }
             stored = ItemRecords.keyedItem(first, item.message());
-            replayed = true;
+            // Our own record, met by the SDK's retry of a write DynamoDB had made: a first write, not a replay.
+            replayed = !stored.id().equals(item.id());
         }
         Map<String, AttributeValue> record = ItemRecords.item(stored);
         try {
@@ -152,6 +163,9 @@ public class DynamoDbItemStore implements ItemStore {
     public static <T> T call(Supplier<T> request) {
         try {
             return request.get();
+        } catch (TransactionConflictException e) {
+            // A transaction of an earlier version, still running beside this one while an alias switches.
+            throw new StoreUnavailableException("The store is busy with the same key; retry shortly.", 1, e);
         } catch (DynamoDbException e) {
             if (e.isThrottlingException()) {
                 throw new StoreUnavailableException("The store is busy; retry shortly.", 1, e);

@@ -43,8 +43,9 @@ public class ItemsConfiguration {
 
     @Produces
     @ApplicationScoped
-    ItemStore itemStore(@ConfigProperty(name = "table.name") Optional<String> table, Instance<DynamoDbClient> client) {
-        return choose(table.filter(name -> !name.isBlank()), System.getenv(), client::get);
+    ItemStore itemStore(@ConfigProperty(name = "table.name") Optional<String> table, Instance<DynamoDbClient> client,
+            Clock clock) {
+        return choose(table.filter(name -> !name.isBlank()), System.getenv(), client::get, clock);
     }
 
     /**
@@ -53,9 +54,15 @@ public class ItemsConfiguration {
      * acknowledge writes that vanish with the instance.
      */
     static ItemStore choose(Optional<String> table, Map<String, String> env, Supplier<DynamoDbClient> client) {
+        return choose(table, env, client, Clock.systemUTC());
+    }
+
+    /** The same, the listing's "today" read from {@code clock}, the one the item ids are made with. */
+    static ItemStore choose(Optional<String> table, Map<String, String> env, Supplier<DynamoDbClient> client,
+            Clock clock) {
         if (table.isPresent()) {
             LOG.infof("Items are stored in DynamoDB table %s.", table.get());
-            return new DynamoDbItemStore(client.get(), table.get());
+            return new DynamoDbItemStore(client.get(), table.get(), clock);
         }
         requireMemoryAllowed(env, "items");
         LOG.info("No TABLE_NAME set: items are kept in memory, per function instance, and lost on restart.");

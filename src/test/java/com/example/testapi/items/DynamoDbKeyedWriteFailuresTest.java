@@ -34,6 +34,7 @@ class DynamoDbKeyedWriteFailuresTest {
     /** "KEY" or "ITEM" or "DAY" for each PutItem, in order. */
     private final List<String> puts = Collections.synchronizedList(new ArrayList<>());
     private final List<JsonNode> itemsWritten = Collections.synchronizedList(new ArrayList<>());
+    private final List<JsonNode> keysWritten = Collections.synchronizedList(new ArrayList<>());
     private final ItemIds ids = new ItemIds(Clock.systemUTC());
 
     /** A reply to one operation: status and JSON body. */
@@ -55,6 +56,8 @@ class DynamoDbKeyedWriteFailuresTest {
                 puts.add(kind);
                 if (kind.equals("ITEM")) {
                     itemsWritten.add(body.get("Item"));
+                } else if (kind.equals("KEY")) {
+                    keysWritten.add(body.get("Item"));
                 }
                 reply = answer.apply(kind, (int) puts.stream().filter(kind::equals).count());
             }
@@ -78,7 +81,9 @@ class DynamoDbKeyedWriteFailuresTest {
     private static final String FIRST_KEY = "{\"pk\":{\"S\":\"KEY#x\"},\"sk\":{\"S\":\"-\"},"
             + "\"itemId\":{\"S\":\"01931ab2-0000-7000-8000-000000000000\"},"
             + "\"messageSha256\":{\"S\":\"a7937b64b8caa58f03721bb6bacf5c78cb235febe0e70b1b84cd99541461a08e\"},"
-            + "\"createdAt\":{\"S\":\"2026-11-26T06:00:00Z\"},\"role\":{\"S\":\"role\"}}";
+            + "\"createdAt\":{\"S\":\"2026-11-26T06:00:00Z\"},\"role\":{\"S\":\"first-role\"},"
+            + "\"identityId\":{\"S\":\"us-east-1:first\"},\"userSub\":{\"S\":\"first-sub\"},"
+            + "\"accountId\":{\"S\":\"999988887777\"}}";
 
     private Item item(String message) {
         String id = ids.next();
@@ -131,7 +136,10 @@ class DynamoDbKeyedWriteFailuresTest {
         SaveResult replay = store.save(item("first"), Optional.of("key"));
         assertTrue(replay.replayed());
         assertEquals("first", replay.item().message());
-        assertEquals("role", replay.item().createdBy().role(), "the first request's author");
+        // The first request's author and time, every field of them, not the replaying request's (ItemStoreContract's).
+        assertEquals(new com.example.testapi.caller.CallerIdentity("first-role", "us-east-1:first", "first-sub",
+                "999988887777"), replay.item().createdBy());
+        assertEquals(java.time.Instant.parse("2026-11-26T06:00:00Z"), replay.item().createdAt());
         assertThrows(IdempotencyConflictException.class, () -> store.save(item("second"), Optional.of("key")));
     }
 
@@ -146,6 +154,39 @@ class DynamoDbKeyedWriteFailuresTest {
     @Test
     void aConditionThatFailsWithoutTheRecordIsRetryable() throws IOException {
         DynamoDbItemStore store = store((kind, n) -> kind.equals("KEY") ? alreadyThere(null) : OK);
+        assertEquals(1, assertThrows(StoreUnavailableException.class,
+                () -> store.save(item("m"), Optional.of("key"))).retryAfterSeconds());
+    }
+
+    /**
+     * The SDK retries a write DynamoDB made but did not confirm in time (a timeout, a 500): the retry's condition
+     * fails on the record the first attempt wrote. That is this request's own record, so a first write (201), not a
+     * replay.
+     */
+    @Test
+    void theSdksRetryOfItsOwnKeyRecordIsAFirstWrite() throws IOException {
+        DynamoDbItemStore store = store((kind, n) -> kind.equals("KEY") && n == 1 ? error(500, "InternalServerError")
+                : kind.equals("KEY") ? alreadyThere(keysWritten.get(0).toString()) : OK);
+        Item item = item("m");
+        SaveResult saved = store.save(item, Optional.of("key"));
+        assertFalse(saved.replayed(), "its own record");
+        assertEquals(item.id(), saved.item().id());
+        assertEquals(List.of("DAY", "KEY", "KEY", "ITEM"), puts);
+    }
+
+    @Test
+    void aWriteWithoutAKeyThatTheSdkRetriedIsStoredNotAFailure() throws IOException {
+        DynamoDbItemStore store = store((kind, n) -> kind.equals("ITEM") && n == 1 ? error(500, "InternalServerError")
+                : kind.equals("ITEM") ? alreadyThere(null) : OK);
+        Item item = item("m");
+        assertEquals(item, store.save(item, Optional.empty()).item());
+    }
+
+    /** An earlier version's transaction on the same key, while an alias switches: busy, not our failure. */
+    @Test
+    void aTransactionOfAnEarlierVersionIsRetryable() throws IOException {
+        DynamoDbItemStore store = store((kind, n) -> kind.equals("KEY") ? error(400, "TransactionConflictException")
+                : OK);
         assertEquals(1, assertThrows(StoreUnavailableException.class,
                 () -> store.save(item("m"), Optional.of("key"))).retryAfterSeconds());
     }
