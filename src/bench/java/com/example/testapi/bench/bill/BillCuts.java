@@ -29,10 +29,7 @@ final class BillCuts {
                 "no line per request in the function's log: the API access log keeps status, route, caller and "
                         + "latency, but not the Lambda request id, trace id or identity id that tie a request to "
                         + "its other lines"));
-        cuts.put("xray", cut(now, mean(new BillModel(get.memoryMb(), get.billedMs(), get.readUnits(),
-                get.writeUnits(), get.loggedBytes(), 0, get.bytesOut()), new BillModel(post.memoryMb(),
-                        post.billedMs(), post.readUnits(), post.writeUnits(), post.loggedBytes(), 0, post.bytesOut()),
-                prices), "Tracing off: no trace of a slow request or of its DynamoDB calls (X-Ray is the one place "
+        cuts.put("xray", cut(now, mean(get.withTraced(0), post.withTraced(0), prices), "Tracing off: no trace of a slow request or of its DynamoDB calls (X-Ray is the one place "
                         + "that shows the storage wait per call)"));
         return cuts;
     }

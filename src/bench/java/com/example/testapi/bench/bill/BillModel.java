@@ -51,8 +51,13 @@ record BillModel(int memoryMb, double billedMs, double readUnits, double writeUn
         return (reservoir + 0.05 * (requestsPerSecond - reservoir)) / requestsPerSecond;
     }
 
-    /** The same request with {@code bytes} fewer logged, or tracing off: what a cut leaves. */
+    /** The same request logging {@code bytes}: what a log cut leaves. */
     BillModel withLogged(double bytes) {
         return new BillModel(memoryMb, billedMs, readUnits, writeUnits, bytes, tracedShare, bytesOut);
+    }
+
+    /** The same request traced at {@code share}: what a tracing cut leaves. */
+    BillModel withTraced(double share) {
+        return new BillModel(memoryMb, billedMs, readUnits, writeUnits, loggedBytes, share, bytesOut);
     }
 }
